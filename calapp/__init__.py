@@ -1,0 +1,224 @@
+"""calapp: a Calendar & Contacts REST API.
+
+``create_app()`` is composed of small ``register_*`` steps; the resource packages
+are listed once, in ``register_blueprints``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from pathlib import Path
+
+from flask import Flask, g, request, send_from_directory
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from calapp.api import Api
+from calapp.converters import StrictUUIDConverter, uuid_param_schema
+from calapp.errors import error_body
+from calapp.extensions import db, jwt, limiter, migrate
+from config import load_config
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+api = Api()
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_path=str(PROJECT_ROOT / "instance"))
+    app.config.update(load_config(instance_path=app.instance_path))
+    app.config.update(overrides or {})
+    register_database(app)
+    register_api_config(app)
+    register_logging(app)
+    # Before the extensions: after_request hooks run in reverse order, so ours
+    # see the response last (after flask-limiter's headers).
+    register_request_hooks(app)
+    register_extensions(app)
+    register_blueprints(api)
+    register_docs_assets(app)
+    register_cli(app)
+    return app
+
+
+def register_database(app: Flask) -> None:
+    url = app.config.get("DATABASE_URL")
+    if not url:
+        from calapp.embedded import ensure_database_url
+
+        url = ensure_database_url(app.instance_path)
+    from calapp.embedded import normalise_url
+
+    app.config["DATABASE_URL"] = normalise_url(url)
+    app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
+    app.config.setdefault(
+        "SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True, "pool_size": 10}
+    )
+
+
+def register_api_config(app: Flask) -> None:
+    app.config.update(
+        API_TITLE="calapp",
+        API_VERSION="1.0.0",
+        OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL="/docs/assets/",
+        OPENAPI_SWAGGER_UI_CONFIG={"persistAuthorization": True},
+        API_SPEC_OPTIONS={
+            "info": {
+                "description": "Calendars shared with roles, events with RFC 5545 "
+                "recurrence, reminders, attendees, contacts, free/busy, booking "
+                "links and ICS. Errors are always "
+                '`{"error", "code", "details"?}`; lists are '
+                "`{items, next_cursor}` with `?limit=&cursor=`."
+            },
+        },
+        JWT_TOKEN_LOCATION=["headers"],
+        RATELIMIT_STORAGE_URI=app.config.get("REDIS_URL") or "memory://",
+        RATELIMIT_KEY_PREFIX="calapp",
+        RATELIMIT_HEADERS_ENABLED=True,
+        RATELIMIT_HEADER_LIMIT="RateLimit-Limit",
+        RATELIMIT_HEADER_REMAINING="RateLimit-Remaining",
+        RATELIMIT_HEADER_RESET="RateLimit-Reset",
+        RATELIMIT_HEADER_RETRY_AFTER="Retry-After",
+        RATELIMIT_HEADER_RETRY_AFTER_VALUE="delta-seconds",
+    )
+
+
+class _RequestIdFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        from flask import has_request_context
+
+        record.request_id = g.get("request_id", "-") if has_request_context() else "-"
+        return True
+
+
+def register_logging(app: Flask) -> None:
+    logger = logging.getLogger("calapp")
+    logger.setLevel(app.config["LOG_LEVEL"])
+    if not any(isinstance(f, _RequestIdFilter) for f in logger.filters):
+        handler = logging.StreamHandler()
+        handler.setFormatter(
+            logging.Formatter(
+                "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+            )
+        )
+        handler.addFilter(_RequestIdFilter())
+        logger.addFilter(_RequestIdFilter())
+        logger.addHandler(handler)
+        logger.propagate = False
+
+
+def register_extensions(app: Flask) -> None:
+    app.url_map.converters["uuid"] = StrictUUIDConverter
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    jwt.init_app(app)
+    limiter.init_app(app)
+    api.init_app(app)
+    api.register_converter(StrictUUIDConverter, uuid_param_schema)
+    hops = app.config["TRUSTED_PROXY_HOPS"]
+    if hops:
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops
+        )
+    if app.config["CORS_ORIGINS"]:
+        from flask_cors import CORS
+
+        CORS(
+            app,
+            origins=app.config["CORS_ORIGINS"],
+            expose_headers=[
+                "X-Request-ID",
+                "ETag",
+                "Retry-After",
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset",
+            ],
+            max_age=600,
+        )
+
+    @jwt.invalid_token_loader
+    @jwt.unauthorized_loader
+    def _jwt_invalid(reason):
+        return error_body(401, "Invalid access token"), 401
+
+    @jwt.expired_token_loader
+    def _jwt_expired(header, payload):
+        body = error_body(401, "The access token has expired; refresh it")
+        body["code"] = "token_expired"
+        return body, 401
+
+
+def register_blueprints(api: Api) -> None:
+    """Every resource package, in the order the docs list them."""
+    from calapp.api_keys.routes import blp as api_keys
+    from calapp.auth.routes import blp as auth
+    from calapp.health.routes import blp as health
+    from calapp.users.routes import blp as users
+
+    for blp in (auth, users, api_keys, health):
+        api.register_blueprint(blp)
+
+
+def register_docs_assets(app: Flask) -> None:
+    """Swagger UI's files, served locally: /docs works with no internet."""
+    import flask_swagger_ui
+
+    assets = Path(flask_swagger_ui.__file__).parent / "dist"
+
+    @app.route("/docs/assets/<path:filename>")
+    def docs_assets(filename):
+        response = send_from_directory(assets, filename, max_age=86400)
+        return response
+
+
+# Security headers for JSON responses; the docs page needs scripts and styles.
+_API_CSP = "default-src 'none'; frame-ancestors 'none'"
+_DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+)
+_NO_STORE_PREFIXES = ("/auth/", "/api-keys", "/users/")
+
+
+def register_request_hooks(app: Flask) -> None:
+    @app.before_request
+    def _request_id():
+        given = request.headers.get("X-Request-ID", "")
+        g.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+
+    @app.after_request
+    def _headers(response):
+        response.headers["X-Request-ID"] = g.get("request_id") or uuid.uuid4().hex
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        is_docs = request.path == "/docs" or request.path.startswith("/docs/")
+        response.headers.setdefault(
+            "Content-Security-Policy", _DOCS_CSP if is_docs else _API_CSP
+        )
+        if request.is_secure:
+            response.headers.setdefault(
+                "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+            )
+        if response.status_code not in (429, 503) and response.status_code < 300:
+            # flask-limiter adds Retry-After to every response; it means
+            # something only on a refusal.
+            response.headers.pop("Retry-After", None)
+        if request.path.startswith(_NO_STORE_PREFIXES):
+            response.headers["Cache-Control"] = "no-store"
+            response.headers["Pragma"] = "no-cache"
+        return response
+
+
+def register_cli(app: Flask) -> None:
+    from calapp.cli import register_commands
+
+    register_commands(app)

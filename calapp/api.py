@@ -1,0 +1,229 @@
+"""Every flask-smorest customisation in one place.
+
+- ``Api``: the error shape for every HTTP error, the security schemes.
+- ``Blueprint``: a 400 (not 422) argument parser, ``auth_required(*scopes)`` which
+  authenticates, checks the scope and documents both, and ``errors(*statuses)``.
+- ``Schema``: strict base schema (unknown fields are a 400).
+- ``page_of(Schema)``: the ``{items, next_cursor}`` envelope of every list.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import flask_smorest
+import marshmallow as ma
+from flask import g, request
+from webargs.flaskparser import FlaskParser
+from werkzeug.exceptions import HTTPException
+
+from calapp.errors import (
+    AppError,
+    InvalidJSON,
+    UnsupportedMediaType,
+    error_body,
+)
+
+log = logging.getLogger("calapp")
+
+SECURITY_SCHEMES = {
+    "bearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+        "description": "Access token from /auth/login (15 minutes). "
+        "An API key is accepted here too.",
+    },
+    "apiKeyAuth": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-API-Key",
+        "description": "Scoped API key from POST /api-keys (prefix `cal_`).",
+    },
+}
+
+
+class Schema(ma.Schema):
+    """Base schema: unknown fields are rejected, never silently dropped."""
+
+    class Meta:
+        unknown = ma.RAISE
+
+
+class ErrorSchema(Schema):
+    error = ma.fields.String(required=True, metadata={"description": "What went wrong"})
+    code = ma.fields.String(
+        required=True, metadata={"description": "Stable machine-readable code"}
+    )
+    details = ma.fields.Raw(
+        metadata={"description": "Field errors, required scope, conflicting slot..."}
+    )
+
+
+class Parser(FlaskParser):
+    """Validation errors are 400; bad JSON is ``invalid_json``; non-JSON bodies 415."""
+
+    DEFAULT_VALIDATION_STATUS = 400
+
+    def _raw_load_json(self, req):
+        if req.mimetype and not _is_json_mimetype(req.mimetype):
+            if req.content_length or req.get_data(cache=True):
+                raise UnsupportedMediaType(
+                    f"Unsupported media type {req.mimetype}: send application/json"
+                )
+        return super()._raw_load_json(req)
+
+    def _handle_invalid_json_error(self, error, req, *args, **kwargs):
+        raise InvalidJSON(f"The body is not valid JSON: {error}")
+
+
+def _is_json_mimetype(mimetype: str) -> bool:
+    return mimetype == "application/json" or (
+        mimetype.startswith("application/") and mimetype.endswith("+json")
+    )
+
+
+def _flatten_messages(messages) -> dict:
+    """webargs nests errors by location ({"json": {...}, ...}): merge them."""
+    if not isinstance(messages, dict):
+        return {"_schema": messages}
+    details: dict = {}
+    for location, errors in messages.items():
+        if isinstance(errors, dict):
+            details.update(errors)
+        else:
+            details[location] = errors
+    return details
+
+
+def _first_message(details: dict) -> str:
+    for name, errors in details.items():
+        while isinstance(errors, dict) and errors:
+            inner_name, errors = next(iter(errors.items()))
+            name = f"{name}.{inner_name}"
+        text = errors[0] if isinstance(errors, list) and errors else errors
+        if isinstance(text, dict | list):
+            text = "invalid value"
+        return text if name == "_schema" else f"{name}: {text}"
+    return "The request is invalid"
+
+
+class Api(flask_smorest.Api):
+    ERROR_SCHEMA = ErrorSchema
+
+    def init_app(self, app, *, spec_kwargs=None):
+        super().init_app(app, spec_kwargs=spec_kwargs)
+        for name, scheme in SECURITY_SCHEMES.items():
+            self.spec.components.security_scheme(name, scheme)
+        app.register_error_handler(AppError, self.handle_app_error)
+        app.register_error_handler(Exception, self.handle_unexpected_error)
+
+    def handle_http_exception(self, error: HTTPException):
+        status = error.code or 500
+        data = getattr(error, "data", None) or {}
+        headers = dict(data.get("headers") or {})
+        if status == 429:
+            # Retry-After and RateLimit-* are added by flask-limiter after the handler.
+            description = getattr(error, "description", None)
+            body = error_body(429, f"Too many requests: limit {description}")
+        elif "messages" in data or "errors" in data:
+            details = _flatten_messages(data.get("errors") or data.get("messages"))
+            body = error_body(status, _first_message(details), details)
+        else:
+            body = error_body(status)
+        if status == 405 and hasattr(error, "valid_methods") and error.valid_methods:
+            headers["Allow"] = ", ".join(error.valid_methods)
+        return body, status, headers
+
+    def handle_app_error(self, error: AppError):
+        return error.to_dict(), error.status, error.headers
+
+    def handle_unexpected_error(self, error: Exception):
+        if isinstance(error, HTTPException):
+            return self.handle_http_exception(error)
+        log.exception(
+            "unhandled error on %s %s (request %s)",
+            request.method,
+            request.path,
+            getattr(g, "request_id", "-"),
+        )
+        return error_body(500), 500
+
+
+class Blueprint(flask_smorest.Blueprint):
+    ARGUMENTS_PARSER = Parser()
+
+    def errors(self, *statuses: int):
+        """Document error responses (in the one error format) of an operation."""
+
+        def decorator(func):
+            for status in statuses:
+                func = self.alt_response(status, schema=ErrorSchema)(func)
+            return func
+
+        return decorator
+
+    def auth_required(self, *scopes: str, api_key: bool = True):
+        """Authenticate (JWT or API key), check ``scopes``, document both.
+
+        ``api_key=False`` limits an operation to signed-in users (managing API keys,
+        deleting the account): an API key is refused with 403.
+        """
+        security = [{"bearerAuth": []}]
+        if api_key:
+            security.append({"apiKeyAuth": list(scopes)})
+        extra = {"x-required-scopes": list(scopes)}
+        if not api_key:
+            extra["x-api-key-allowed"] = False
+
+        def decorator(func):
+            @functools.wraps(func)
+            def wrapper(*args, **kwargs):
+                from calapp.auth.service import authenticate
+
+                principal = authenticate(allow_api_key=api_key)
+                principal.require(*scopes)
+                g.principal = principal
+                return func(*args, **kwargs)
+
+            wrapper = self.doc(security=security, **extra)(wrapper)
+            return self.errors(401, 403)(wrapper)
+
+        return decorator
+
+
+def current_principal():
+    """The principal ``auth_required`` put on this request."""
+    return g.principal
+
+
+class PageArgsSchema(Schema):
+    limit = ma.fields.Integer(
+        load_default=50,
+        validate=ma.validate.Range(min=1, max=200),
+        metadata={"description": "Page size, 1-200 (default 50)"},
+    )
+    cursor = ma.fields.String(
+        load_default=None,
+        validate=ma.validate.Length(max=2048),
+        metadata={"description": "Opaque cursor from the previous page's next_cursor"},
+    )
+
+
+@functools.cache
+def page_of(item_schema: type[ma.Schema]) -> type[ma.Schema]:
+    """The list envelope ``{items: [...], next_cursor}`` for ``item_schema``."""
+    name = item_schema.__name__.removesuffix("Schema") + "PageSchema"
+    return type(
+        name,
+        (Schema,),
+        {
+            "items": ma.fields.List(ma.fields.Nested(item_schema), required=True),
+            "next_cursor": ma.fields.String(
+                required=True,
+                allow_none=True,
+                metadata={"description": "Cursor of the next page; null on the last"},
+            ),
+        },
+    )

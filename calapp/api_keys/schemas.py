@@ -1,0 +1,66 @@
+import marshmallow as ma
+
+from calapp.api import PageArgsSchema, Schema
+from calapp.fields import Instant
+from calapp.security import ALL_SCOPES
+
+SCOPES_DESCRIPTION = (
+    "A list such as ['events:read', 'events:write'] or an object such as "
+    "{'events': ['read', 'write']}. write implies read. Valid scopes: "
+    + ", ".join(sorted(ALL_SCOPES))
+)
+
+
+class ApiKeySchema(Schema):
+    id = ma.fields.UUID(required=True)
+    name = ma.fields.String(required=True)
+    scopes = ma.fields.List(ma.fields.String(), required=True)
+    prefix = ma.fields.String(
+        required=True, metadata={"description": "First characters, to recognise a key"}
+    )
+    created_at = Instant(required=True)
+    expires_at = Instant(required=True, allow_none=True)
+    last_used_at = Instant(
+        required=True,
+        allow_none=True,
+        metadata={"description": "Updated at most once a minute"},
+    )
+    revoked_at = Instant(required=True, allow_none=True)
+
+
+class ApiKeyCreatedSchema(ApiKeySchema):
+    key = ma.fields.String(
+        required=True, metadata={"description": "The secret. Shown only this once."}
+    )
+
+
+class ApiKeyCreateSchema(Schema):
+    name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=100))
+    scopes = ma.fields.Raw(
+        required=True,
+        metadata={
+            "description": SCOPES_DESCRIPTION,
+            "oneOf": [
+                {
+                    "type": "array",
+                    "items": {"type": "string", "enum": sorted(ALL_SCOPES)},
+                },
+                {
+                    "type": "object",
+                    "additionalProperties": {
+                        "type": "array",
+                        "items": {"type": "string", "enum": ["read", "write"]},
+                    },
+                },
+            ],
+        },
+    )
+    expires_at = Instant(allow_none=True)
+
+
+class ApiKeyListArgsSchema(PageArgsSchema):
+    pass
+
+
+class ApiKeyPathSchema(Schema):
+    id = ma.fields.UUID(required=True)

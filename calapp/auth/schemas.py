@@ -1,0 +1,47 @@
+import marshmallow as ma
+
+from calapp.api import Schema
+from calapp.fields import Email, Timezone
+from calapp.users.schemas import UserSchema
+
+
+class RegisterSchema(Schema):
+    email = Email(required=True)
+    password = ma.fields.String(
+        required=True,
+        validate=ma.validate.Length(max=200),
+        metadata={"description": "10-72 bytes, with at least one letter and one digit"},
+    )
+    name = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=200))
+    timezone = Timezone(load_default="UTC", metadata={"example": "Europe/Berlin"})
+
+
+class LoginSchema(Schema):
+    email = ma.fields.String(required=True, validate=ma.validate.Length(max=320))
+    password = ma.fields.String(required=True, validate=ma.validate.Length(max=200))
+
+
+class RefreshSchema(Schema):
+    refresh_token = ma.fields.String(
+        required=True, validate=ma.validate.Length(min=1, max=200)
+    )
+
+
+class LogoutSchema(Schema):
+    refresh_token = ma.fields.String(
+        validate=ma.validate.Length(min=1, max=200),
+        metadata={"description": "End this token's session (default: the current one)"},
+    )
+    all = ma.fields.Boolean(
+        load_default=False, metadata={"description": "End every session of the user"}
+    )
+
+
+class TokenSchema(Schema):
+    user = ma.fields.Nested(UserSchema, required=True)
+    access_token = ma.fields.String(required=True)
+    refresh_token = ma.fields.String(required=True)
+    token_type = ma.fields.String(required=True, metadata={"example": "Bearer"})
+    expires_in = ma.fields.Integer(
+        required=True, metadata={"description": "Access token lifetime in seconds"}
+    )

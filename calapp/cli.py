@@ -1,0 +1,142 @@
+"""Admin commands: ``flask users``, ``flask api-keys``, ``flask migrate-once``."""
+
+from __future__ import annotations
+
+import getpass
+import uuid
+from datetime import datetime
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from calapp.errors import AppError
+from calapp.extensions import db
+
+users_cli = AppGroup("users", help="Manage user accounts.")
+api_keys_cli = AppGroup("api-keys", help="Manage API keys.")
+
+
+def _fail(error: AppError) -> None:
+    raise click.ClickException(error.message)
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--name", default=None)
+@click.option("--timezone", default="UTC", show_default=True)
+@click.option(
+    "--password",
+    default=None,
+    help="Read from a prompt when omitted (avoid passwords in shell history).",
+)
+def users_create(email: str, name: str | None, timezone: str, password: str | None):
+    """Create a user account."""
+    from calapp.fields import is_timezone
+    from calapp.users import service
+
+    if not is_timezone(timezone):
+        raise click.ClickException(f"{timezone!r} is not a known IANA timezone")
+    if password is None:
+        password = getpass.getpass("Password: ")
+    try:
+        user = service.create_user(email, password, name=name, timezone=timezone)
+    except AppError as exc:
+        _fail(exc)
+    db.session.commit()
+    click.echo(f"created {user.id} {user.email}")
+
+
+@users_cli.command("deactivate")
+@click.argument("email")
+def users_deactivate(email: str):
+    """Deactivate a user: sign-ins, tokens and API keys stop working."""
+    from calapp.users import service
+
+    user = service.find_by_email(email)
+    if user is None:
+        raise click.ClickException(f"no user {email}")
+    service.deactivate(user, service.now())
+    db.session.commit()
+    click.echo(f"deactivated {user.id} {user.email}")
+
+
+@users_cli.command("list")
+@click.option("--limit", default=100, show_default=True)
+def users_list(limit: int):
+    """List live users."""
+    from calapp.users import service
+
+    for user in service.list_users(limit):
+        state = "active" if user.is_active else "inactive"
+        click.echo(f"{user.id}  {user.email}  {state}  {user.created_at:%Y-%m-%d}")
+
+
+@api_keys_cli.command("create")
+@click.option("--user", "email", required=True, help="Owner's email.")
+@click.option(
+    "--scopes",
+    required=True,
+    help="Comma-separated, e.g. events:read,events:write",
+)
+@click.option("--name", default="cli", show_default=True)
+@click.option("--expires-at", default=None, help="RFC 3339 instant with offset.")
+def api_keys_create(email: str, scopes: str, name: str, expires_at: str | None):
+    """Create an API key and print its secret (shown once)."""
+    from calapp.api_keys import service
+    from calapp.users import service as users_service
+
+    user = users_service.find_by_email(email)
+    if user is None:
+        raise click.ClickException(f"no user {email}")
+    expiry = None
+    if expires_at:
+        expiry = datetime.fromisoformat(expires_at)
+        if expiry.tzinfo is None:
+            raise click.ClickException("--expires-at needs Z or an offset")
+    try:
+        key, secret = service.create(
+            user.id,
+            name,
+            [s.strip() for s in scopes.split(",") if s.strip()],
+            users_service.now(),
+            expiry,
+        )
+    except AppError as exc:
+        _fail(exc)
+    db.session.commit()
+    click.echo(f"id: {key.id}")
+    click.echo(f"key: {secret}")
+
+
+@api_keys_cli.command("revoke")
+@click.argument("key_id")
+def api_keys_revoke(key_id: str):
+    """Revoke an API key by id."""
+    from calapp.api_keys.models import ApiKey
+    from calapp.users.service import now
+
+    try:
+        key = db.session.get(ApiKey, uuid.UUID(key_id))
+    except ValueError as exc:
+        raise click.ClickException("KEY_ID must be a UUID") from exc
+    if key is None:
+        raise click.ClickException(f"no API key {key_id}")
+    key.revoked_at = key.revoked_at or now()
+    db.session.commit()
+    click.echo(f"revoked {key.id}")
+
+
+@click.command("migrate-once")
+def migrate_once():
+    """Upgrade the database to the latest migration, once across processes."""
+    from calapp.startup import upgrade_database
+
+    upgrade_database()
+    click.echo("database is at the latest migration")
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(users_cli)
+    app.cli.add_command(api_keys_cli)
+    app.cli.add_command(migrate_once)

@@ -1,0 +1,135 @@
+"""The one error shape: ``{"error", "code", "details"?}`` (API.md §1).
+
+Services raise ``AppError`` subclasses; ``calapp.api.Api`` turns them, and every
+werkzeug/webargs/limiter error, into that body.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# HTTP status -> the code API.md assigns to it when nothing more precise is known.
+STATUS_CODES = {
+    400: "validation_error",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    412: "precondition_failed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "rate_limited",
+    500: "internal_error",
+    503: "service_unavailable",
+}
+
+STATUS_MESSAGES = {
+    400: "The request is invalid",
+    401: "Authentication is required",
+    403: "You may not do this",
+    404: "Not found",
+    405: "This method is not allowed on this path",
+    409: "The request conflicts with the current state",
+    412: "The resource has changed since you read it (If-Match failed)",
+    413: "The request body is too large",
+    415: "Unsupported media type: send application/json",
+    429: "Too many requests: slow down and retry after the Retry-After delay",
+    500: "Internal server error",
+    503: "Service unavailable",
+}
+
+
+class AppError(Exception):
+    """An error with an HTTP status, a stable machine code and a message."""
+
+    status = 500
+    code = "internal_error"
+
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        code: str | None = None,
+        details: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.message = message or STATUS_MESSAGES.get(self.status, "Error")
+        if code:
+            self.code = code
+        self.details = details
+        self.headers = headers or {}
+        super().__init__(self.message)
+
+    def to_dict(self) -> dict:
+        body = {"error": self.message, "code": self.code}
+        if self.details is not None:
+            body["details"] = self.details
+        return body
+
+
+class ValidationError(AppError):
+    status, code = 400, "validation_error"
+
+    @classmethod
+    def field(cls, name: str, message: str) -> ValidationError:
+        return cls(f"{name}: {message}", details={name: [message]})
+
+
+class InvalidJSON(AppError):
+    status, code = 400, "invalid_json"
+
+
+class Unauthorized(AppError):
+    status, code = 401, "unauthorized"
+
+
+class TokenExpired(Unauthorized):
+    code = "token_expired"
+
+
+class InvalidCredentials(Unauthorized):
+    code = "invalid_credentials"
+
+
+class Forbidden(AppError):
+    status, code = 403, "forbidden"
+
+
+class InsufficientScope(Forbidden):
+    code = "insufficient_scope"
+
+
+class NotFound(AppError):
+    status, code = 404, "not_found"
+
+
+class Conflict(AppError):
+    status, code = 409, "conflict"
+
+
+class PreconditionFailed(AppError):
+    status, code = 412, "precondition_failed"
+
+
+class PayloadTooLarge(AppError):
+    status, code = 413, "payload_too_large"
+
+
+class UnsupportedMediaType(AppError):
+    status, code = 415, "unsupported_media_type"
+
+
+class ServiceUnavailable(AppError):
+    status, code = 503, "service_unavailable"
+
+
+def error_body(status: int, message: str | None = None, details: Any = None) -> dict:
+    """The body for a bare HTTP status, in the one format."""
+    body = {
+        "error": message or STATUS_MESSAGES.get(status, "Error"),
+        "code": STATUS_CODES.get(status, "error"),
+    }
+    if details is not None:
+        body["details"] = details
+    return body

@@ -1,0 +1,37 @@
+from flask.views import MethodView
+
+from calapp.api import Blueprint, current_principal
+from calapp.extensions import db
+from calapp.users import service
+from calapp.users.schemas import UserSchema, UserUpdateSchema
+
+blp = Blueprint("users", __name__, url_prefix="/users", description="Your account")
+
+
+@blp.route("/me")
+class MeView(MethodView):
+    @blp.auth_required()
+    @blp.response(200, UserSchema)
+    def get(self):
+        """Get your profile"""
+        return service.get_live(current_principal().user_id)
+
+    @blp.auth_required()
+    @blp.arguments(UserUpdateSchema)
+    @blp.response(200, UserSchema)
+    @blp.errors(401, 409)
+    def put(self, changes):
+        """Update your profile (email and password changes need current_password)"""
+        principal = current_principal()
+        user = service.get_live(principal.user_id)
+        service.update_profile(user, changes, principal)
+        db.session.commit()
+        return user
+
+    @blp.auth_required(api_key=False)
+    @blp.response(204)
+    def delete(self):
+        """Delete your account (tokens and API keys stop working at once)"""
+        user = service.get_live(current_principal().user_id)
+        service.delete(user, service.now())
+        db.session.commit()

@@ -1,0 +1,158 @@
+"""Accounts: creation, profile changes, deactivation and deletion."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask import current_app
+from sqlalchemy.exc import IntegrityError
+
+from calapp.db import utcnow
+from calapp.errors import (
+    Conflict,
+    Forbidden,
+    InvalidCredentials,
+    NotFound,
+    ValidationError,
+)
+from calapp.extensions import db
+from calapp.security import (
+    Principal,
+    check_password_rule,
+    hash_password,
+    verify_password,
+)
+from calapp.users.models import User
+
+
+def now() -> datetime:
+    """The service clock (one place to read time from)."""
+    return utcnow()
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_by_email(email: str) -> User | None:
+    return db.session.execute(
+        sa.select(User).where(
+            User.email == normalize_email(email), User.deleted_at.is_(None)
+        )
+    ).scalar_one_or_none()
+
+
+def get_live(user_id: uuid.UUID) -> User:
+    user = db.session.get(User, user_id)
+    if user is None or user.deleted_at is not None:
+        raise NotFound("User not found")
+    return user
+
+
+def _rounds() -> int:
+    return current_app.config["BCRYPT_ROUNDS"]
+
+
+def create_user(
+    email: str, password: str, name: str | None = None, timezone: str = "UTC"
+) -> User:
+    """:raises ValidationError: weak password. :raises Conflict: email taken."""
+    check_password_rule(password)
+    user = User(
+        email=normalize_email(email),
+        password_hash=hash_password(password, _rounds()),
+        name=name,
+        timezone=timezone or "UTC",
+    )
+    db.session.add(user)
+    _flush_unique_email()
+    return user
+
+
+def _flush_unique_email() -> None:
+    try:
+        with db.session.begin_nested():
+            db.session.flush()
+    except IntegrityError as exc:
+        if "uq_users_email_live" in str(exc.orig):
+            raise Conflict(
+                "An account with this email already exists",
+                details={"email": ["is already registered"]},
+            ) from exc
+        raise
+
+
+def update_profile(user: User, changes: dict, principal: Principal) -> User:
+    """Apply ``changes``; email and password changes need ``current_password``.
+
+    A new password ends every other session of the user.
+
+    :raises Forbidden: an API key changing email or password.
+    :raises InvalidCredentials: wrong current password.
+    :raises ValidationError: missing current password, weak new password.
+    """
+    sensitive = {"email", "password"} & changes.keys()
+    if sensitive:
+        if principal.via == "api_key":
+            raise Forbidden("API keys may not change the account's email or password")
+        current = changes.get("current_password")
+        if not current:
+            raise ValidationError.field(
+                "current_password", "is required to change email or password"
+            )
+        if not verify_password(current, user.password_hash, _rounds()):
+            raise InvalidCredentials("current_password is wrong")
+    if "name" in changes:
+        user.name = changes["name"]
+    if "timezone" in changes:
+        user.timezone = changes["timezone"]
+    if "email" in changes:
+        user.email = normalize_email(changes["email"])
+    if "password" in changes:
+        from calapp.auth.service import revoke_user_sessions
+
+        check_password_rule(changes["password"])
+        user.password_hash = hash_password(changes["password"], _rounds())
+        revoke_user_sessions(
+            user.id, now(), "password_changed", keep=principal.session_id
+        )
+    user.updated_at = now()
+    _flush_unique_email()
+    return user
+
+
+def deactivate(user: User, when: datetime) -> None:
+    user.is_active = False
+    _end_access(user, when, "deactivated")
+
+
+def delete(user: User, when: datetime) -> None:
+    """Soft delete: tokens, sessions and API keys stop working; the email is freed."""
+    user.deleted_at = when
+    _end_access(user, when, "account_deleted")
+
+
+def _end_access(user: User, when: datetime, reason: str) -> None:
+    from calapp.api_keys.models import ApiKey
+    from calapp.auth.service import revoke_user_sessions
+
+    revoke_user_sessions(user.id, when, reason)
+    db.session.execute(
+        sa.update(ApiKey)
+        .where(ApiKey.user_id == user.id, ApiKey.revoked_at.is_(None))
+        .values(revoked_at=when)
+    )
+    db.session.flush()
+
+
+def list_users(limit: int = 100) -> list[User]:
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .where(User.deleted_at.is_(None))
+            .order_by(User.email)
+            .limit(limit)
+        )
+    )

@@ -1,0 +1,108 @@
+"""Configuration from environment variables.
+
+Every setting has a documented default (README, "Configuration"). Outside development
+and testing the service refuses to start without a real ``JWT_SECRET_KEY``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+
+ENVIRONMENTS = ("production", "development", "testing")
+# Values people copy from examples; never acceptable outside development.
+WEAK_SECRETS = {"", "change-me", "changeme", "secret", "dev", "development", "test"}
+MIN_SECRET_LENGTH = 32
+
+
+class ConfigError(RuntimeError):
+    """The environment does not describe a service that may start."""
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name} must be true or false, got {raw!r}")
+
+
+def _list(env: Mapping[str, str], name: str) -> list[str]:
+    return [item.strip() for item in env.get(name, "").split(",") if item.strip()]
+
+
+def _dev_secret(instance_path: Path) -> str:
+    """A random secret kept under instance/, so development tokens survive restarts."""
+    path = instance_path / "dev-jwt-secret"
+    if path.exists():
+        return path.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(48)
+    path.write_text(value)
+    path.chmod(0o600)
+    return value
+
+
+def load_config(
+    env: Mapping[str, str] | None = None, instance_path: str | Path = "instance"
+) -> dict:
+    """Build the Flask config mapping from ``env`` (default: ``os.environ``)."""
+    env = os.environ if env is None else env
+    instance_path = Path(instance_path)
+    calapp_env = env.get("CALAPP_ENV", "production").strip().lower()
+    if calapp_env not in ENVIRONMENTS:
+        raise ConfigError(f"CALAPP_ENV must be one of {', '.join(ENVIRONMENTS)}")
+
+    secret = env.get("JWT_SECRET_KEY", "").strip()
+    if secret.lower() in WEAK_SECRETS or len(secret) < MIN_SECRET_LENGTH:
+        if calapp_env == "production":
+            raise ConfigError(
+                "JWT_SECRET_KEY is missing, a known default or shorter than "
+                f"{MIN_SECRET_LENGTH} characters; set a random secret "
+                "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
+                " or CALAPP_ENV=development"
+            )
+        secret = (
+            secret if len(secret) >= MIN_SECRET_LENGTH else _dev_secret(instance_path)
+        )
+
+    redis_url = env.get("REDIS_URL", "").strip() or None
+    return {
+        "CALAPP_ENV": calapp_env,
+        "TESTING": calapp_env == "testing",
+        "DATABASE_URL": env.get("DATABASE_URL", "").strip() or None,
+        "REDIS_URL": redis_url,
+        "SECRET_KEY": secret,
+        "JWT_SECRET_KEY": secret,
+        "JWT_ALGORITHM": "HS256",
+        "JWT_DECODE_ALGORITHMS": ["HS256"],
+        "ACCESS_TOKEN_MINUTES": _int(env, "ACCESS_TOKEN_MINUTES", 15),
+        "REFRESH_TOKEN_DAYS": _int(env, "REFRESH_TOKEN_DAYS", 30),
+        "BCRYPT_ROUNDS": _int(env, "BCRYPT_ROUNDS", 12),
+        "RATELIMIT_ENABLED": _bool(env, "RATELIMIT_ENABLED", True),
+        "RATELIMIT_DEFAULT": env.get("RATELIMIT_DEFAULT", "600 per minute"),
+        "RATELIMIT_AUTH": env.get("RATELIMIT_AUTH", "10 per minute"),
+        "RATELIMIT_PUBLIC": env.get("RATELIMIT_PUBLIC", "60 per minute"),
+        "TRUSTED_PROXY_HOPS": _int(env, "TRUSTED_PROXY_HOPS", 0),
+        "PORT": _int(env, "PORT", 3019),
+        "MAX_CONTENT_LENGTH": _int(env, "MAX_BODY_BYTES", 1024 * 1024),
+        "CORS_ORIGINS": _list(env, "CORS_ORIGINS"),
+        "LOG_LEVEL": env.get("LOG_LEVEL", "INFO").upper(),
+        "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "").rstrip("/") or None,
+        "AUTO_MIGRATE": _bool(env, "AUTO_MIGRATE", True),
+    }
