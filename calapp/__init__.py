@@ -17,7 +17,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from calapp.api import Api
 from calapp.converters import StrictUUIDConverter, uuid_param_schema
 from calapp.errors import error_body
-from calapp.extensions import db, jwt, limiter, migrate
+from calapp.extensions import db as _db  # calapp.db (the module) shadows `db` here
+from calapp.extensions import jwt, limiter, migrate
 from config import load_config
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -114,9 +115,11 @@ def register_logging(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    import calapp.models  # noqa: F401 - the whole schema, for Alembic and mappers
+
     app.url_map.converters["uuid"] = StrictUUIDConverter
-    db.init_app(app)
-    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    _db.init_app(app)
+    migrate.init_app(app, _db, directory=str(PROJECT_ROOT / "migrations"))
     jwt.init_app(app)
     limiter.init_app(app)
     api.init_app(app)
@@ -159,10 +162,11 @@ def register_blueprints(api: Api) -> None:
     """Every resource package, in the order the docs list them."""
     from calapp.api_keys.routes import blp as api_keys
     from calapp.auth.routes import blp as auth
+    from calapp.calendars.routes import blp as calendars
     from calapp.health.routes import blp as health
     from calapp.users.routes import blp as users
 
-    for blp in (auth, users, api_keys, health):
+    for blp in (auth, users, api_keys, calendars, health):
         api.register_blueprint(blp)
 
 

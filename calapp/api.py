@@ -10,17 +10,19 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 
 import flask_smorest
 import marshmallow as ma
-from flask import g, request
+from flask import Response, g, request
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
 from calapp.errors import (
     AppError,
     InvalidJSON,
+    PreconditionFailed,
     UnsupportedMediaType,
     error_body,
 )
@@ -164,6 +166,13 @@ class Blueprint(flask_smorest.Blueprint):
 
         return decorator
 
+    def etag_get(self):
+        """Document the conditional GET: ETag header, 304 on If-None-Match."""
+        return self.alt_response(
+            304,
+            description="Not modified: If-None-Match names the current ETag",
+        )
+
     def auth_required(self, *scopes: str, api_key: bool = True):
         """Authenticate (JWT or API key), check ``scopes``, document both.
 
@@ -227,3 +236,40 @@ def page_of(item_schema: type[ma.Schema]) -> type[ma.Schema]:
             ),
         },
     )
+
+
+# --- optimistic concurrency (ETag / If-Match / If-None-Match) -------------------------
+
+
+def etag_of(*parts) -> str:
+    """A strong ETag from the parts that change when the representation does."""
+    digest = hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()
+    return f'"{digest[:32]}"'
+
+
+def _etag_list(header: str | None) -> list[str]:
+    if not header:
+        return []
+    return [tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()]
+
+
+def check_if_match(current: str) -> None:
+    """:raises PreconditionFailed: ``If-Match`` is present and names another version.
+
+    Without ``If-Match`` the write proceeds (as in Google Calendar).
+    """
+    wanted = _etag_list(request.headers.get("If-Match"))
+    if wanted and "*" not in wanted and current not in wanted:
+        raise PreconditionFailed(
+            "The resource has changed since you read it: fetch it again",
+            details={"etag": current},
+        )
+
+
+def with_etag(obj, etag: str, status: int = 200):
+    """Return ``obj`` with its ETag, or an empty 304 when the client has it."""
+    if request.method in ("GET", "HEAD") and etag in _etag_list(
+        request.headers.get("If-None-Match")
+    ):
+        return Response(status=304, headers={"ETag": etag})
+    return obj, status, {"ETag": etag}

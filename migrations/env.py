@@ -87,8 +87,14 @@ def run_migrations_online():
             return "sa.DateTime(timezone=True)"
         return False
 
+    def include_object(obj, name, type_, reflected, compare_to):
+        # Expression indexes (trigram search) are written by hand in migrations;
+        # the models cannot describe them, so autogenerate must not drop them.
+        return not (type_ == "index" and reflected and name.endswith("_trgm"))
+
     conf_args = current_app.extensions["migrate"].configure_args
     conf_args.setdefault("render_item", render_item)
+    conf_args.setdefault("include_object", include_object)
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
 

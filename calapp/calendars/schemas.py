@@ -1,0 +1,73 @@
+import marshmallow as ma
+
+from calapp.api import PageArgsSchema, Schema
+from calapp.calendars.models import ROLES
+from calapp.fields import Color, Email, Instant, Timezone
+
+
+class CalendarSchema(Schema):
+    id = ma.fields.UUID(required=True)
+    name = ma.fields.String(required=True)
+    description = ma.fields.String(required=True, allow_none=True)
+    color = ma.fields.String(required=True, metadata={"example": "#3366CC"})
+    timezone = ma.fields.String(required=True, metadata={"example": "Europe/Berlin"})
+    is_public = ma.fields.Boolean(required=True)
+    owner_id = ma.fields.UUID(required=True)
+    role = ma.fields.String(
+        required=True,
+        validate=ma.validate.OneOf(ROLES),
+        metadata={"description": "Your role on this calendar"},
+    )
+    created_at = Instant(required=True)
+    updated_at = Instant(required=True)
+
+
+class CalendarCreateSchema(Schema):
+    name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
+    description = ma.fields.String(
+        allow_none=True, validate=ma.validate.Length(max=5000)
+    )
+    color = Color(load_default="#3366CC")
+    timezone = Timezone(load_default="UTC")
+    is_public = ma.fields.Boolean(load_default=False)
+
+
+class CalendarUpdateSchema(Schema):
+    name = ma.fields.String(validate=ma.validate.Length(min=1, max=200))
+    description = ma.fields.String(
+        allow_none=True, validate=ma.validate.Length(max=5000)
+    )
+    color = Color()
+    timezone = Timezone()
+    is_public = ma.fields.Boolean()
+
+
+class CalendarListArgsSchema(PageArgsSchema):
+    pass
+
+
+class ShareSchema(Schema):
+    email = Email(metadata={"description": "Share with this account's email"})
+    user_id = ma.fields.UUID(metadata={"description": "...or with this user id"})
+    role = ma.fields.String(
+        required=True, validate=ma.validate.OneOf(("editor", "viewer"))
+    )
+
+    @ma.validates_schema
+    def _one_target(self, data, **kwargs):
+        if ("email" in data) == ("user_id" in data):
+            raise ma.ValidationError("give exactly one of email or user_id", "_schema")
+
+
+class MemberSchema(Schema):
+    calendar_id = ma.fields.UUID(required=True)
+    user_id = ma.fields.UUID(required=True)
+    email = ma.fields.String(required=True)
+    name = ma.fields.String(required=True, allow_none=True)
+    role = ma.fields.String(required=True, validate=ma.validate.OneOf(ROLES))
+    created_at = Instant(required=True)
+    updated_at = Instant(required=True)
+
+
+class MemberListArgsSchema(PageArgsSchema):
+    pass

@@ -1,0 +1,208 @@
+"""Calendars and sharing. Every access decision goes through ``calapp.policy``."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from calapp import policy
+from calapp.api import etag_of
+from calapp.calendars.models import Calendar, CalendarMember
+from calapp.errors import Conflict, NotFound
+from calapp.extensions import db
+from calapp.pagination import keyset_page
+from calapp.security import Principal
+from calapp.users import service as users_service
+from calapp.users.models import User
+
+
+def etag(calendar: Calendar, role: str) -> str:
+    return etag_of("calendar", calendar.id, calendar.updated_at.isoformat(), role)
+
+
+def _with_role(calendar: Calendar, role: str) -> Calendar:
+    calendar.role = role  # the caller's role, part of the representation
+    return calendar
+
+
+def create(principal: Principal, data: dict, now: datetime) -> Calendar:
+    """The creator becomes the owner (a member row with role ``owner``)."""
+    calendar = Calendar(
+        id=uuid.uuid4(),
+        owner_id=principal.user_id,
+        created_at=now,
+        updated_at=now,
+        **data,
+    )
+    db.session.add(calendar)
+    db.session.add(
+        CalendarMember(
+            calendar_id=calendar.id,
+            user_id=principal.user_id,
+            role="owner",
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    db.session.flush()
+    return _with_role(calendar, "owner")
+
+
+def list_page(principal: Principal, limit: int, cursor: str | None):
+    """Every live calendar the principal owns or is a member of, oldest first."""
+    stmt = (
+        sa.select(Calendar, CalendarMember.role)
+        .join(
+            CalendarMember,
+            sa.and_(
+                CalendarMember.calendar_id == Calendar.id,
+                CalendarMember.user_id == principal.user_id,
+            ),
+        )
+        .where(Calendar.deleted_at.is_(None))
+    )
+    rows, next_cursor = keyset_page(
+        stmt,
+        keys=[Calendar.created_at, Calendar.id],
+        key_of=lambda row: (row[0].created_at, row[0].id),
+        limit=limit,
+        cursor=cursor,
+        scalars=False,
+    )
+    return [_with_role(cal, role) for cal, role in rows], next_cursor
+
+
+def get(principal: Principal, calendar_id: uuid.UUID) -> Calendar:
+    return _with_role(*policy.get_calendar(principal, calendar_id, "read"))
+
+
+def update(
+    principal: Principal,
+    calendar_id: uuid.UUID,
+    changes: dict,
+    now: datetime,
+    if_match=None,
+) -> Calendar:
+    """Owner only. ``if_match(etag)`` may raise to refuse a stale write."""
+    calendar, role = policy.get_calendar(principal, calendar_id, "manage", lock=True)
+    if if_match:
+        if_match(etag(calendar, role))
+    for name, value in changes.items():
+        setattr(calendar, name, value)
+    calendar.updated_at = now
+    db.session.flush()
+    return _with_role(calendar, role)
+
+
+def delete(
+    principal: Principal, calendar_id: uuid.UUID, now: datetime, if_match=None
+) -> None:
+    """Owner only. Soft: the calendar and its events disappear from every read."""
+    calendar, role = policy.get_calendar(principal, calendar_id, "manage", lock=True)
+    if if_match:
+        if_match(etag(calendar, role))
+    calendar.deleted_at = now
+    calendar.updated_at = now
+    db.session.flush()
+
+
+# --- sharing -------------------------------------------------------------------------
+
+
+def _member_view(member: CalendarMember, user: User) -> dict:
+    return {
+        "calendar_id": member.calendar_id,
+        "user_id": member.user_id,
+        "email": user.email,
+        "name": user.name,
+        "role": member.role,
+        "created_at": member.created_at,
+        "updated_at": member.updated_at,
+    }
+
+
+def share(
+    principal: Principal,
+    calendar_id: uuid.UUID,
+    role: str,
+    now: datetime,
+    *,
+    email: str | None = None,
+    user_id: uuid.UUID | None = None,
+) -> dict:
+    """Give a registered user ``role`` (editor or viewer); sharing again changes it.
+
+    :raises NotFound: no account with that email / id (share after they register).
+    :raises Conflict: the target is the owner (the owner cannot be demoted).
+    """
+    calendar, _ = policy.get_calendar(principal, calendar_id, "manage", lock=True)
+    target = (
+        users_service.find_by_email(email)
+        if email is not None
+        else db.session.get(User, user_id)
+    )
+    if target is None or target.deleted_at is not None:
+        raise NotFound(
+            "No account with this email or id: calendars are shared with registered "
+            "users, so ask them to register first"
+        )
+    if target.id == calendar.owner_id:
+        raise Conflict("The owner's role cannot be changed")
+    member = db.session.get(CalendarMember, (calendar.id, target.id))
+    if member is None:
+        member = CalendarMember(
+            calendar_id=calendar.id,
+            user_id=target.id,
+            role=role,
+            created_at=now,
+            updated_at=now,
+        )
+        db.session.add(member)
+    else:
+        member.role = role
+        member.updated_at = now
+    db.session.flush()
+    return _member_view(member, target)
+
+
+def members_page(
+    principal: Principal, calendar_id: uuid.UUID, limit: int, cursor: str | None
+):
+    """Members (owner included) of a calendar the principal can read."""
+    policy.get_calendar(principal, calendar_id, "read")
+    stmt = (
+        sa.select(CalendarMember, User)
+        .join(User, User.id == CalendarMember.user_id)
+        .where(CalendarMember.calendar_id == calendar_id, User.deleted_at.is_(None))
+    )
+    rows, next_cursor = keyset_page(
+        stmt,
+        keys=[CalendarMember.created_at, CalendarMember.user_id],
+        key_of=lambda row: (row[0].created_at, row[0].user_id),
+        limit=limit,
+        cursor=cursor,
+        scalars=False,
+    )
+    return [_member_view(m, u) for m, u in rows], next_cursor
+
+
+def remove_member(
+    principal: Principal, calendar_id: uuid.UUID, user_id: uuid.UUID
+) -> None:
+    """The owner removes anyone but itself; any member may remove itself.
+
+    :raises Conflict: removing the owner. :raises Forbidden: a non-owner removing
+        someone else. :raises NotFound: not a member.
+    """
+    calendar, role = policy.get_calendar(principal, calendar_id, "read", lock=True)
+    if user_id == calendar.owner_id:
+        raise Conflict("The owner cannot be removed from the calendar")
+    if user_id != principal.user_id and not policy.allows(role, "manage"):
+        raise policy.deny(role, "manage")
+    member = db.session.get(CalendarMember, (calendar.id, user_id))
+    if member is None:
+        raise NotFound("Member not found")
+    db.session.delete(member)
+    db.session.flush()

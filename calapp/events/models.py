@@ -1,0 +1,146 @@
+import uuid
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from calapp.db import (
+    SoftDeleteMixin,
+    TimestampMixin,
+    UTCDateTime,
+    db,
+    utcnow,
+    uuid_fk,
+    uuid_pk,
+)
+
+STATUSES = ("confirmed", "tentative", "cancelled")
+TRANSPARENCIES = ("busy", "free")
+RSVP_STATUSES = ("needs_action", "accepted", "declined", "tentative")
+
+# What ?search= matches. Migration 0002 builds a trigram GIN index on exactly this
+# expression (ix_events_search_trgm); keep the two in step.
+SEARCH_SQL = (
+    "(coalesce(title, '') || ' ' || coalesce(description, '') || ' ' || "
+    "coalesce(location, ''))"
+)
+
+
+class Event(TimestampMixin, SoftDeleteMixin, db.Model):
+    __tablename__ = "events"
+    __table_args__ = (
+        sa.CheckConstraint("end_time > start_time", name="ck_events_time_order"),
+        sa.CheckConstraint(
+            "status IN ('confirmed', 'tentative', 'cancelled')", name="ck_events_status"
+        ),
+        sa.CheckConstraint(
+            "transparency IN ('busy', 'free')", name="ck_events_transparency"
+        ),
+        sa.Index("ix_events_calendar_start", "calendar_id", "start_time", "id"),
+        sa.Index("ix_events_start_time", "start_time"),
+        sa.Index("ix_events_tags", "tags", postgresql_using="gin"),
+        sa.Index(
+            "uq_events_calendar_ical_uid",
+            "calendar_id",
+            "ical_uid",
+            unique=True,
+            postgresql_where=sa.text("deleted_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    calendar_id: Mapped[uuid.UUID] = uuid_fk("calendars.id")
+    ical_uid: Mapped[str] = mapped_column(sa.String(255), nullable=False)
+    title: Mapped[str] = mapped_column(sa.String(500), nullable=False)
+    description: Mapped[str | None] = mapped_column(sa.Text)
+    location: Mapped[str | None] = mapped_column(sa.String(1000))
+    # Always UTC instants. For all-day events: midnight of start_date / end_date in
+    # ``timezone``, so overlap queries treat every event alike.
+    start_time: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    end_time: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    timezone: Mapped[str] = mapped_column(sa.String(64), nullable=False, default="UTC")
+    all_day: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=False)
+    # The calendar dates of an all-day event (end exclusive, as in iCalendar).
+    start_date: Mapped[date | None] = mapped_column(sa.Date)
+    end_date: Mapped[date | None] = mapped_column(sa.Date)
+    recurrence_rule: Mapped[str | None] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(
+        sa.String(10), nullable=False, default="confirmed"
+    )
+    transparency: Mapped[str] = mapped_column(
+        sa.String(4), nullable=False, default="busy"
+    )
+    tags: Mapped[list[str]] = mapped_column(
+        ARRAY(sa.String(64)), nullable=False, default=list, server_default="{}"
+    )
+    attachments: Mapped[list[dict]] = mapped_column(
+        JSONB, nullable=False, default=list, server_default="[]"
+    )
+    sequence: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    created_by: Mapped[uuid.UUID | None] = uuid_fk(
+        "users.id", nullable=True, ondelete="SET NULL"
+    )
+    updated_by: Mapped[uuid.UUID | None] = uuid_fk(
+        "users.id", nullable=True, ondelete="SET NULL"
+    )
+
+    reminders = db.relationship(
+        "EventReminder",
+        order_by="EventReminder.minutes_before",
+        cascade="all, delete-orphan",
+        lazy="raise",
+    )
+    attendees = db.relationship(
+        "EventAttendee",
+        order_by="EventAttendee.email",
+        cascade="all, delete-orphan",
+        lazy="raise",
+    )
+
+
+class EventReminder(db.Model):
+    __tablename__ = "event_reminders"
+    __table_args__ = (
+        sa.UniqueConstraint("event_id", "minutes_before", name="uq_event_reminders"),
+        sa.CheckConstraint(
+            "minutes_before BETWEEN 0 AND 40320", name="ck_event_reminders_minutes"
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    event_id: Mapped[uuid.UUID] = uuid_fk("events.id")
+    minutes_before: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(
+        UTCDateTime, nullable=False, default=utcnow
+    )
+
+
+class EventAttendee(db.Model):
+    __tablename__ = "event_attendees"
+    __table_args__ = (
+        sa.UniqueConstraint("event_id", "email", name="uq_event_attendees_email"),
+        sa.CheckConstraint(
+            "status IN ('needs_action', 'accepted', 'declined', 'tentative')",
+            name="ck_event_attendees_status",
+        ),
+        sa.Index("ix_event_attendees_user_id", "user_id"),
+        sa.Index("ix_event_attendees_email", "email"),
+    )
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    event_id: Mapped[uuid.UUID] = uuid_fk("events.id")
+    email: Mapped[str] = mapped_column(sa.String(320), nullable=False)
+    name: Mapped[str | None] = mapped_column(sa.String(200))
+    user_id: Mapped[uuid.UUID | None] = uuid_fk(
+        "users.id", nullable=True, ondelete="SET NULL"
+    )
+    status: Mapped[str] = mapped_column(
+        sa.String(12), nullable=False, default="needs_action"
+    )
+    created_at: Mapped[datetime] = mapped_column(
+        UTCDateTime, nullable=False, default=utcnow
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow
+    )

@@ -1,0 +1,21 @@
+"""Every model, imported once, so Alembic and the app see the whole schema."""
+
+from calapp.api_keys.models import ApiKey
+from calapp.auth.models import AuthSession, RefreshToken
+from calapp.calendars.models import Calendar, CalendarMember
+from calapp.contacts.models import Contact
+from calapp.events.models import Event, EventAttendee, EventReminder
+from calapp.users.models import User
+
+__all__ = [
+    "ApiKey",
+    "AuthSession",
+    "Calendar",
+    "CalendarMember",
+    "Contact",
+    "Event",
+    "EventAttendee",
+    "EventReminder",
+    "RefreshToken",
+    "User",
+]

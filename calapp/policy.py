@@ -1,0 +1,210 @@
+"""THE permission table: who may do what on which calendar, and what they can see.
+
+Roles rank ``viewer < editor < owner``; an action needs a minimum rank:
+
+============  =========  ===========================================================
+need          min role   used for
+============  =========  ===========================================================
+``read``      viewer     read the calendar, its members, its events (export, free/busy)
+``write``     editor     create, change, delete events (and their reminders/attendees)
+``manage``    owner      change or delete the calendar, share it, booking links, feeds
+============  =========  ===========================================================
+
+An attendee of an event who is not a member of its calendar may read that event
+(``get_event(..., need="read")`` returns role ``attendee``), and may answer its own
+invitation (``may_rsvp``). Everything a principal cannot see is a 404; what it can
+see but may not change is a 403. ``Principal.system()`` (background jobs) may do
+anything, explicitly.
+
+Every service asks here; nothing loads a calendar or event by raw id elsewhere.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlalchemy as sa
+
+from calapp.calendars.models import Calendar, CalendarMember
+from calapp.errors import Forbidden, NotFound
+from calapp.events.models import Event, EventAttendee
+from calapp.extensions import db
+from calapp.security import Principal
+
+RANK = {"attendee": 0, "viewer": 1, "editor": 2, "owner": 3}
+NEED = {"read": 1, "write": 2, "manage": 3}
+NEED_TEXT = {
+    "read": "read this calendar",
+    "write": "change events on this calendar (needs editor or owner)",
+    "manage": "manage this calendar (owner only)",
+}
+
+
+def allows(role: str | None, need: str) -> bool:
+    """May a holder of ``role`` do something that needs ``need``?"""
+    if role is None:
+        return False
+    if role == "attendee":
+        return need == "read"
+    return RANK[role] >= NEED[need]
+
+
+def deny(role: str, need: str) -> Forbidden:
+    return Forbidden(
+        f"Your role ({role}) does not allow you to {NEED_TEXT[need]}",
+        details={"role": role, "required": need},
+    )
+
+
+# --- calendars -----------------------------------------------------------------------
+
+
+def roles_at_least(need: str) -> list[str]:
+    return [r for r in ("viewer", "editor", "owner") if RANK[r] >= NEED[need]]
+
+
+def calendar_ids(principal: Principal, need: str = "read") -> sa.Select:
+    """SQL: ids of the live calendars on which ``principal`` has at least ``need``."""
+    if principal.is_system:
+        return sa.select(Calendar.id).where(Calendar.deleted_at.is_(None))
+    return (
+        sa.select(CalendarMember.calendar_id)
+        .join(Calendar, Calendar.id == CalendarMember.calendar_id)
+        .where(
+            CalendarMember.user_id == principal.user_id,
+            CalendarMember.role.in_(roles_at_least(need)),
+            Calendar.deleted_at.is_(None),
+        )
+    )
+
+
+def role_column(principal: Principal):
+    """A correlated subquery giving the principal's role on ``Calendar``."""
+    if principal.is_system:
+        return sa.literal("owner")
+    return (
+        sa.select(CalendarMember.role)
+        .where(
+            CalendarMember.calendar_id == Calendar.id,
+            CalendarMember.user_id == principal.user_id,
+        )
+        .scalar_subquery()
+    )
+
+
+def get_calendar(
+    principal: Principal,
+    calendar_id: uuid.UUID,
+    need: str = "read",
+    *,
+    lock: bool = False,
+) -> tuple[Calendar, str]:
+    """Load a live calendar with the principal's role.
+
+    :raises NotFound: it does not exist, is deleted, or the principal has no role.
+    :raises Forbidden: the role is below ``need``.
+    """
+    stmt = sa.select(Calendar, role_column(principal)).where(
+        Calendar.id == calendar_id, Calendar.deleted_at.is_(None)
+    )
+    if lock:
+        stmt = stmt.with_for_update(of=Calendar)
+    row = db.session.execute(stmt).first()
+    if row is None or row[1] is None:
+        raise NotFound("Calendar not found")
+    calendar, role = row
+    if not allows(role, need):
+        raise deny(role, need)
+    return calendar, role
+
+
+# --- events --------------------------------------------------------------------------
+
+
+def _attended_event_ids(principal: Principal) -> sa.Select:
+    return sa.select(EventAttendee.event_id).where(
+        EventAttendee.user_id == principal.user_id
+    )
+
+
+def readable_events(principal: Principal):
+    """SQL condition on ``Event``: live events the principal may read.
+
+    Members read their calendars' events; attendees read the events they are
+    invited to. Events of deleted calendars are hidden everywhere.
+    """
+    live = Event.deleted_at.is_(None)
+    if principal.is_system:
+        return sa.and_(live, Event.calendar_id.in_(calendar_ids(principal)))
+    live_calendar = Event.calendar_id.in_(
+        sa.select(Calendar.id).where(Calendar.deleted_at.is_(None))
+    )
+    return sa.and_(
+        live,
+        sa.or_(
+            Event.calendar_id.in_(calendar_ids(principal)),
+            sa.and_(Event.id.in_(_attended_event_ids(principal)), live_calendar),
+        ),
+    )
+
+
+def event_role_column(principal: Principal):
+    """The principal's role on an ``Event``'s calendar, or ``attendee``, or NULL."""
+    if principal.is_system:
+        return sa.literal("owner")
+    member = (
+        sa.select(CalendarMember.role)
+        .where(
+            CalendarMember.calendar_id == Event.calendar_id,
+            CalendarMember.user_id == principal.user_id,
+        )
+        .scalar_subquery()
+    )
+    attends = sa.exists(
+        sa.select(EventAttendee.id).where(
+            EventAttendee.event_id == Event.id,
+            EventAttendee.user_id == principal.user_id,
+        )
+    )
+    return sa.func.coalesce(member, sa.case((attends, "attendee"), else_=None))
+
+
+def get_event(
+    principal: Principal,
+    event_id: uuid.UUID,
+    need: str = "read",
+    *,
+    lock: bool = False,
+    options=(),
+) -> tuple[Event, str]:
+    """Load a live event (of a live calendar) with the principal's role.
+
+    :raises NotFound: invisible to the principal.
+    :raises Forbidden: visible, but the role is below ``need``.
+    """
+    stmt = (
+        sa.select(Event, event_role_column(principal))
+        .join(Calendar, Calendar.id == Event.calendar_id)
+        .where(
+            Event.id == event_id,
+            Event.deleted_at.is_(None),
+            Calendar.deleted_at.is_(None),
+        )
+        .options(*options)
+    )
+    if lock:
+        stmt = stmt.with_for_update(of=Event)
+    row = db.session.execute(stmt).first()
+    if row is None or row[1] is None:
+        raise NotFound("Event not found")
+    event, role = row
+    if not allows(role, need):
+        raise deny(role, need)
+    return event, role
+
+
+def may_rsvp(principal: Principal, role: str, attendee: EventAttendee) -> bool:
+    """An attendee answers for itself; editors and owners answer for anyone."""
+    return allows(role, "write") or (
+        attendee.user_id is not None and attendee.user_id == principal.user_id
+    )
