@@ -59,7 +59,7 @@ def _test_database_url(worker: str) -> str:
     return url
 
 
-def _recreate_database(url: str) -> None:
+def _admin(url: str, *statements) -> None:
     engine_url = sa.make_url(url)
     name = engine_url.database
     admin = engine_url.set(database="postgres", drivername="postgresql")
@@ -71,9 +71,17 @@ def _recreate_database(url: str) -> None:
             "WHERE datname = %s AND pid <> pg_backend_pid()",
             (name,),
         )
-        cur.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
-        cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        for statement in statements:
+            cur.execute(sql.SQL(statement).format(sql.Identifier(name)))
     conn.close()
+
+
+def _recreate_database(url: str) -> None:
+    _admin(url, "DROP DATABASE IF EXISTS {}", "CREATE DATABASE {}")
+
+
+def _drop_database(url: str) -> None:
+    _admin(url, "DROP DATABASE IF EXISTS {}")
 
 
 def _check_redis() -> None:
@@ -88,10 +96,19 @@ def _check_redis() -> None:
 
 
 @pytest.fixture(scope="session")
-def database_url() -> str:
+def database_url():
+    """A fresh database for this run, dropped at the end.
+
+    The default name carries the process id, so concurrent runs on one server
+    never drop each other's database.
+    """
     url = _test_database_url(os.environ.get("PYTEST_XDIST_WORKER", "master"))
+    if not os.environ.get("TEST_DATABASE_URL"):
+        parts = urlsplit(url)
+        url = url.replace(parts.path, f"{parts.path}_{os.getpid()}", 1)
     _recreate_database(url)
-    return url
+    yield url
+    _drop_database(url)
 
 
 @pytest.fixture(scope="session")
@@ -116,10 +133,14 @@ def app(app_config):
 
     from calapp import create_app
 
+    from calapp.extensions import db
+
     app = create_app(app_config)
     with app.app_context():
         upgrade()
-    return app
+    yield app
+    with app.app_context():
+        db.engine.dispose()
 
 
 class _ConnectionBoundSession(FlaskSession):
