@@ -22,7 +22,6 @@ from calapp.extensions import jwt, limiter, migrate
 from config import load_config
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-api = Api()
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
@@ -37,7 +36,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     # Before the extensions: after_request hooks run in reverse order, so ours
     # see the response last (after flask-limiter's headers).
     register_request_hooks(app)
-    register_extensions(app)
+    api = Api()  # one per app: tests build several apps in one process
+    register_extensions(app, api)
     register_blueprints(api)
     register_docs_assets(app)
     register_cli(app)
@@ -114,7 +114,7 @@ def register_logging(app: Flask) -> None:
         logger.propagate = False
 
 
-def register_extensions(app: Flask) -> None:
+def register_extensions(app: Flask, api: Api) -> None:
     import calapp.models  # noqa: F401 - the whole schema, for Alembic and mappers
 
     app.url_map.converters["uuid"] = StrictUUIDConverter
@@ -163,10 +163,11 @@ def register_blueprints(api: Api) -> None:
     from calapp.api_keys.routes import blp as api_keys
     from calapp.auth.routes import blp as auth
     from calapp.calendars.routes import blp as calendars
+    from calapp.contacts.routes import blp as contacts
     from calapp.health.routes import blp as health
     from calapp.users.routes import blp as users
 
-    for blp in (auth, users, api_keys, calendars, health):
+    for blp in (auth, users, api_keys, calendars, health, contacts):
         api.register_blueprint(blp)
 
 

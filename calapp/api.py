@@ -67,6 +67,12 @@ class Parser(FlaskParser):
     """Validation errors are 400; bad JSON is ``invalid_json``; non-JSON bodies 415."""
 
     DEFAULT_VALIDATION_STATUS = 400
+    # An unknown query parameter is as likely a typo as an unknown body field
+    # (``?calender_id=``): reject it rather than silently widen the result.
+    DEFAULT_UNKNOWN_BY_LOCATION = {
+        **FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
+        "query": ma.RAISE,
+    }
 
     def _raw_load_json(self, req):
         if req.mimetype and not _is_json_mimetype(req.mimetype):
