@@ -1,0 +1,392 @@
+"""RFC 5545 recurrence: validation and lazy expansion, in the event's own zone.
+
+Pure functions, no database. A series is expanded in *local wall time* of its
+IANA zone (a weekly 09:00 Europe/Berlin meeting stays at 09:00 local across DST;
+its UTC time moves) and each local occurrence is then resolved to an instant the
+way RFC 5545 §3.3.5 says:
+
+- a local time that occurs twice (the autumn fold) means the *first* occurrence;
+- a local time that does not exist (the spring gap) is read with the UTC offset
+  from *before* the gap (02:30 on a 02:00→03:00 day becomes 03:30 local).
+
+PEP 495 ``fold=0`` with ``zoneinfo`` is exactly that rule, so local datetimes are
+resolved with ``replace(tzinfo=zone)`` and never normalised in between.
+
+Deviations of python-dateutil from RFC 5545 that are corrected here:
+DTSTART is always the first occurrence and counts towards COUNT (dateutil only
+yields DTSTART when it matches the rule), and UNTIL given in UTC bounds the
+series by instant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrulestr
+
+from calapp.errors import ValidationError
+
+# Limits (README "Recurrence"): what one rule may ask of the server.
+MAX_SUBDAILY_PER_YEAR = 2_000  # HOURLY/MINUTELY rules beyond this are refused
+MAX_COUNT = 10_000
+MAX_RULE_LENGTH = 1_000
+FAR_FUTURE = datetime(9999, 12, 31, tzinfo=UTC)  # "unbounded" as a comparable instant
+
+_PARTS = {
+    "FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY",
+    "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST",
+}  # fmt: skip
+_FREQS = {"YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY"}
+_PART_VALUE = re.compile(r"^[A-Z0-9,+\-]+$")
+_UNTIL = re.compile(r"^(\d{8})(T(\d{6})(Z?))?$")
+_PERIOD = {
+    "DAILY": timedelta(days=1),
+    "WEEKLY": timedelta(days=7),
+    "HOURLY": timedelta(hours=1),
+    "MINUTELY": timedelta(minutes=1),
+}
+
+
+def _invalid(message: str) -> ValidationError:
+    return ValidationError.field("recurrence_rule", message)
+
+
+def normalize_rule(text: str) -> str:
+    """Canonical ``FREQ=...;...`` text (no ``RRULE:`` prefix, upper-case).
+
+    :raises ValidationError: malformed or unknown parts, COUNT with UNTIL.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise _invalid("must be a non-empty RFC 5545 RRULE")
+    body = text.strip()
+    if len(body) > MAX_RULE_LENGTH:
+        raise _invalid(f"is longer than {MAX_RULE_LENGTH} characters")
+    if body.upper().startswith("RRULE:"):
+        body = body[6:]
+    if "\n" in body or "\r" in body:
+        raise _invalid("must be a single RRULE (use exdates/rdates for the rest)")
+    parts: dict[str, str] = {}
+    for item in body.split(";"):
+        if not item:
+            continue
+        name, sep, value = item.partition("=")
+        name, value = name.strip().upper(), value.strip().upper()
+        if not sep or not value:
+            raise _invalid(f"part {item!r} is not NAME=VALUE")
+        if name not in _PARTS:
+            raise _invalid(f"unknown part {name}")
+        if name in parts:
+            raise _invalid(f"part {name} is given twice")
+        if not _PART_VALUE.match(value):
+            raise _invalid(f"part {name} has an invalid value {value!r}")
+        parts[name] = value
+    if parts.get("FREQ") not in _FREQS:
+        raise _invalid("FREQ is required: YEARLY, MONTHLY, WEEKLY, DAILY or HOURLY")
+    if parts["FREQ"] == "SECONDLY":
+        raise _invalid("FREQ=SECONDLY is not supported")
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise _invalid("COUNT and UNTIL cannot both be given (RFC 5545 §3.3.10)")
+    if "COUNT" in parts:
+        if not parts["COUNT"].isdigit() or not 1 <= int(parts["COUNT"]) <= MAX_COUNT:
+            raise _invalid(f"COUNT must be between 1 and {MAX_COUNT}")
+    if "INTERVAL" in parts:
+        if not parts["INTERVAL"].isdigit() or not 1 <= int(parts["INTERVAL"]) <= 1000:
+            raise _invalid("INTERVAL must be between 1 and 1000")
+    if "UNTIL" in parts and not _UNTIL.match(parts["UNTIL"]):
+        raise _invalid("UNTIL must be a DATE (YYYYMMDD) or a UTC DATE-TIME (…Z)")
+    order = ["FREQ"] + sorted(p for p in parts if p != "FREQ")
+    return ";".join(f"{p}={parts[p]}" for p in order)
+
+
+def _parts(rule: str) -> dict[str, str]:
+    return dict(item.split("=", 1) for item in rule.split(";"))
+
+
+@dataclass(frozen=True)
+class Series:
+    """What expansion needs to know about a recurring event."""
+
+    rule: str  # normalised
+    start: datetime  # first occurrence, UTC
+    end: datetime  # its end, UTC
+    timezone: str
+    all_day: bool = False
+    exdates: tuple[datetime, ...] = ()  # original starts removed (UTC)
+    rdates: tuple[datetime, ...] = ()  # extra starts (UTC)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return _zone(self.timezone)
+
+    @property
+    def local_start(self) -> datetime:
+        return self.start.astimezone(self.zone).replace(tzinfo=None)
+
+    def occurrence_end(self, start: datetime) -> datetime:
+        """End of the occurrence starting at ``start`` (UTC)."""
+        if self.all_day:  # same number of calendar days, whatever DST does
+            days = (self._local_date(self.end) - self._local_date(self.start)).days
+            return self.at_local(
+                datetime.combine(self._local_date(start) + timedelta(days), time())
+            )
+        return start + (self.end - self.start)
+
+    def at_local(self, local: datetime) -> datetime:
+        """RFC 5545 §3.3.5 resolution of a local wall time (fold=0), as UTC."""
+        return local.replace(tzinfo=self.zone, fold=0).astimezone(UTC)
+
+    def _local_date(self, instant: datetime) -> date:
+        return instant.astimezone(self.zone).date()
+
+
+@lru_cache(maxsize=512)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def _until_local(value: str, series: Series) -> datetime:
+    """UNTIL as local wall time of the series (inclusive bound)."""
+    match = _UNTIL.match(value)
+    day = datetime.strptime(match.group(1), "%Y%m%d")
+    if not match.group(2):  # a DATE: the whole day counts
+        return day.replace(hour=23, minute=59, second=59)
+    stamp = datetime.strptime(match.group(1) + match.group(3), "%Y%m%d%H%M%S")
+    if match.group(4):  # UTC: the instant, seen on the series' wall clock
+        return stamp.replace(tzinfo=UTC).astimezone(series.zone).replace(tzinfo=None)
+    return stamp  # floating: read as local time
+
+
+def _build(series: Series, dtstart: datetime | None = None, count_shift: int = 0):
+    """A dateutil rrule over naive local times (UNTIL turned local)."""
+    parts = _parts(series.rule)
+    until = parts.pop("UNTIL", None)
+    if "COUNT" in parts and count_shift:
+        parts["COUNT"] = str(int(parts["COUNT"]) - count_shift)
+    text = ";".join(f"{k}={v}" for k, v in parts.items())
+    try:
+        rule = rrulestr(text, dtstart=dtstart or series.local_start, cache=False)
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise _invalid(f"cannot be parsed: {exc}") from exc
+    if until is not None:
+        rule = rule.replace(until=_until_local(until, series))
+    return rule
+
+
+def _matches_rule(series: Series) -> bool:
+    """Does DTSTART itself satisfy the rule? (dateutil only yields it then.)"""
+    first = next(iter(_build(series)), None)
+    return first == series.local_start
+
+
+def _rule(series: Series):
+    """The rule with RFC COUNT semantics: DTSTART always counts as one."""
+    if "COUNT" in series.rule and not _matches_rule(series):
+        count = int(_parts(series.rule)["COUNT"])
+        return _build(series, count_shift=1) if count > 1 else None
+    return _build(series)
+
+
+def validate(series: Series) -> None:
+    """:raises ValidationError: a rule that cannot be served safely."""
+    parts = _parts(series.rule)
+    rule = _build(series)
+    if "UNTIL" in parts and _until_local(parts["UNTIL"], series) < series.local_start:
+        raise _invalid("UNTIL is before the event's start")
+    if series.all_day and parts["FREQ"] in ("HOURLY", "MINUTELY"):
+        raise _invalid("an all-day event cannot repeat more than daily")
+    if parts["FREQ"] in ("HOURLY", "MINUTELY"):
+        horizon = series.local_start + timedelta(days=365)
+        count = 0
+        for local in rule.xafter(series.local_start, inc=True):
+            if local >= horizon:
+                break
+            count += 1
+            if count > MAX_SUBDAILY_PER_YEAR:
+                raise _invalid(
+                    f"produces more than {MAX_SUBDAILY_PER_YEAR} occurrences a year; "
+                    "that is the limit for hourly and minutely rules"
+                )
+
+
+def last_end(series: Series) -> datetime:
+    """The end of the last occurrence, or ``FAR_FUTURE`` when unbounded.
+
+    Stored with the series so a window query can skip series that ended before it.
+    """
+    parts = _parts(series.rule)
+    if "COUNT" not in parts and "UNTIL" not in parts:
+        return FAR_FUTURE
+    rule = _rule(series)
+    last_local = rule[-1] if rule is not None and rule.count() else None
+    candidates = [series.start, *series.rdates]
+    if last_local is not None:
+        candidates.append(series.at_local(last_local))
+    return max(series.occurrence_end(s) for s in candidates)
+
+
+def _fast_forward(series: Series, local_from: datetime):
+    """A rule equivalent to the series' rule from ``local_from`` on.
+
+    Without COUNT, jumping DTSTART forward by whole periods of the rule yields the
+    same occurrences after the jump, so a window years after the start costs
+    what a window near it costs. Parts that dateutil derives from DTSTART
+    (weekday, month day, month) are made explicit first.
+    """
+    parts = _parts(series.rule)
+    freq = parts["FREQ"]
+    interval = int(parts.get("INTERVAL", "1"))
+    start = series.local_start
+    if "COUNT" in parts or local_from <= start or "BYSETPOS" in parts and freq in (
+        "DAILY", "HOURLY", "MINUTELY"
+    ):  # fmt: skip
+        return _rule(series), start
+    extra: dict[str, str] = {}
+    if freq in ("DAILY", "WEEKLY", "HOURLY", "MINUTELY"):
+        step = _PERIOD[freq] * interval
+        jumps = max(0, (local_from - start) // step - 1)
+        new_start = start + step * jumps
+        if freq == "WEEKLY" and "BYDAY" not in parts:
+            extra["BYDAY"] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]
+    else:
+        months = 12 * interval if freq == "YEARLY" else interval
+        elapsed = (local_from.year - start.year) * 12 + local_from.month - start.month
+        jumps = max(0, elapsed // months - 1)
+        total = start.month - 1 + jumps * months
+        if not jumps:
+            return _rule(series), start
+        new_start = start.replace(
+            year=start.year + total // 12, month=total % 12 + 1, day=1
+        )
+        if not {"BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO"} & parts.keys():
+            extra["BYMONTHDAY"] = str(start.day)
+        if freq == "YEARLY" and not {"BYMONTH", "BYYEARDAY", "BYWEEKNO"} & parts.keys():
+            extra["BYMONTH"] = str(start.month)
+    if not jumps:
+        return _rule(series), start
+    shifted = Series(
+        rule=";".join(f"{k}={v}" for k, v in {**parts, **extra}.items()),
+        start=series.start,
+        end=series.end,
+        timezone=series.timezone,
+        all_day=series.all_day,
+    )
+    return _build(shifted, dtstart=new_start), new_start
+
+
+def starts_between(
+    series: Series, window_start: datetime, window_end: datetime
+) -> Iterator[datetime]:
+    """Original starts (UTC, ascending) of occurrences overlapping the window.
+
+    An occurrence ``[s, occurrence_end(s))`` overlaps ``[window_start, window_end)``.
+    EXDATEs are removed, RDATEs added, DTSTART always included.
+    """
+    span = max(series.occurrence_end(series.start) - series.start, timedelta(0))
+    # Search in local time with a margin for offsets and the occurrence length.
+    margin = timedelta(days=2)
+    local_from = (
+        (window_start - span - margin).astimezone(series.zone).replace(tzinfo=None)
+    )
+    local_to = (window_end + margin).astimezone(series.zone).replace(tzinfo=None)
+    rule, _ = _fast_forward(series, local_from)
+    candidates: set[datetime] = {series.start, *series.rdates}
+    if rule is not None:
+        for local in rule.xafter(max(local_from, series.local_start), inc=True):
+            if local > local_to:
+                break
+            candidates.add(series.at_local(local))
+    excluded = set(series.exdates)
+    for start in sorted(candidates):
+        if start in excluded or start >= window_end:
+            continue
+        if series.occurrence_end(start) > window_start:
+            yield start
+
+
+def is_occurrence(series: Series, start: datetime) -> bool:
+    """Is ``start`` (UTC) an original start of the series (EXDATEs included)?"""
+    if start == series.start or start in series.rdates:
+        return True
+    window_end = start + timedelta(seconds=1)
+    probe = Series(
+        rule=series.rule,
+        start=series.start,
+        end=series.end,
+        timezone=series.timezone,
+        all_day=series.all_day,
+    )
+    return any(
+        s == start
+        for s in starts_between(probe, start - (series.end - series.start), window_end)
+    )
+
+
+def until_before(series: Series, start: datetime) -> str:
+    """The rule ended just before the occurrence at ``start`` ("this and following").
+
+    UNTIL is written in UTC (RFC 5545: required when DTSTART has a TZID), one
+    second before ``start``, or as a DATE for all-day series.
+    """
+    parts = {k: v for k, v in _parts(series.rule).items() if k not in ("COUNT",)}
+    if series.all_day:
+        last_day = start.astimezone(series.zone).date() - timedelta(days=1)
+        parts["UNTIL"] = last_day.strftime("%Y%m%d")
+    else:
+        parts["UNTIL"] = (start - timedelta(seconds=1)).strftime("%Y%m%dT%H%M%SZ")
+    order = ["FREQ"] + sorted(p for p in parts if p != "FREQ")
+    return ";".join(f"{p}={parts[p]}" for p in order)
+
+
+def count_before(series: Series, start: datetime) -> int:
+    """How many occurrences (DTSTART and RDATEs included) start before ``start``."""
+    return (
+        sum(1 for _ in starts_between(series, series.start, start))
+        if start > (series.start)
+        else 0
+    )
+
+
+def remaining_count(series: Series, start: datetime) -> int | None:
+    """COUNT left for a series split at ``start``, or None when not COUNT-bound."""
+    parts = _parts(series.rule)
+    if "COUNT" not in parts:
+        return None
+    return max(int(parts["COUNT"]) - count_before(series, start), 0)
+
+
+def utc(value: datetime | date, series_zone: str, all_day: bool) -> datetime:
+    """An instant from API input: an aware datetime, or a date (all-day series)."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC)
+    return (
+        datetime.combine(value, time())
+        .replace(tzinfo=_zone(series_zone))
+        .astimezone(UTC)
+    )
+
+
+def ensure_utc_list(values: Iterable[datetime]) -> tuple[datetime, ...]:
+    return tuple(sorted({v.astimezone(UTC) for v in values}))
+
+
+__all__ = [
+    "FAR_FUTURE",
+    "MAX_COUNT",
+    "MAX_SUBDAILY_PER_YEAR",
+    "Series",
+    "count_before",
+    "ensure_utc_list",
+    "is_occurrence",
+    "last_end",
+    "normalize_rule",
+    "remaining_count",
+    "starts_between",
+    "until_before",
+    "utc",
+    "validate",
+]
