@@ -88,9 +88,10 @@ def run_migrations_online():
         return False
 
     def include_object(obj, name, type_, reflected, compare_to):
-        # Expression indexes (trigram search) are written by hand in migrations;
-        # the models cannot describe them, so autogenerate must not drop them.
-        return not (type_ == "index" and reflected and name.endswith("_trgm"))
+        # Expression indexes (trigram search, GiST spans, sort keys) are written by
+        # hand in migrations; the models cannot describe them, so autogenerate
+        # must not drop them.
+        return not (type_ == "index" and reflected and compare_to is None)
 
     conf_args = current_app.extensions["migrate"].configure_args
     conf_args.setdefault("render_item", render_item)

@@ -40,12 +40,24 @@ class Event(TimestampMixin, SoftDeleteMixin, db.Model):
         sa.Index("ix_events_calendar_start", "calendar_id", "start_time", "id"),
         sa.Index("ix_events_start_time", "start_time"),
         sa.Index("ix_events_tags", "tags", postgresql_using="gin"),
+        # An exception shares its series' UID (iCalendar RECURRENCE-ID semantics).
         sa.Index(
             "uq_events_calendar_ical_uid",
             "calendar_id",
             "ical_uid",
             unique=True,
-            postgresql_where=sa.text("deleted_at IS NULL"),
+            postgresql_where=sa.text("deleted_at IS NULL AND series_id IS NULL"),
+        ),
+        sa.Index(
+            "uq_events_series_slot",
+            "series_id",
+            "original_start_time",
+            unique=True,
+            postgresql_where=sa.text("series_id IS NOT NULL AND deleted_at IS NULL"),
+        ),
+        sa.CheckConstraint(
+            "(series_id IS NULL) = (original_start_time IS NULL)",
+            name="ck_events_exception_slot",
         ),
     )
 
@@ -65,6 +77,22 @@ class Event(TimestampMixin, SoftDeleteMixin, db.Model):
     start_date: Mapped[date | None] = mapped_column(sa.Date)
     end_date: Mapped[date | None] = mapped_column(sa.Date)
     recurrence_rule: Mapped[str | None] = mapped_column(sa.Text)
+    # Original starts removed from / added to the rule (UTC instants; for all-day
+    # series, local midnight of the date).
+    exdates: Mapped[list[datetime]] = mapped_column(
+        ARRAY(UTCDateTime), nullable=False, default=list, server_default="{}"
+    )
+    rdates: Mapped[list[datetime]] = mapped_column(
+        ARRAY(UTCDateTime), nullable=False, default=list, server_default="{}"
+    )
+    # An exception (one changed or cancelled occurrence) points at its series and
+    # at the slot it replaces (RECURRENCE-ID).
+    series_id: Mapped[uuid.UUID | None] = uuid_fk("events.id", nullable=True)
+    original_start_time: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # End of the last occurrence (= end_time for a single event, a far-future
+    # instant for an unbounded series): lets window queries skip finished series
+    # through the GiST index ix_events_calendar_span (migration 0003).
+    last_end: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     status: Mapped[str] = mapped_column(
         sa.String(10), nullable=False, default="confirmed"
     )
@@ -143,4 +171,25 @@ class EventAttendee(db.Model):
     )
     updated_at: Mapped[datetime] = mapped_column(
         UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow
+    )
+
+
+@sa.event.listens_for(Event, "before_insert")
+@sa.event.listens_for(Event, "before_update")
+def _keep_last_end(mapper, connection, event: Event) -> None:
+    """``last_end`` always follows the event's times and rule, whoever writes it."""
+    from calapp.events import recurrence
+
+    if not event.recurrence_rule:
+        event.last_end = event.end_time
+        return
+    event.last_end = recurrence.last_end(
+        recurrence.Series(
+            rule=recurrence.normalize_rule(event.recurrence_rule),
+            start=event.start_time,
+            end=event.end_time,
+            timezone=event.timezone,
+            all_day=event.all_day,
+            rdates=tuple(event.rdates or ()),
+        )
     )
