@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -47,15 +48,24 @@ def _list(env: Mapping[str, str], name: str) -> list[str]:
 
 
 def _dev_secret(instance_path: Path) -> str:
-    """A random secret kept under instance/, so development tokens survive restarts."""
+    """A random secret kept under instance/, so development tokens survive restarts.
+
+    Created with O_EXCL: two processes starting at once agree on one secret.
+    """
     path = instance_path / "dev-jwt-secret"
-    if path.exists():
-        return path.read_text().strip()
     instance_path.mkdir(parents=True, exist_ok=True)
-    value = secrets.token_urlsafe(48)
-    path.write_text(value)
-    path.chmod(0o600)
-    return value
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _ in range(50):  # the other process may still be writing it
+            value = path.read_text().strip()
+            if value:
+                return value
+            time.sleep(0.01)
+        raise ConfigError(f"{path} is empty: delete it and start again") from None
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
 
 
 def load_config(

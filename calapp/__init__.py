@@ -49,17 +49,34 @@ def register_database(app: Flask) -> None:
     if not url:
         from calapp.embedded import ensure_database_url
 
+        if app.config["CALAPP_ENV"] == "production":
+            logging.getLogger("calapp").warning(
+                "DATABASE_URL is not set: using the embedded PostgreSQL under "
+                "instance/. Set DATABASE_URL to a managed PostgreSQL in production."
+            )
+
         url = ensure_database_url(app.instance_path)
     from calapp.embedded import normalise_url
 
     app.config["DATABASE_URL"] = normalise_url(url)
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
     app.config.setdefault(
-        "SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True, "pool_size": 10}
+        "SQLALCHEMY_ENGINE_OPTIONS",
+        {
+            "pool_pre_ping": True,
+            "pool_size": 10,
+            # Instants are read back in UTC whatever the server's default zone.
+            "connect_args": {"options": "-c timezone=UTC"},
+        },
     )
 
 
 def register_api_config(app: Flask) -> None:
+    if app.config["CALAPP_ENV"] == "production" and not app.config.get("REDIS_URL"):
+        logging.getLogger("calapp").warning(
+            "REDIS_URL is not set: rate limits are counted per worker process "
+            "(in memory), so the effective limit grows with WEB_CONCURRENCY"
+        )
     app.config.update(
         API_TITLE="calapp",
         API_VERSION="1.0.0",
@@ -82,6 +99,9 @@ def register_api_config(app: Flask) -> None:
         RATELIMIT_STORAGE_URI=app.config.get("REDIS_URL") or "memory://",
         RATELIMIT_KEY_PREFIX="calapp",
         RATELIMIT_HEADERS_ENABLED=True,
+        # Redis down must not take the API down: count in memory meanwhile.
+        RATELIMIT_SWALLOW_ERRORS=True,
+        RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
         RATELIMIT_HEADER_LIMIT="RateLimit-Limit",
         RATELIMIT_HEADER_REMAINING="RateLimit-Remaining",
         RATELIMIT_HEADER_RESET="RateLimit-Reset",
@@ -164,10 +184,11 @@ def register_blueprints(api: Api) -> None:
     from calapp.auth.routes import blp as auth
     from calapp.calendars.routes import blp as calendars
     from calapp.contacts.routes import blp as contacts
+    from calapp.events.routes import blp as events
     from calapp.health.routes import blp as health
     from calapp.users.routes import blp as users
 
-    for blp in (auth, users, api_keys, calendars, health, contacts):
+    for blp in (auth, users, api_keys, calendars, events, health, contacts):
         api.register_blueprint(blp)
 
 

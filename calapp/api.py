@@ -47,10 +47,40 @@ SECURITY_SCHEMES = {
 
 
 class Schema(ma.Schema):
-    """Base schema: unknown fields are rejected, never silently dropped."""
+    """Base schema: unknown fields are rejected, never silently dropped, and text
+    PostgreSQL cannot store (NUL, lone surrogates) is a 400, never a 500."""
 
     class Meta:
         unknown = ma.RAISE
+
+    @ma.pre_load
+    def _reject_unstorable_text(self, data, **kwargs):
+        if hasattr(data, "items"):
+            bad = {
+                name: [UNSTORABLE] for name, value in data.items() if _unstorable(value)
+            }
+            if bad:
+                raise ma.ValidationError(bad)
+        return data
+
+
+UNSTORABLE = "contains characters that cannot be stored (NUL or a lone surrogate)"
+
+
+def _unstorable(value) -> bool:
+    if isinstance(value, str):
+        if "\x00" in value:
+            return True
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, list | tuple):
+        return any(_unstorable(v) for v in value)
+    if isinstance(value, dict):
+        return any(_unstorable(k) or _unstorable(v) for k, v in value.items())
+    return False
 
 
 class ErrorSchema(Schema):
@@ -90,6 +120,15 @@ def _is_json_mimetype(mimetype: str) -> bool:
     return mimetype == "application/json" or (
         mimetype.startswith("application/") and mimetype.endswith("+json")
     )
+
+
+def _string_keys(value):
+    """marshmallow mixes int (list index) and str keys; JSON wants strings."""
+    if isinstance(value, dict):
+        return {str(k): _string_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_string_keys(v) for v in value]
+    return value
 
 
 def _flatten_messages(messages) -> dict:
@@ -136,7 +175,9 @@ class Api(flask_smorest.Api):
             description = getattr(error, "description", None)
             body = error_body(429, f"Too many requests: limit {description}")
         elif "messages" in data or "errors" in data:
-            details = _flatten_messages(data.get("errors") or data.get("messages"))
+            details = _string_keys(
+                _flatten_messages(data.get("errors") or data.get("messages"))
+            )
             body = error_body(status, _first_message(details), details)
         else:
             body = error_body(status)

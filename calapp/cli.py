@@ -32,11 +32,17 @@ def _fail(error: AppError) -> None:
 )
 def users_create(email: str, name: str | None, timezone: str, password: str | None):
     """Create a user account."""
+    from email_validator import EmailNotValidError, validate_email
+
     from calapp.fields import is_timezone
     from calapp.users import service
 
     if not is_timezone(timezone):
         raise click.ClickException(f"{timezone!r} is not a known IANA timezone")
+    try:  # the same rule as the API's Email field
+        validate_email(email.strip(), check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise click.ClickException(f"{email!r} is not a valid email address") from exc
     if password is None:
         password = getpass.getpass("Password: ")
     try:
@@ -91,7 +97,10 @@ def api_keys_create(email: str, scopes: str, name: str, expires_at: str | None):
         raise click.ClickException(f"no user {email}")
     expiry = None
     if expires_at:
-        expiry = datetime.fromisoformat(expires_at)
+        try:
+            expiry = datetime.fromisoformat(expires_at)
+        except ValueError as exc:
+            raise click.ClickException("--expires-at must be RFC 3339") from exc
         if expiry.tzinfo is None:
             raise click.ClickException("--expires-at needs Z or an offset")
     try:

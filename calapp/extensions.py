@@ -22,4 +22,10 @@ def _rate_limit_key() -> str:
     return rate_limit_key()
 
 
-limiter = Limiter(key_func=_rate_limit_key)
+def _default_limit() -> str:
+    from calapp.ratelimit import default_limit
+
+    return default_limit()
+
+
+limiter = Limiter(key_func=_rate_limit_key, default_limits=[_default_limit])

@@ -44,9 +44,13 @@ class Instant(ma.fields.DateTime):
         result = super()._deserialize(value, attr, data, **kwargs)
         if result.tzinfo is None:
             raise self.make_error("naive")
-        if not 1 <= result.astimezone(UTC).year <= 9998:
+        try:  # 0001-01-01T00:00:00+14:00 is before year 1 in UTC
+            utc = result.astimezone(UTC)
+        except OverflowError as exc:
+            raise self.make_error("invalid") from exc
+        if not 1 <= utc.year <= 9998:
             raise self.make_error("invalid")
-        return result.astimezone(UTC)
+        return utc
 
 
 class Timezone(ma.fields.String):

@@ -7,7 +7,7 @@ configured number of trusted proxy hops (``TRUSTED_PROXY_HOPS``).
 from __future__ import annotations
 
 import jwt as pyjwt
-from flask import request
+from flask import current_app, request
 from flask_jwt_extended import decode_token
 from flask_jwt_extended.exceptions import JWTExtendedException
 
@@ -30,3 +30,13 @@ def rate_limit_key() -> str:
         except (pyjwt.InvalidTokenError, JWTExtendedException, KeyError):
             pass
     return "ip:" + (request.remote_addr or "unknown")
+
+
+def default_limit() -> str:
+    """``RATELIMIT_DEFAULT`` of the app serving the request.
+
+    Read per request: flask-limiter fixes a config-given default at the first
+    ``init_app``, so every later app (tests, a second ``create_app``) would inherit
+    the first app's limit.
+    """
+    return current_app.config["RATELIMIT_DEFAULT"]

@@ -132,7 +132,6 @@ def app(app_config):
     from flask_migrate import upgrade
 
     from calapp import create_app
-
     from calapp.extensions import db
 
     app = create_app(app_config)

@@ -161,6 +161,15 @@ def _until_local(value: str, series: Series) -> datetime:
     return stamp  # floating: read as local time
 
 
+def _until_instant(series: Series) -> datetime | None:
+    """UNTIL as an instant when it is given in UTC (it bounds by instant)."""
+    match = _UNTIL.match(_parts(series.rule).get("UNTIL", ""))
+    if not match or not match.group(4):
+        return None
+    stamp = datetime.strptime(match.group(1) + match.group(3), "%Y%m%d%H%M%S")
+    return stamp.replace(tzinfo=UTC)
+
+
 def _build(series: Series, dtstart: datetime | None = None, count_shift: int = 0):
     """A dateutil rrule over naive local times (UNTIL turned local)."""
     parts = _parts(series.rule)
@@ -263,9 +272,11 @@ def _fast_forward(series: Series, local_from: datetime):
             year=start.year + total // 12, month=total % 12 + 1, day=1
         )
         if not {"BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO"} & parts.keys():
+            # dateutil derives month day (and, yearly, month) only in this case;
+            # YEARLY;BYDAY=20MO or YEARLY;BYMONTHDAY=1 must stay year-wide.
             extra["BYMONTHDAY"] = str(start.day)
-        if freq == "YEARLY" and not {"BYMONTH", "BYYEARDAY", "BYWEEKNO"} & parts.keys():
-            extra["BYMONTH"] = str(start.month)
+            if freq == "YEARLY" and "BYMONTH" not in parts:
+                extra["BYMONTH"] = str(start.month)
     if not jumps:
         return _rule(series), start
     shifted = Series(
@@ -294,12 +305,18 @@ def starts_between(
     )
     local_to = (window_end + margin).astimezone(series.zone).replace(tzinfo=None)
     rule, _ = _fast_forward(series, local_from)
+    until = _until_instant(series)
     candidates: set[datetime] = {series.start, *series.rdates}
     if rule is not None:
         for local in rule.xafter(max(local_from, series.local_start), inc=True):
             if local > local_to:
                 break
-            candidates.add(series.at_local(local))
+            instant = series.at_local(local)
+            # §3.3.5 resolution moves wall times in a gap forward (02:30 -> 03:30)
+            # and a DTSTART in the second pass of a fold after its wall time's
+            # first pass: the instant, not the wall time, must lie in the bounds.
+            if series.start <= instant and (until is None or instant <= until):
+                candidates.add(instant)
     excluded = set(series.exdates)
     for start in sorted(candidates):
         if start in excluded or start >= window_end:
@@ -343,12 +360,18 @@ def until_before(series: Series, start: datetime) -> str:
 
 
 def count_before(series: Series, start: datetime) -> int:
-    """How many occurrences (DTSTART and RDATEs included) start before ``start``."""
-    return (
-        sum(1 for _ in starts_between(series, series.start, start))
-        if start > (series.start)
-        else 0
+    """How many occurrences of the rule (DTSTART included, EXDATEs too: COUNT
+    counts them, RFC 5545 §3.3.10) start before ``start``."""
+    if start <= series.start:
+        return 0
+    probe = Series(
+        rule=series.rule,
+        start=series.start,
+        end=series.end,
+        timezone=series.timezone,
+        all_day=series.all_day,
     )
+    return sum(1 for _ in starts_between(probe, series.start, start))
 
 
 def remaining_count(series: Series, start: datetime) -> int | None:

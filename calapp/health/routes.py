@@ -1,10 +1,13 @@
 from flask.views import MethodView
 
 from calapp.api import Blueprint
+from calapp.extensions import limiter
 from calapp.health import service
 from calapp.health.schemas import HealthSchema, ReadySchema
 
 blp = Blueprint("health", __name__, description="Liveness and readiness probes")
+# Probes must answer even when Redis (the rate-limit storage) is down.
+limiter.exempt(blp)
 
 
 @blp.route("/health")

@@ -68,6 +68,9 @@ def create_user(
     )
     db.session.add(user)
     _flush_unique_email()
+    from calapp.events.attendees import link_registered_user  # events imports users
+
+    link_registered_user(user.id, user.email, now())
     return user
 
 

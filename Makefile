@@ -1,0 +1,50 @@
+# calapp: `make run` starts the service, `make test` runs the tests.
+# Both create .venv when it is missing and install the pinned requirements
+# again only when a requirements file has changed.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PYTEST_ARGS ?=
+
+RUNTIME_STAMP := $(VENV)/.requirements.stamp
+DEV_STAMP := $(VENV)/.requirements-dev.stamp
+
+# The processes `make run` starts side by side. A later issue adds the job
+# consumer as a second target here; `make run` then starts both.
+RUN_PROCESSES := web
+
+.PHONY: help run $(RUN_PROCESSES) test lint
+
+help:
+	@echo "make run                          start the API on :3019 (CALAPP_ENV=development unless set)"
+	@echo "make test [PYTEST_ARGS='-k auth']  run the test suite"
+	@echo "make lint                         ruff check"
+
+run: $(RUNTIME_STAMP)
+	@$(MAKE) --no-print-directory -j$(words $(RUN_PROCESSES)) $(RUN_PROCESSES)
+
+# Gunicorn on $PORT (3019); with DATABASE_URL unset its master starts the
+# embedded PostgreSQL under instance/ and stops it on exit.
+web: $(RUNTIME_STAMP)
+	CALAPP_ENV=$${CALAPP_ENV:-development} exec $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+
+test: $(DEV_STAMP)
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+		echo "Creating $(VENV) failed: on Debian/Ubuntu, apt install python3-venv" >&2; \
+		exit 1; }
+
+$(RUNTIME_STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $@
+
+# requirements-dev.txt includes requirements.txt, so this satisfies both stamps.
+$(DEV_STAMP): requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	touch $(RUNTIME_STAMP) $@

@@ -1,0 +1,409 @@
+"""Bookable slots for a booking link, and common free slots of several calendars.
+
+Pure functions, no database and no Flask: callers load busy blocks and existing
+booking counts, this module only computes.
+
+Working hours are *local wall times* of the rules' IANA zone, resolved to
+instants per local calendar day the way ``calapp.events.recurrence`` resolves
+occurrences (RFC 5545 §3.3.5, PEP 495 ``fold=0``):
+
+- a window stays local across DST: 09:00–17:00 is 09:00–17:00 on the wall clock
+  on both sides of a change (its UTC times move);
+- a wall time in the spring gap is read with the offset from *before* the gap,
+  so a window crossing the gap loses the missing hour (01:00–04:00 on a
+  02:00→03:00 day is 2 real hours), a window starting in the gap starts that
+  much later (02:30 becomes 03:30) and a window entirely inside the gap vanishes;
+- a wall time in the autumn fold means its *first* occurrence, so a fold day's
+  01:00–03:00 window is 3 real hours (03:00 itself is unambiguous).
+
+A window ending at ``time(0)`` ("24:00" or "00:00" in the API) ends at midnight
+that starts the next day.
+
+Slot starts step by ``slot_interval`` (default: ``duration``) in absolute time
+from the window's start instant; a slot must fit entirely inside one window, so
+it never spans two windows (even touching ones) or local midnight. A candidate
+``[start, start + duration)`` is offered only when:
+
+- ``[start - buffer, end + buffer)`` overlaps no busy block (busy blocks are
+  half-open; touching is not overlapping, empty blocks block nothing);
+- ``start >= now + min_notice``;
+- the local date of ``start`` is at most the local date of ``now`` plus
+  ``max_days_ahead`` (when set);
+- fewer than ``max_per_day`` bookings already exist on the local date of
+  ``start`` (``bookings_per_day`` is keyed by local dates of the rules' zone;
+  the offered slots themselves do not count — each is one possible booking);
+- it lies entirely inside ``[range_start, range_end)``.
+
+Results are ascending, duplicate-free ``(start, end)`` pairs of UTC-aware
+datetimes. Every datetime given must be aware; a naive one is a ``ValueError``.
+
+Cost: busy blocks are merged once (O(B log B)); each candidate is checked with
+a bisection over the merged blocks, and a conflicting block makes the scan jump
+past its end, so a month of 15-minute slots against thousands of busy blocks
+stays linearithmic.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+MIN_DURATION = timedelta(minutes=5)
+MAX_WINDOWS_PER_DAY = 10
+DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # index = weekday()
+MIDNIGHT = time(0)
+
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+Slot = tuple[datetime, datetime]
+
+
+@dataclass(frozen=True)
+class Window:
+    """One working-hours window on a weekday, in local wall time.
+
+    ``end == time(0)`` means the midnight that ends the day, so
+    ``Window(time(0), time(0))`` is the whole day.
+    """
+
+    start: time
+    end: time
+
+    def __post_init__(self) -> None:
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if not isinstance(value, time) or value.tzinfo is not None:
+                raise ValueError(f"window {name} must be a naive time, got {value!r}")
+        if self.end != MIDNIGHT and self.end <= self.start:
+            raise ValueError(
+                f"window end {self.end:%H:%M} must be after its start "
+                f"{self.start:%H:%M} (use 24:00 for midnight)"
+            )
+
+    def overlaps(self, other: Window) -> bool:
+        """Do the two windows share any wall time? (Touching is not overlapping.)"""
+        return (0, self.start) < other._end_key and (0, other.start) < self._end_key
+
+    @property
+    def _end_key(self) -> tuple[int, time]:
+        # Midnight-at-end sorts after every time of the day.
+        return (1, MIDNIGHT) if self.end == MIDNIGHT else (0, self.end)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What a booking link allows; see the module docstring for the semantics."""
+
+    timezone: str
+    duration: timedelta
+    working_hours: Mapping[int, tuple[Window, ...]]
+    buffer: timedelta = timedelta(0)
+    slot_interval: timedelta | None = None
+    min_notice: timedelta = timedelta(0)
+    max_days_ahead: int | None = None
+    max_per_day: int | None = None
+    zone: ZoneInfo = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "zone", _zone(self.timezone))
+        if self.duration < MIN_DURATION:
+            raise ValueError(f"duration must be at least {MIN_DURATION}")
+        if self.buffer < timedelta(0):
+            raise ValueError("buffer must not be negative")
+        if self.slot_interval is not None and self.slot_interval <= timedelta(0):
+            raise ValueError("slot_interval must be positive")
+        if self.min_notice < timedelta(0):
+            raise ValueError("min_notice must not be negative")
+        if self.max_days_ahead is not None and self.max_days_ahead < 0:
+            raise ValueError("max_days_ahead must not be negative")
+        if self.max_per_day is not None and self.max_per_day < 0:
+            raise ValueError("max_per_day must not be negative")
+        for weekday, windows in self.working_hours.items():
+            if weekday not in range(7):
+                raise ValueError(f"working_hours key {weekday!r} is not a weekday 0-6")
+            if not all(isinstance(w, Window) for w in windows):
+                raise ValueError(f"working_hours[{weekday}] must hold Window values")
+            _check_day(DAY_KEYS[weekday], tuple(windows))
+
+    @property
+    def step(self) -> timedelta:
+        return self.slot_interval or self.duration
+
+
+# --- working hours ------------------------------------------------------------------
+
+
+def parse_working_hours(data: Mapping) -> dict[int, tuple[Window, ...]]:
+    """``{"mon": [{"start": "09:00", "end": "17:00"}], ...}`` as windows by weekday.
+
+    Days left out or given ``[]`` are closed (and left out of the result).
+    An end of "24:00" or "00:00" is midnight at the end of the day. Windows of a
+    day come back sorted; touching windows are kept apart.
+
+    :raises ValueError: not an object, an unknown day, a window that is not
+        ``{"start", "end"}``, a time that is not "HH:MM", an end not after its
+        start, overlapping windows, more than ``MAX_WINDOWS_PER_DAY`` a day.
+    """
+    if not isinstance(data, Mapping):
+        raise ValueError("working_hours must be an object keyed by day (mon..sun)")
+    result: dict[int, tuple[Window, ...]] = {}
+    for key, items in data.items():
+        if key not in DAY_KEYS:
+            raise ValueError(
+                f"working_hours: unknown day {key!r}; use {', '.join(DAY_KEYS)}"
+            )
+        if not isinstance(items, list | tuple):
+            raise ValueError(f"working_hours.{key} must be a list of windows")
+        if len(items) > MAX_WINDOWS_PER_DAY:
+            raise ValueError(
+                f"working_hours.{key}: at most {MAX_WINDOWS_PER_DAY} windows a day"
+            )
+        parsed = [
+            _parse_window(f"working_hours.{key}[{i}]", item)
+            for i, item in enumerate(items)
+        ]
+        windows = tuple(sorted(parsed, key=lambda w: w.start))
+        _check_day(key, windows)
+        if windows:
+            result[DAY_KEYS.index(key)] = windows
+    return result
+
+
+def _parse_window(where: str, item: object) -> Window:
+    if not isinstance(item, Mapping) or set(item) != {"start", "end"}:
+        raise ValueError(f'{where} must be {{"start": "HH:MM", "end": "HH:MM"}}')
+    start = _parse_hhmm(f"{where}.start", item["start"], is_end=False)
+    end = _parse_hhmm(f"{where}.end", item["end"], is_end=True)
+    if end != MIDNIGHT and end <= start:
+        raise ValueError(
+            f"{where}: end {item['end']} must be after start {item['start']} "
+            "(use 24:00 for midnight)"
+        )
+    return Window(start, end)
+
+
+def _parse_hhmm(where: str, value: object, *, is_end: bool) -> time:
+    if is_end and value == "24:00":
+        return MIDNIGHT
+    match = _HHMM.match(value) if isinstance(value, str) else None
+    if match is None:
+        allowed = "00:00–23:59, or 24:00 for an end" if is_end else "00:00–23:59"
+        raise ValueError(f"{where}: {value!r} is not a time HH:MM ({allowed})")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def _check_day(day: str, windows: tuple[Window, ...]) -> None:
+    if len(windows) > MAX_WINDOWS_PER_DAY:
+        raise ValueError(
+            f"working_hours.{day}: at most {MAX_WINDOWS_PER_DAY} windows a day"
+        )
+    ordered = sorted(windows, key=lambda w: w.start)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if before.overlaps(after):
+            raise ValueError(
+                f"working_hours.{day}: windows {_label(before)} and {_label(after)} "
+                "overlap"
+            )
+
+
+def _label(window: Window) -> str:
+    end = "24:00" if window.end == MIDNIGHT else f"{window.end:%H:%M}"
+    return f"{window.start:%H:%M}–{end}"
+
+
+# --- busy blocks --------------------------------------------------------------------
+
+
+def merge_busy(blocks: Iterable[tuple[datetime, datetime]]) -> list[Slot]:
+    """Busy blocks sorted, in UTC, with overlapping and touching blocks merged.
+
+    Empty blocks (``start == end``) are dropped: a half-open empty interval
+    overlaps nothing.
+
+    :raises ValueError: a naive datetime, or a block ending before it starts.
+    """
+    spans = []
+    for start, end in blocks:
+        start, end = _utc(start, "busy start"), _utc(end, "busy end")
+        if end < start:
+            raise ValueError(f"busy block ends before it starts: {start} > {end}")
+        if end > start:
+            spans.append((start, end))
+    spans.sort()
+    merged: list[Slot] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+class _Busy:
+    """Merged busy blocks, widened by the buffer, searchable by bisection."""
+
+    def __init__(self, blocks: Iterable[tuple[datetime, datetime]], buffer: timedelta):
+        merged = merge_busy(blocks)
+        if buffer:  # widening keeps the order; merging again joins what now touches
+            merged = merge_busy((s - buffer, e + buffer) for s, e in merged)
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def conflict_end(self, start: datetime, end: datetime) -> datetime | None:
+        """End of the block overlapping ``[start, end)``, or None when free."""
+        i = bisect_right(self.ends, start)  # first block ending after ``start``
+        if i < len(self.ends) and self.starts[i] < end:
+            return self.ends[i]
+        return None
+
+
+# --- slots --------------------------------------------------------------------------
+
+
+def free_slots(
+    rules: Rules,
+    busy: Iterable[tuple[datetime, datetime]],
+    range_start: datetime,
+    range_end: datetime,
+    now: datetime,
+    bookings_per_day: Mapping[date, int] | None = None,
+) -> list[Slot]:
+    """Bookable ``(start, end)`` slots in ``[range_start, range_end)``, ascending, UTC.
+
+    :raises ValueError: a naive datetime, ``range_end`` before ``range_start``,
+        or a busy block ending before it starts.
+    """
+    range_start, range_end = _range(range_start, range_end)
+    now = _utc(now, "now")
+    zone = rules.zone
+    earliest = max(range_start, now + rules.min_notice)
+    last_day = _local_date(range_end, zone)
+    if rules.max_days_ahead is not None:
+        last_day = min(
+            last_day, _local_date(now, zone) + timedelta(days=rules.max_days_ahead)
+        )
+    booked = bookings_per_day or {}
+    limit = rules.max_per_day
+    index = _Busy(busy, rules.buffer)
+    slots: set[Slot] = set()
+    # Start a day early: a wall time in a gap resolves later, even onto the next
+    # local date (Pacific/Apia skipped all of 2011-12-30).
+    day = _local_date(earliest, zone) - timedelta(days=1)
+    while day <= last_day:
+        for window in rules.working_hours.get(day.weekday(), ()):
+            start, end = _resolve(day, window, zone)
+            for slot in _window_slots(
+                rules, index, start, min(end, range_end), earliest
+            ):
+                local_day = _local_date(slot[0], zone)
+                if local_day > last_day:
+                    continue
+                if limit is None or booked.get(local_day, 0) < limit:
+                    slots.add(slot)
+        day += timedelta(days=1)
+    # fold=0 is not monotonic across a gap, so windows of a gap day can overlap.
+    return sorted(slots)
+
+
+def common_free_slots(
+    busy_by_calendar: Iterable[Iterable[tuple[datetime, datetime]]],
+    range_start: datetime,
+    range_end: datetime,
+    duration: timedelta,
+    timezone: str,
+    working_hours: Mapping[int, tuple[Window, ...]] | None = None,
+    buffer: timedelta = timedelta(0),
+    slot_interval: timedelta | None = None,
+) -> list[Slot]:
+    """Slots free in every calendar: no calendar's busy block (widened by
+    ``buffer``) overlaps them.
+
+    ``working_hours`` (parsed, see ``parse_working_hours``) are local to
+    ``timezone``; without them every day is open from midnight to midnight, so a
+    slot still never spans local midnight. No notice, horizon or daily limit.
+
+    :raises ValueError: as ``free_slots``, or invalid rules.
+    """
+    if working_hours is None:
+        working_hours = {day: (Window(MIDNIGHT, MIDNIGHT),) for day in range(7)}
+    rules = Rules(
+        timezone=timezone,
+        duration=duration,
+        working_hours=working_hours,
+        buffer=buffer,
+        slot_interval=slot_interval,
+    )
+    union = [block for blocks in busy_by_calendar for block in blocks]
+    return free_slots(rules, union, range_start, range_end, now=range_start)
+
+
+def _window_slots(
+    rules: Rules, busy: _Busy, start: datetime, end: datetime, earliest: datetime
+):
+    """Free grid slots of one window (already resolved, clipped to the range end)."""
+    step, duration = rules.step, rules.duration
+    if earliest > start:  # first grid point at or after ``earliest``
+        start += step * -((start - earliest) // step)
+    while start + duration <= end:
+        blocked_until = busy.conflict_end(start, start + duration)
+        if blocked_until is None:
+            yield (start, start + duration)
+            start += step
+        else:  # every grid point before the block's end conflicts with it too
+            start += step * max(1, -((start - blocked_until) // step))
+
+
+def _resolve(day: date, window: Window, zone: ZoneInfo) -> Slot:
+    """The window's instants on ``day`` (RFC 5545 §3.3.5: fold=0), in UTC."""
+    end_day = day + timedelta(days=1) if window.end == MIDNIGHT else day
+    return _at_local(day, window.start, zone), _at_local(end_day, window.end, zone)
+
+
+def _at_local(day: date, wall: time, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, wall).replace(tzinfo=zone, fold=0).astimezone(UTC)
+
+
+def _local_date(instant: datetime, zone: ZoneInfo) -> date:
+    return instant.astimezone(zone).date()
+
+
+def _range(start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    start, end = _utc(start, "range_start"), _utc(end, "range_end")
+    if end < start:
+        raise ValueError("range_end must not be before range_start")
+    return start, end
+
+
+def _utc(value: datetime, name: str) -> datetime:
+    if not isinstance(value, datetime):
+        raise ValueError(f"{name} must be a datetime, got {value!r}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{name} must be timezone-aware, got naive {value}")
+    return value.astimezone(UTC)
+
+
+@lru_cache(maxsize=512)
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
+        raise ValueError(f"unknown time zone {name!r}") from exc
+
+
+__all__ = [
+    "DAY_KEYS",
+    "MAX_WINDOWS_PER_DAY",
+    "MIN_DURATION",
+    "Rules",
+    "Window",
+    "common_free_slots",
+    "free_slots",
+    "merge_busy",
+    "parse_working_hours",
+]

@@ -1,0 +1,83 @@
+from flask.views import MethodView
+
+from calapp.api import (
+    Blueprint,
+    check_if_match,
+    current_principal,
+    page_of,
+    with_etag,
+)
+from calapp.contacts import service
+from calapp.contacts.schemas import (
+    ContactCreateSchema,
+    ContactListArgsSchema,
+    ContactSchema,
+    ContactUpdateSchema,
+)
+from calapp.extensions import db
+from calapp.users.service import now
+
+blp = Blueprint(
+    "contacts",
+    __name__,
+    url_prefix="/contacts",
+    description="Your address book: private contacts with search. A contact needs "
+    "at least one of first_name, last_name, email, phone or company; blank strings "
+    "are stored as null; phone is kept as typed and normalised into phone_e164 when "
+    "it starts with + and a country code.",
+)
+
+
+@blp.route("")
+class ContactsView(MethodView):
+    @blp.auth_required("contacts:read")
+    @blp.arguments(ContactListArgsSchema, location="query")
+    @blp.response(200, page_of(ContactSchema))
+    def get(self, args):
+        """List your contacts by last name, first name; search with ?search="""
+        items, cursor = service.list_page(
+            current_principal(), args["search"], args["limit"], args["cursor"]
+        )
+        return {"items": items, "next_cursor": cursor}
+
+    @blp.auth_required("contacts:write")
+    @blp.arguments(ContactCreateSchema)
+    @blp.response(201, ContactSchema)
+    @blp.errors(409)
+    def post(self, data):
+        """Create a contact"""
+        contact = service.create(current_principal(), data, now())
+        db.session.commit()
+        return with_etag(contact, service.etag(contact), 201)
+
+
+@blp.route("/<uuid:contact_id>")
+class ContactByIdView(MethodView):
+    @blp.auth_required("contacts:read")
+    @blp.response(200, ContactSchema)
+    @blp.etag_get()
+    @blp.errors(400, 404)
+    def get(self, contact_id):
+        """Get a contact"""
+        contact = service.get(current_principal(), contact_id)
+        return with_etag(contact, service.etag(contact))
+
+    @blp.auth_required("contacts:write")
+    @blp.arguments(ContactUpdateSchema)
+    @blp.response(200, ContactSchema)
+    @blp.errors(404, 409, 412)
+    def put(self, changes, contact_id):
+        """Update a contact (partial bodies allowed)"""
+        contact = service.update(
+            current_principal(), contact_id, changes, now(), if_match=check_if_match
+        )
+        db.session.commit()
+        return with_etag(contact, service.etag(contact))
+
+    @blp.auth_required("contacts:write")
+    @blp.response(204)
+    @blp.errors(400, 404, 412)
+    def delete(self, contact_id):
+        """Delete a contact"""
+        service.delete(current_principal(), contact_id, now(), if_match=check_if_match)
+        db.session.commit()

@@ -1,0 +1,443 @@
+"""Event, reminder and attendee schemas.
+
+Cross-field rules (all-day vs timed, end after start, the calendar's default zone)
+need the stored event and its calendar, so they live in ``calapp.events.service``;
+the schemas check each field on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import marshmallow as ma
+
+from calapp.api import PageArgsSchema, Schema
+from calapp.events.models import RSVP_STATUSES, STATUSES, TRANSPARENCIES
+from calapp.fields import Email, Instant, Timezone
+
+MAX_REMINDERS = 10
+MAX_MINUTES_BEFORE = 40_320  # four weeks
+MAX_TAGS = 50
+MAX_ATTACHMENTS = 20
+MAX_ATTENDEES_PER_REQUEST = 100
+MAX_FILTER_VALUES = 50
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_RULE_RE = re.compile(r"^[A-Z0-9]+=[^;=]*(;[A-Z0-9]+=[^;=]*)*$")
+
+
+def _check_text(value: str) -> None:
+    """PostgreSQL text cannot hold NUL, and UTF-8 cannot hold lone surrogates."""
+    if "\x00" in value:
+        raise ma.ValidationError("must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ma.ValidationError("must be valid Unicode text") from exc
+
+
+class Text(ma.fields.String):
+    """A string PostgreSQL can store, optionally trimmed."""
+
+    def __init__(self, *, strip: bool = False, **kwargs):
+        self.strip = strip
+        super().__init__(**kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        _check_text(text)
+        return text.strip() if self.strip else text
+
+
+class CleanEmail(Email):
+    """An email address, trimmed and lower-cased (attendees are matched by it)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str):
+            _check_text(value)
+        return super()._deserialize(value, attr, data, **kwargs).lower()
+
+
+class DateOrInstant(ma.fields.String):
+    """``YYYY-MM-DD`` (all-day events) or an RFC 3339 instant with an offset.
+
+    Loads a ``date`` or an aware UTC ``datetime``.
+    """
+
+    default_error_messages = {
+        "invalid": "must be a date (YYYY-MM-DD) or an RFC 3339 date-time with "
+        "an offset",
+        "range": "must be between the years 1 and 9998",
+    }
+
+    def __init__(self, **kwargs):
+        metadata = {
+            "oneOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "format": "date-time"},
+            ],
+            "description": "A date (all-day events, e.g. 2026-12-25) or an RFC 3339 "
+            "date-time with Z or an offset (timed events)",
+            **kwargs.pop("metadata", {}),
+        }
+        super().__init__(metadata=metadata, **kwargs)
+        self._instant = Instant()
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if _DATE_RE.match(text):
+            try:
+                day = date.fromisoformat(text)
+            except ValueError as exc:
+                raise self.make_error("invalid") from exc
+            if day.year > 9998:
+                raise self.make_error("range")
+            return day
+        return self._instant.deserialize(text)
+
+
+def parse_rule(value: str) -> str:
+    """Validate an RFC 5545 RRULE with python-dateutil; return it normalised.
+
+    ``RRULE:FREQ=WEEKLY;byday=mo`` and ``FREQ=WEEKLY;BYDAY=MO`` both give
+    ``FREQ=WEEKLY;BYDAY=MO``: the ``RRULE:`` prefix is dropped and names upper-cased.
+
+    :raises ma.ValidationError: with dateutil's reason.
+    """
+    from dateutil.rrule import rrulestr
+
+    rule = value.strip()
+    if rule[:6].upper() == "RRULE:":
+        rule = rule[6:].strip()
+    rule = rule.upper()
+    if not _RULE_RE.match(rule) or not re.search(r"(^|;)FREQ=", rule):
+        raise ma.ValidationError(
+            "must be one RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=MO,WE "
+            "(NAME=VALUE parts separated by ';', FREQ required)"
+        )
+    names = {part.partition("=")[0] for part in rule.split(";")}
+    if {"COUNT", "UNTIL"} <= names:  # RFC 5545: MUST NOT occur together
+        raise ma.ValidationError(
+            "is not a valid RRULE: COUNT and UNTIL exclude each other"
+        )
+    try:
+        rrulestr(rule, dtstart=datetime(2000, 1, 1), ignoretz=True)
+    except Exception as exc:  # dateutil raises ValueError, TypeError, KeyError...
+        raise ma.ValidationError(f"is not a valid RRULE: {exc}") from exc
+    return rule
+
+
+class RecurrenceRule(Text):
+    MAX_LENGTH = 1000
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if len(text) > self.MAX_LENGTH:  # before dateutil spends time on it
+            raise ma.ValidationError(f"must be at most {self.MAX_LENGTH} characters")
+        return parse_rule(text)
+
+
+def _unique_tags(tags: list[str]) -> list[str]:
+    return list(dict.fromkeys(tags))
+
+
+def tags_field(**kwargs) -> ma.fields.List:
+    return ma.fields.List(
+        Text(strip=True, validate=ma.validate.Length(min=1, max=64)),
+        validate=ma.validate.Length(max=MAX_TAGS),
+        metadata={
+            "description": f"At most {MAX_TAGS} tags of 1-64 characters "
+            "(trimmed; duplicates dropped)"
+        },
+        **kwargs,
+    )
+
+
+# --- output ---------------------------------------------------------------------------
+
+
+class AttachmentSchema(Schema):
+    name = Text(required=True, validate=ma.validate.Length(min=1, max=255))
+    url = ma.fields.Url(
+        required=True,
+        schemes={"http", "https"},
+        validate=ma.validate.Length(max=2048),
+        metadata={"description": "http(s) URL, at most 2048 characters"},
+    )
+    mime_type = Text(allow_none=True, validate=ma.validate.Length(max=255))
+    size = ma.fields.Integer(
+        allow_none=True,
+        strict=True,
+        validate=ma.validate.Range(min=0, max=2**63 - 1),
+        metadata={"description": "Size in bytes"},
+    )
+
+    @ma.validates("url")
+    def _url_text(self, value, data_key, **kwargs):
+        _check_text(value)
+
+
+class ReminderSchema(Schema):
+    id = ma.fields.UUID(required=True)
+    minutes_before = ma.fields.Integer(required=True)
+
+
+class AttendeeSchema(Schema):
+    id = ma.fields.UUID(required=True)
+    email = ma.fields.String(required=True)
+    name = ma.fields.String(required=True, allow_none=True)
+    user_id = ma.fields.UUID(
+        required=True,
+        allow_none=True,
+        metadata={"description": "The account with this email, once registered"},
+    )
+    status = ma.fields.String(required=True, validate=ma.validate.OneOf(RSVP_STATUSES))
+
+
+class EventSchema(Schema):
+    id = ma.fields.UUID(required=True)
+    calendar_id = ma.fields.UUID(required=True)
+    ical_uid = ma.fields.String(required=True)
+    title = ma.fields.String(required=True)
+    description = ma.fields.String(required=True, allow_none=True)
+    location = ma.fields.String(required=True, allow_none=True)
+    start_time = Instant(
+        required=True,
+        metadata={
+            "description": "UTC; for an all-day event, midnight of start_date "
+            "in the event's timezone"
+        },
+    )
+    end_time = Instant(required=True)
+    timezone = ma.fields.String(required=True, metadata={"example": "Europe/Berlin"})
+    all_day = ma.fields.Boolean(required=True)
+    start_date = ma.fields.Date(
+        required=True,
+        allow_none=True,
+        metadata={"description": "First day of an all-day event; null otherwise"},
+    )
+    end_date = ma.fields.Date(
+        required=True,
+        allow_none=True,
+        metadata={
+            "description": "Day after the last day of an all-day event "
+            "(exclusive, as in iCalendar); null otherwise"
+        },
+    )
+    recurrence_rule = ma.fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "RFC 5545 RRULE without the RRULE: prefix"},
+    )
+    status = ma.fields.String(required=True, validate=ma.validate.OneOf(STATUSES))
+    transparency = ma.fields.String(
+        required=True, validate=ma.validate.OneOf(TRANSPARENCIES)
+    )
+    tags = ma.fields.List(ma.fields.String(), required=True)
+    attachments = ma.fields.List(ma.fields.Nested(AttachmentSchema), required=True)
+    reminders = ma.fields.List(ma.fields.Nested(ReminderSchema), required=True)
+    attendees = ma.fields.List(ma.fields.Nested(AttendeeSchema), required=True)
+    sequence = ma.fields.Integer(
+        required=True,
+        metadata={
+            "description": "iCalendar SEQUENCE: grows when the time, title, "
+            "location, status or rule change"
+        },
+    )
+    series_id = ma.fields.UUID(
+        required=True,
+        allow_none=True,
+        dump_default=None,
+        metadata={"description": "The recurring event of an occurrence; null for now"},
+    )
+    original_start_time = Instant(required=True, allow_none=True, dump_default=None)
+    created_by = ma.fields.UUID(required=True, allow_none=True)
+    updated_by = ma.fields.UUID(required=True, allow_none=True)
+    created_at = Instant(required=True)
+    updated_at = Instant(required=True)
+
+
+# --- input ----------------------------------------------------------------------------
+
+
+class AttendeeCreateSchema(Schema):
+    email = CleanEmail(
+        required=True,
+        metadata={"format": "email", "description": "Trimmed and lower-cased"},
+    )
+    name = Text(strip=True, allow_none=True, validate=ma.validate.Length(max=200))
+
+
+class _EventWriteFields(Schema):
+    title = Text(strip=True, validate=ma.validate.Length(min=1, max=500))
+    description = Text(allow_none=True, validate=ma.validate.Length(max=50_000))
+    location = Text(allow_none=True, validate=ma.validate.Length(max=1000))
+    start_time = DateOrInstant()
+    end_time = DateOrInstant(
+        metadata={
+            "description": "After start_time. A date for an all-day event "
+            "(exclusive; omitted on create: one day), else an RFC 3339 date-time"
+        }
+    )
+    timezone = Timezone(
+        metadata={
+            "description": "IANA zone (default: the calendar's)",
+            "example": "Europe/Berlin",
+        }
+    )
+    all_day = ma.fields.Boolean(
+        metadata={"description": "Default: true when start_time is a date"}
+    )
+    recurrence_rule = RecurrenceRule(
+        allow_none=True,
+        validate=ma.validate.Length(max=1000),
+        metadata={"description": "RFC 5545 RRULE, with or without the RRULE: prefix"},
+    )
+    status = ma.fields.String(validate=ma.validate.OneOf(STATUSES))
+    transparency = ma.fields.String(validate=ma.validate.OneOf(TRANSPARENCIES))
+    tags = tags_field()
+    attachments = ma.fields.List(
+        ma.fields.Nested(AttachmentSchema),
+        validate=ma.validate.Length(max=MAX_ATTACHMENTS),
+    )
+
+    @ma.post_load
+    def _normalise(self, data, **kwargs):  # tags de-duplicated; attachments complete
+        if "tags" in data:
+            data["tags"] = _unique_tags(data["tags"])
+        for attachment in data.get("attachments") or ():
+            for key in ("mime_type", "size"):
+                attachment.setdefault(key, None)
+        return data
+
+
+class EventCreateSchema(_EventWriteFields):
+    calendar_id = ma.fields.UUID(required=True)
+    title = Text(strip=True, required=True, validate=ma.validate.Length(min=1, max=500))
+    start_time = DateOrInstant(required=True)
+    ical_uid = Text(
+        strip=True,
+        validate=ma.validate.Length(min=1, max=255),
+        metadata={
+            "description": "iCalendar UID, unique per calendar (default: <uuid>@calapp)"
+        },
+    )
+    reminders = ma.fields.List(
+        ma.fields.Integer(
+            strict=True, validate=ma.validate.Range(min=0, max=MAX_MINUTES_BEFORE)
+        ),
+        validate=ma.validate.Length(max=MAX_REMINDERS),
+        metadata={"description": "Minutes before the start (0-40320), at most 10"},
+    )
+    attendees = ma.fields.List(
+        ma.fields.Nested(AttendeeCreateSchema),
+        validate=ma.validate.Length(max=MAX_ATTENDEES_PER_REQUEST),
+    )
+
+    @ma.validates_schema  # skipped on field errors: item errors are keyed by index
+    def _unique_attendees(self, data, **kwargs):
+        emails = [a["email"] for a in data.get("attendees", ())]
+        if len(set(emails)) != len(emails):
+            raise ma.ValidationError("the same email is listed twice", "attendees")
+
+
+class EventUpdateSchema(_EventWriteFields):
+    calendar_id = ma.fields.UUID(
+        metadata={"description": "Move the event (needs write on both calendars)"}
+    )
+
+
+class EventQueryArgsSchema(PageArgsSchema):
+    start = Instant(metadata={"description": "Only events ending after this instant"})
+    end = Instant(metadata={"description": "Only events starting before this instant"})
+    calendar_id = ma.fields.List(
+        ma.fields.UUID(),
+        validate=ma.validate.Length(max=MAX_FILTER_VALUES),
+        metadata={
+            "description": "Repeatable; default: every calendar you can read "
+            "and every event you are invited to"
+        },
+    )
+    search = Text(
+        strip=True,
+        validate=ma.validate.Length(max=200),
+        metadata={
+            "description": "Case-insensitive text in title, description or location"
+        },
+    )
+    tag = ma.fields.List(
+        Text(strip=True, validate=ma.validate.Length(min=1, max=64)),
+        validate=ma.validate.Length(max=MAX_FILTER_VALUES),
+        metadata={"description": "Repeatable; events carrying every given tag"},
+    )
+
+    @ma.validates_schema
+    def _window(self, data, **kwargs):
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and end <= start:
+            raise ma.ValidationError("must be after start", "end")
+
+
+class MinutesBefore(ma.fields.Field):
+    """One number of minutes, or a list of them."""
+
+    default_error_messages = {
+        "invalid": f"must be an integer 0-{MAX_MINUTES_BEFORE} or a list of them",
+        "empty": "must not be empty",
+        "too_many": f"at most {MAX_REMINDERS} values",
+    }
+
+    def __init__(self, **kwargs):
+        item = {"type": "integer", "minimum": 0, "maximum": MAX_MINUTES_BEFORE}
+        metadata = {
+            "oneOf": [
+                item,
+                {
+                    "type": "array",
+                    "items": item,
+                    "minItems": 1,
+                    "maxItems": MAX_REMINDERS,
+                },
+            ],
+            "description": "Minutes before the start: one value or a list",
+        }
+        super().__init__(metadata=metadata, **kwargs)
+
+    def _one(self, value) -> int:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 0 <= value <= MAX_MINUTES_BEFORE
+        ):
+            raise self.make_error("invalid")
+        return value
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, list):
+            if not value:
+                raise self.make_error("empty")
+            if len(value) > MAX_REMINDERS:
+                raise self.make_error("too_many")
+            return list(dict.fromkeys(self._one(v) for v in value))
+        return [self._one(value)]
+
+
+class ReminderCreateSchema(Schema):
+    minutes_before = MinutesBefore(required=True)
+
+
+class ReminderListSchema(Schema):
+    items = ma.fields.List(ma.fields.Nested(ReminderSchema), required=True)
+
+
+class AttendeeUpdateSchema(Schema):
+    status = ma.fields.String(
+        validate=ma.validate.OneOf(RSVP_STATUSES),
+        metadata={"description": "By the attendee itself, or an editor/owner"},
+    )
+    name = Text(
+        strip=True,
+        allow_none=True,
+        validate=ma.validate.Length(max=200),
+        metadata={"description": "Editors and owners only"},
+    )

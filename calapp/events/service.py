@@ -1,0 +1,376 @@
+"""Events: create, read, list, update and soft-delete. Access goes through ``policy``.
+
+Decisions a client will notice:
+
+- Times: a timed event takes RFC 3339 instants with an offset; an all-day event
+  takes dates (``2026-12-25``) and is stored as ``start_date``/``end_date`` (end
+  exclusive) plus ``start_time``/``end_time`` = midnight of those dates in the
+  event's zone, in UTC. ``all_day`` defaults to "``start_time`` is a date".
+- The zone defaults to the calendar's. Changing the zone of an all-day event keeps
+  its dates (so its instants move); changing the zone of a timed event keeps its
+  instants (the zone is only the one the user meant).
+- ``PUT`` is a partial update: a field left out keeps its value, ``end_time``
+  included (moving ``start_time`` alone past the end is a 400, never a silent
+  change of ``end_time``). Switching between timed and all-day needs the new
+  ``start_time`` (and, for a timed event, ``end_time``).
+- Moving an event to another calendar (``calendar_id`` in ``PUT``) keeps its zone.
+- ``GET /events``: ``end`` must be after ``start`` (an empty window is a 400).
+- ``ical_uid`` is fixed at creation (default ``<uuid>@calapp``) and unique per
+  calendar among live events (409, also when moving an event).
+- ``sequence`` (iCalendar SEQUENCE) grows when the time, title, location, status
+  or rule change; ``updated_at`` (and so the ETag) changes on every change to the
+  event, its reminders or its attendees.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from calapp import policy
+from calapp.api import etag_of
+from calapp.calendars.models import Calendar
+from calapp.db import overlaps
+from calapp.errors import Conflict, NotFound, ValidationError
+from calapp.events.models import SEARCH_SQL, Event, EventReminder
+from calapp.extensions import db
+from calapp.pagination import keyset_page
+from calapp.security import Principal
+
+# Every read that returns events loads their children in 2 statements per page.
+WITH_CHILDREN = (selectinload(Event.reminders), selectinload(Event.attendees))
+# A change to any of these is a new iCalendar SEQUENCE.
+SEQUENCE_FIELDS = (
+    "start_time",
+    "end_time",
+    "all_day",
+    "title",
+    "location",
+    "status",
+    "recurrence_rule",
+)
+PLAIN_FIELDS = (
+    "title",
+    "description",
+    "location",
+    "recurrence_rule",
+    "status",
+    "transparency",
+    "tags",
+    "attachments",
+)
+TIME_FIELDS = ("start_time", "end_time", "all_day", "start_date", "end_date")
+
+
+def etag(event: Event) -> str:
+    return etag_of("event", event.id, event.updated_at.isoformat(), event.sequence)
+
+
+def touch(event: Event, principal: Principal, now: datetime) -> None:
+    """Record a change to the event or to its reminders/attendees (new ETag)."""
+    event.updated_at = now
+    event.updated_by = principal.user_id
+
+
+# --- times ---------------------------------------------------------------------------
+
+
+def _is_date(value) -> bool:
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
+def local_midnight(day: date, zone: str) -> datetime:
+    """Midnight starting ``day`` in ``zone``, as a UTC instant."""
+    try:
+        return datetime.combine(day, time(), tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    except OverflowError as exc:
+        raise ValidationError.field("start_time", "is out of range") from exc
+
+
+def _end_before_start() -> ValidationError:
+    return ValidationError(
+        "end_time must be after start_time",
+        details={"end_time": ["must be after start_time"]},
+    )
+
+
+def resolve_times(data: dict, zone: str, current: Event | None = None) -> dict:
+    """The five time columns from validated input (and the stored event on PUT).
+
+    :raises ValidationError: wrong kind of value, a missing bound, end not after start.
+    """
+    start, end = data.get("start_time"), data.get("end_time")
+    all_day = data.get("all_day")
+    if all_day is None:
+        given = start if start is not None else end
+        if given is not None:
+            all_day = _is_date(given)
+        else:
+            all_day = current.all_day if current is not None else False
+    for name, value in (("start_time", start), ("end_time", end)):
+        if value is not None and _is_date(value) != all_day:
+            raise ValidationError.field(
+                name,
+                "must be a date (YYYY-MM-DD) for an all-day event"
+                if all_day
+                else "must be an RFC 3339 date-time with an offset for a timed event",
+            )
+    same_kind = current is not None and current.all_day == all_day
+    if all_day:
+        start_date = (
+            start if start is not None else (current.start_date if same_kind else None)
+        )
+        if start_date is None:
+            raise ValidationError.field(
+                "start_time", "is required (a date) to make the event all-day"
+            )
+        if end is not None:
+            end_date = end
+        elif same_kind:
+            end_date = current.end_date
+        else:
+            end_date = start_date + timedelta(days=1)
+        if end_date <= start_date:
+            raise _end_before_start()
+        start_time = local_midnight(start_date, zone)
+        end_time = local_midnight(end_date, zone)
+    else:
+        start_time = (
+            start if start is not None else (current.start_time if same_kind else None)
+        )
+        end_time = end if end is not None else (current.end_time if same_kind else None)
+        for name, value in (("start_time", start_time), ("end_time", end_time)):
+            if value is None:
+                raise ValidationError.field(
+                    name, "is required (an RFC 3339 date-time) for a timed event"
+                )
+        start_date = end_date = None
+    if end_time <= start_time:  # also a day a zone skipped (Pacific/Apia 2011-12-30)
+        raise _end_before_start()
+    return {
+        "start_time": start_time,
+        "end_time": end_time,
+        "all_day": all_day,
+        "start_date": start_date,
+        "end_date": end_date,
+    }
+
+
+# --- ical_uid ------------------------------------------------------------------------
+
+
+def _uid_conflict(uid: str, event_id: uuid.UUID | None = None) -> Conflict:
+    details: dict = {"ical_uid": ["is already used by another event of this calendar"]}
+    if event_id is not None:
+        details["event_id"] = str(event_id)
+    return Conflict(
+        f"An event with ical_uid {uid!r} already exists in this calendar",
+        details=details,
+    )
+
+
+def _check_uid_free(
+    calendar_id: uuid.UUID, uid: str, exclude: uuid.UUID | None = None
+) -> None:
+    stmt = sa.select(Event.id).where(  # the rows uq_events_calendar_ical_uid covers
+        Event.calendar_id == calendar_id,
+        Event.ical_uid == uid,
+        Event.deleted_at.is_(None),
+        Event.series_id.is_(None),
+    )
+    if exclude is not None:
+        stmt = stmt.where(Event.id != exclude)
+    other = db.session.scalar(stmt.limit(1))
+    if other is not None:
+        raise _uid_conflict(uid, other)
+
+
+def _flush(event: Event) -> None:
+    """Flush; a concurrent writer taking the same ical_uid is a 409 too."""
+    try:
+        with db.session.begin_nested():
+            db.session.flush()
+    except IntegrityError as exc:
+        if "uq_events_calendar_ical_uid" in str(exc.orig):
+            raise _uid_conflict(event.ical_uid) from exc
+        raise
+
+
+# --- CRUD ----------------------------------------------------------------------------
+
+
+def create(principal: Principal, data: dict, now: datetime) -> Event:
+    """Create an event (with its reminders and attendees) on a calendar.
+
+    :raises NotFound: the calendar is invisible. :raises Forbidden: viewer.
+    :raises ValidationError: times. :raises Conflict: ical_uid taken.
+    """
+    from calapp.events.attendees import new_attendees  # attendees imports service
+
+    calendar, _ = policy.get_calendar(principal, data["calendar_id"], "write")
+    zone = data.get("timezone") or calendar.timezone
+    times = resolve_times(data, zone)
+    uid = data.get("ical_uid") or f"{uuid.uuid4()}@calapp"
+    _check_uid_free(calendar.id, uid)
+    event = Event(
+        id=uuid.uuid4(),
+        calendar_id=calendar.id,
+        ical_uid=uid,
+        timezone=zone,
+        status=data.get("status", "confirmed"),
+        transparency=data.get("transparency", "busy"),
+        tags=data.get("tags", []),
+        attachments=data.get("attachments", []),
+        title=data["title"],
+        description=data.get("description"),
+        location=data.get("location"),
+        recurrence_rule=data.get("recurrence_rule"),
+        sequence=0,
+        created_by=principal.user_id,
+        updated_by=principal.user_id,
+        created_at=now,
+        updated_at=now,
+        reminders=[
+            EventReminder(minutes_before=m, created_at=now)
+            for m in sorted(set(data.get("reminders", [])))
+        ],
+        attendees=new_attendees(data.get("attendees", []), now),
+        **times,
+    )
+    db.session.add(event)
+    _flush(event)
+    return event
+
+
+def get(principal: Principal, event_id: uuid.UUID) -> Event:
+    """An event the principal can read (member of its calendar, or attendee)."""
+    event, _ = policy.get_event(principal, event_id, "read", options=WITH_CHILDREN)
+    return event
+
+
+def update(
+    principal: Principal,
+    event_id: uuid.UUID,
+    changes: dict,
+    now: datetime,
+    if_match=None,
+) -> Event:
+    """Apply a partial update; moving (``calendar_id``) needs write on both calendars.
+
+    ``if_match(etag)`` may raise to refuse a stale write. Returns the event without
+    its children loaded: read it again for output.
+    """
+    event, _ = policy.get_event(principal, event_id, "write", lock=True)
+    if if_match:
+        if_match(etag(event))
+    before = {
+        name: getattr(event, name)
+        for name in (*PLAIN_FIELDS, *TIME_FIELDS, "timezone", "calendar_id")
+    }
+    target = changes.get("calendar_id")
+    if target is not None and target != event.calendar_id:
+        calendar, _ = policy.get_calendar(principal, target, "write")
+        _check_uid_free(calendar.id, event.ical_uid, exclude=event.id)
+        event.calendar_id = calendar.id
+    if {"start_time", "end_time", "all_day", "timezone"} & changes.keys():
+        zone = changes.get("timezone", event.timezone)
+        for name, value in resolve_times(changes, zone, current=event).items():
+            setattr(event, name, value)
+        event.timezone = zone
+    for name in PLAIN_FIELDS:
+        if name in changes:
+            setattr(event, name, changes[name])
+    if any(getattr(event, name) != before[name] for name in SEQUENCE_FIELDS):
+        event.sequence += 1
+    if any(getattr(event, name) != value for name, value in before.items()):
+        touch(event, principal, now)
+    _flush(event)
+    return event
+
+
+def delete(
+    principal: Principal, event_id: uuid.UUID, now: datetime, if_match=None
+) -> None:
+    """Soft delete: the event disappears from every read."""
+    event, _ = policy.get_event(principal, event_id, "write", lock=True)
+    if if_match:
+        if_match(etag(event))
+    event.deleted_at = now
+    touch(event, principal, now)
+    db.session.flush()
+
+
+# --- list ----------------------------------------------------------------------------
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _check_calendars_readable(principal: Principal, ids: list[uuid.UUID]) -> None:
+    """:raises NotFound: naming the first id the principal cannot read."""
+    readable = set(
+        db.session.scalars(
+            sa.select(Calendar.id).where(
+                Calendar.id.in_(ids),
+                Calendar.id.in_(policy.calendar_ids(principal, "read")),
+            )
+        )
+    )
+    for calendar_id in ids:
+        if calendar_id not in readable:
+            raise NotFound(
+                "Calendar not found",
+                details={
+                    "calendar_id": [f"{calendar_id} is not a calendar you can read"]
+                },
+            )
+
+
+def list_page(
+    principal: Principal,
+    *,
+    limit: int,
+    cursor: str | None,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    calendar_ids: list[uuid.UUID] | None = None,
+    search: str | None = None,
+    tags: list[str] | None = None,
+) -> tuple[list[Event], str | None]:
+    """Readable events ordered by (start_time, id), with reminders and attendees.
+
+    ``start``/``end``: events overlapping ``[start, end)`` (an event ending exactly
+    at ``start`` is out). ``calendar_ids``: each must be readable (else 404).
+    ``search``: case-insensitive substring of title, description or location.
+    ``tags``: events carrying all of them. A recurring event is listed once.
+    """
+    conditions = [policy.readable_events(principal)]
+    if calendar_ids:
+        ids = list(dict.fromkeys(calendar_ids))
+        _check_calendars_readable(principal, ids)
+        conditions.append(Event.calendar_id.in_(ids))
+    if start is not None and end is not None:
+        conditions.append(overlaps(Event.start_time, Event.end_time, start, end))
+    elif start is not None:
+        conditions.append(Event.end_time > start)
+    elif end is not None:
+        conditions.append(Event.start_time < end)
+    if search:
+        conditions.append(sa.literal_column(SEARCH_SQL).ilike(_like_pattern(search)))
+    if tags:
+        conditions.append(Event.tags.contains(list(dict.fromkeys(tags))))
+    stmt = sa.select(Event).where(*conditions).options(*WITH_CHILDREN)
+    return keyset_page(
+        stmt,
+        keys=[Event.start_time, Event.id],
+        key_of=lambda event: (event.start_time, event.id),
+        limit=limit,
+        cursor=cursor,
+    )
