@@ -7,7 +7,7 @@ from calapp.api import (
     page_of,
     with_etag,
 )
-from calapp.events import attendees, reminders, service
+from calapp.events import attendees, instances, reminders, service
 from calapp.events.schemas import (
     AttendeeCreateSchema,
     AttendeeSchema,
@@ -15,7 +15,10 @@ from calapp.events.schemas import (
     EventCreateSchema,
     EventQueryArgsSchema,
     EventSchema,
+    EventUpdateResultSchema,
     EventUpdateSchema,
+    InstanceArgsSchema,
+    InstancesQueryArgsSchema,
     ReminderCreateSchema,
     ReminderListSchema,
 )
@@ -30,9 +33,11 @@ blp = Blueprint(
 )
 
 
-def _event_response(event_id, status: int = 200):
+def _event_response(event_id, status: int = 200, dropped=None):
     """The event as stored after the commit, with its children and ETag."""
     event = service.get(current_principal(), event_id)
+    if dropped:  # present only when a change deleted exceptions
+        event.dropped_exceptions = dropped
     return with_etag(event, service.etag(event), status)
 
 
@@ -80,15 +85,16 @@ class EventByIdView(MethodView):
 
     @blp.auth_required("events:write")
     @blp.arguments(EventUpdateSchema)
-    @blp.response(200, EventSchema)
+    @blp.response(200, EventUpdateResultSchema)
     @blp.errors(404, 409, 412)
     def put(self, changes, event_id):
-        """Update an event (partial bodies allowed)"""
-        service.update(
+        """Update an event; on a recurring event this changes every occurrence"""
+        event = service.update(
             current_principal(), event_id, changes, now(), if_match=check_if_match
         )
+        dropped = getattr(event, "dropped_exceptions", None)
         db.session.commit()
-        return _event_response(event_id)
+        return _event_response(event_id, dropped=dropped)
 
     @blp.auth_required("events:write")
     @blp.response(204)
@@ -160,4 +166,71 @@ class AttendeeByIdView(MethodView):
     def delete(self, event_id, attendee_id):
         """Remove an attendee from an event"""
         attendees.remove(current_principal(), event_id, attendee_id, now())
+        db.session.commit()
+
+
+# --- occurrences of a recurring event ------------------------------------------------
+
+
+@blp.route("/<uuid:event_id>/instances")
+class InstancesView(MethodView):
+    @blp.auth_required("events:read")
+    @blp.arguments(InstancesQueryArgsSchema, location="query")
+    @blp.response(200, page_of(EventSchema))
+    @blp.errors(404)
+    def get(self, args, event_id):
+        """List a recurring event's occurrences in a window (at most 366 days)"""
+        items, cursor = instances.instances_page(
+            current_principal(),
+            event_id,
+            args["start"],
+            args["end"],
+            args["limit"],
+            args["cursor"],
+        )
+        return {"items": items, "next_cursor": cursor}
+
+
+@blp.route("/<uuid:event_id>/instances/<string:original_start_time>")
+class InstanceView(MethodView):
+    @blp.auth_required("events:read")
+    @blp.response(200, EventSchema)
+    @blp.errors(400, 404)
+    def get(self, event_id, original_start_time):
+        """Get one occurrence by its original start"""
+        return instances.get_instance(
+            current_principal(), event_id, instances.parse_slot(original_start_time)
+        )
+
+    @blp.auth_required("events:write")
+    @blp.arguments(InstanceArgsSchema, location="query")
+    @blp.arguments(EventUpdateSchema)
+    @blp.response(200, EventUpdateResultSchema)
+    @blp.errors(404, 409)
+    def put(self, args, changes, event_id, original_start_time):
+        """Change one occurrence (scope=this) or it and all later ones (following)"""
+        shown_id, dropped = instances.update_instance(
+            current_principal(),
+            event_id,
+            instances.parse_slot(original_start_time),
+            changes,
+            now(),
+            args["scope"],
+        )
+        db.session.commit()
+        return _event_response(shown_id, dropped=dropped)
+
+    @blp.auth_required("events:write")
+    @blp.arguments(InstanceArgsSchema, location="query")
+    @blp.response(204)
+    @blp.errors(400, 404)
+    def delete(self, args, event_id, original_start_time):
+        """Cancel one occurrence (scope=this) or it and all later ones (following)"""
+        instances.cancel_instance(
+            current_principal(),
+            event_id,
+            instances.parse_slot(original_start_time),
+            now(),
+            args["scope"],
+        )
         db.session.commit()

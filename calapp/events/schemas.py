@@ -19,6 +19,7 @@ from calapp.fields import Email, Instant, Timezone
 MAX_REMINDERS = 10
 MAX_MINUTES_BEFORE = 40_320  # four weeks
 MAX_TAGS = 50
+MAX_RECURRENCE_DATES = 1000
 MAX_ATTACHMENTS = 20
 MAX_ATTENDEES_PER_REQUEST = 100
 MAX_FILTER_VALUES = 50
@@ -244,13 +245,34 @@ class EventSchema(Schema):
             "location, status or rule change"
         },
     )
+    exdates = ma.fields.List(
+        Instant(),
+        required=True,
+        metadata={"description": "Original starts removed from the rule (UTC)"},
+    )
+    rdates = ma.fields.List(
+        Instant(),
+        required=True,
+        metadata={"description": "Extra starts added to the rule (UTC)"},
+    )
     series_id = ma.fields.UUID(
         required=True,
         allow_none=True,
         dump_default=None,
-        metadata={"description": "The recurring event of an occurrence; null for now"},
+        metadata={
+            "description": "For an occurrence or an exception: its recurring event "
+            "(an occurrence also has that event's id). Null for other events"
+        },
     )
-    original_start_time = Instant(required=True, allow_none=True, dump_default=None)
+    original_start_time = Instant(
+        required=True,
+        allow_none=True,
+        dump_default=None,
+        metadata={
+            "description": "The occurrence's slot in the rule (RECURRENCE-ID), UTC; "
+            "address it at /events/{series_id}/instances/{original_start_time}"
+        },
+    )
     created_by = ma.fields.UUID(required=True, allow_none=True)
     updated_by = ma.fields.UUID(required=True, allow_none=True)
     created_at = Instant(required=True)
@@ -300,6 +322,19 @@ class _EventWriteFields(Schema):
         ma.fields.Nested(AttachmentSchema),
         validate=ma.validate.Length(max=MAX_ATTACHMENTS),
     )
+    exdates = ma.fields.List(
+        DateOrInstant(),
+        validate=ma.validate.Length(max=MAX_RECURRENCE_DATES),
+        metadata={
+            "description": "Occurrences to remove: their original starts (dates "
+            "for an all-day event)"
+        },
+    )
+    rdates = ma.fields.List(
+        DateOrInstant(),
+        validate=ma.validate.Length(max=MAX_RECURRENCE_DATES),
+        metadata={"description": "Extra occurrence starts (dates for all-day)"},
+    )
 
     @ma.post_load
     def _normalise(self, data, **kwargs):  # tags de-duplicated; attachments complete
@@ -345,6 +380,32 @@ class EventUpdateSchema(_EventWriteFields):
     calendar_id = ma.fields.UUID(
         metadata={"description": "Move the event (needs write on both calendars)"}
     )
+
+
+class EventUpdateResultSchema(EventSchema):
+    dropped_exceptions = ma.fields.List(
+        Instant(),
+        metadata={
+            "description": "Original starts of changed or cancelled occurrences "
+            "deleted because the new rule or start no longer has their slot"
+        },
+    )
+
+
+class InstanceArgsSchema(Schema):
+    scope = ma.fields.String(
+        load_default="this",
+        validate=ma.validate.OneOf(("this", "following")),
+        metadata={
+            "description": "this: only this occurrence; following: this and every "
+            "later one (the series is split)"
+        },
+    )
+
+
+class InstancesQueryArgsSchema(PageArgsSchema):
+    start = Instant(required=True)
+    end = Instant(required=True)
 
 
 class EventQueryArgsSchema(PageArgsSchema):

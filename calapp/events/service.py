@@ -35,8 +35,8 @@ from sqlalchemy.orm import selectinload
 from calapp import policy
 from calapp.api import etag_of
 from calapp.calendars.models import Calendar
-from calapp.db import overlaps
 from calapp.errors import Conflict, NotFound, ValidationError
+from calapp.events import instances, occurrences, recurrence
 from calapp.events.models import SEARCH_SQL, Event, EventReminder
 from calapp.extensions import db
 from calapp.pagination import keyset_page
@@ -46,6 +46,8 @@ from calapp.security import Principal
 WITH_CHILDREN = (selectinload(Event.reminders), selectinload(Event.attendees))
 # A change to any of these is a new iCalendar SEQUENCE.
 SEQUENCE_FIELDS = (
+    "exdates",
+    "rdates",
     "start_time",
     "end_time",
     "all_day",
@@ -201,6 +203,40 @@ def _flush(event: Event) -> None:
         raise
 
 
+# --- recurrence ----------------------------------------------------------------------
+
+
+def _recurrence_dates(values, event: Event, name: str) -> list[datetime]:
+    """exdates/rdates as UTC instants (a date means local midnight, all-day only)."""
+    out = set()
+    for value in values:
+        if not isinstance(value, datetime) and not event.all_day:
+            raise ValidationError.field(name, "must be date-times for a timed event")
+        out.add(recurrence.utc(value, event.timezone, event.all_day))
+    return sorted(out)
+
+
+def apply_recurrence(event: Event, data: dict) -> None:
+    """Convert exdates/rdates and check the rule against the event's start.
+
+    :raises ValidationError: a rule that cannot be served, dates without a rule,
+        a rule on an occurrence.
+    """
+    for name in ("exdates", "rdates"):
+        if name in data:
+            setattr(event, name, _recurrence_dates(data[name] or (), event, name))
+    if not event.recurrence_rule:
+        if event.exdates or event.rdates:
+            raise ValidationError.field("exdates", "only a recurring event has them")
+        return
+    if event.series_id is not None:
+        raise ValidationError.field(
+            "recurrence_rule", "an occurrence of a series cannot repeat itself"
+        )
+    event.recurrence_rule = recurrence.normalize_rule(event.recurrence_rule)
+    recurrence.validate(occurrences.series_of(event))
+
+
 # --- CRUD ----------------------------------------------------------------------------
 
 
@@ -230,6 +266,8 @@ def create(principal: Principal, data: dict, now: datetime) -> Event:
         description=data.get("description"),
         location=data.get("location"),
         recurrence_rule=data.get("recurrence_rule"),
+        exdates=[],
+        rdates=[],
         sequence=0,
         created_by=principal.user_id,
         updated_by=principal.user_id,
@@ -242,6 +280,7 @@ def create(principal: Principal, data: dict, now: datetime) -> Event:
         attendees=new_attendees(data.get("attendees", []), now),
         **times,
     )
+    apply_recurrence(event, data)
     db.session.add(event)
     _flush(event)
     return event
@@ -263,15 +302,18 @@ def update(
     """Apply a partial update; moving (``calendar_id``) needs write on both calendars.
 
     ``if_match(etag)`` may raise to refuse a stale write. Returns the event without
-    its children loaded: read it again for output.
+    its children loaded (read it again for output), with ``dropped_exceptions``:
+    the slots of exceptions deleted because a new rule or start lacks them.
     """
     event, _ = policy.get_event(principal, event_id, "write", lock=True)
     if if_match:
         if_match(etag(event))
     before = {
         name: getattr(event, name)
-        for name in (*PLAIN_FIELDS, *TIME_FIELDS, "timezone", "calendar_id")
-    }
+        for name in (
+            *PLAIN_FIELDS, *TIME_FIELDS, "timezone", "calendar_id", "exdates", "rdates"
+        )
+    }  # fmt: skip
     target = changes.get("calendar_id")
     if target is not None and target != event.calendar_id:
         calendar, _ = policy.get_calendar(principal, target, "write")
@@ -282,14 +324,30 @@ def update(
         for name, value in resolve_times(changes, zone, current=event).items():
             setattr(event, name, value)
         event.timezone = zone
+    if event.series_id is not None and {"recurrence_rule", "exdates", "rdates"} & (
+        changes.keys()
+    ):
+        raise ValidationError.field(
+            "recurrence_rule", "belongs to the series: change the series instead"
+        )
     for name in PLAIN_FIELDS:
         if name in changes:
             setattr(event, name, changes[name])
+    apply_recurrence(event, changes)
+    dropped = []
+    if event.series_id is None and any(
+        getattr(event, name) != before[name]
+        for name in ("recurrence_rule", "start_time", "timezone", "all_day")
+    ):
+        _flush(event)  # last_end and the new rule first
+        dropped = instances.reconcile_exceptions(event, now)
     if any(getattr(event, name) != before[name] for name in SEQUENCE_FIELDS):
         event.sequence += 1
-    if any(getattr(event, name) != value for name, value in before.items()):
+    if dropped or any(getattr(event, n) != v for n, v in before.items()):
         touch(event, principal, now)
     _flush(event)
+    if dropped:  # shown once in the PUT response
+        event.dropped_exceptions = dropped
     return event
 
 
@@ -300,7 +358,14 @@ def delete(
     event, _ = policy.get_event(principal, event_id, "write", lock=True)
     if if_match:
         if_match(etag(event))
-    event.deleted_at = now
+    if event.series_id is not None:
+        # An exception stands for an occurrence: deleting it cancels that
+        # occurrence (deleting the row would bring the original slot back).
+        event.status = "cancelled"
+        event.sequence += 1
+    else:
+        event.deleted_at = now
+        instances.delete_exceptions(event, now)
     touch(event, principal, now)
     db.session.flush()
 
@@ -346,26 +411,35 @@ def list_page(
 ) -> tuple[list[Event], str | None]:
     """Readable events ordered by (start_time, id), with reminders and attendees.
 
-    ``start``/``end``: events overlapping ``[start, end)`` (an event ending exactly
-    at ``start`` is out). ``calendar_ids``: each must be readable (else 404).
-    ``search``: case-insensitive substring of title, description or location.
-    ``tags``: events carrying all of them. A recurring event is listed once.
+    ``start`` and ``end`` together: the window ``[start, end)`` with recurring
+    events expanded into occurrences (``calapp.events.occurrences``). Either alone:
+    stored events ending after ``start`` / starting before ``end``, each series
+    once. ``calendar_ids``: each must be readable (else 404). ``search``:
+    case-insensitive substring of title, description or location. ``tags``:
+    events carrying all of them.
     """
     conditions = [policy.readable_events(principal)]
     if calendar_ids:
         ids = list(dict.fromkeys(calendar_ids))
         _check_calendars_readable(principal, ids)
         conditions.append(Event.calendar_id.in_(ids))
-    if start is not None and end is not None:
-        conditions.append(overlaps(Event.start_time, Event.end_time, start, end))
-    elif start is not None:
-        conditions.append(Event.end_time > start)
-    elif end is not None:
-        conditions.append(Event.start_time < end)
     if search:
         conditions.append(sa.literal_column(SEARCH_SQL).ilike(_like_pattern(search)))
     if tags:
         conditions.append(Event.tags.contains(list(dict.fromkeys(tags))))
+    if start is not None and end is not None:
+        return occurrences.window_page(
+            sa.select(Event).where(*conditions),
+            start,
+            end,
+            limit=limit,
+            cursor=cursor,
+            options=WITH_CHILDREN,
+        )
+    if start is not None:
+        conditions.append(Event.end_time > start)
+    if end is not None:
+        conditions.append(Event.start_time < end)
     stmt = sa.select(Event).where(*conditions).options(*WITH_CHILDREN)
     return keyset_page(
         stmt,

@@ -20,6 +20,8 @@ EVENT_FIELDS = {
     "timezone",
     "all_day",
     "start_date",
+    "exdates",
+    "rdates",
     "end_date",
     "recurrence_rule",
     "status",
