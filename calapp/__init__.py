@@ -182,13 +182,16 @@ def register_blueprints(api: Api) -> None:
     """Every resource package, in the order the docs list them."""
     from calapp.api_keys.routes import blp as api_keys
     from calapp.auth.routes import blp as auth
+    from calapp.availability.routes import blp as availability
     from calapp.calendars.routes import blp as calendars
     from calapp.contacts.routes import blp as contacts
     from calapp.events.routes import blp as events
     from calapp.health.routes import blp as health
     from calapp.users.routes import blp as users
 
-    for blp in (auth, users, api_keys, calendars, events, health, contacts):
+    for blp in (
+        auth, users, api_keys, calendars, events, contacts, availability, health
+    ):  # fmt: skip
         api.register_blueprint(blp)
 
 

@@ -113,6 +113,51 @@ def _expand(
         yield Occurrence(event, occ_start, series.occurrence_end(occ_start))
 
 
+def _stored_in(base: sa.Select, start: datetime, end: datetime) -> sa.Select:
+    """Stored rows (singles, exceptions) overlapping the window; cancelled
+    exceptions stand for removed occurrences and are left out."""
+    return base.where(
+        Event.recurrence_rule.is_(None),
+        Event.start_time < end,
+        Event.end_time > start,
+        sa.not_(sa.and_(Event.series_id.is_not(None), Event.status == "cancelled")),
+    )
+
+
+def _series_in(base: sa.Select, start: datetime, end: datetime) -> sa.Select:
+    """Series that can reach the window: [start_time, last_end) && [start, end),
+    served by the GiST span index."""
+    return base.where(
+        Event.recurrence_rule.is_not(None),
+        Event.series_id.is_(None),
+        sa.func.tstzrange(Event.start_time, Event.last_end).op("&&")(
+            sa.func.tstzrange(start, end)
+        ),
+    )
+
+
+def _too_many() -> ValidationError:
+    return ValidationError.field(
+        "end", f"more than {MAX_OCCURRENCES} occurrences in this window; narrow it"
+    )
+
+
+def all_in_window(base: sa.Select, start: datetime, end: datetime, *, options=()):
+    """Every stored event and occurrence of ``base`` in the window, unordered.
+
+    :raises ValidationError: bad window, more than ``MAX_OCCURRENCES``.
+    """
+    check_window(start, end)
+    stored = list(db.session.scalars(_stored_in(base, start, end).options(*options)))
+    series_rows = list(
+        db.session.scalars(_series_in(base, start, end).options(*options))
+    )
+    expanded = list(islice(_expand(series_rows, start, end, None), MAX_OCCURRENCES + 1))
+    if len(expanded) > MAX_OCCURRENCES:
+        raise _too_many()
+    return stored + expanded
+
+
 def window_page(
     base: sa.Select,
     start: datetime,
@@ -129,12 +174,7 @@ def window_page(
     """
     check_window(start, end)
     after = tuple(decode_cursor(cursor, 2)) if cursor else None
-    stored = base.where(
-        Event.recurrence_rule.is_(None),
-        Event.start_time < end,
-        Event.end_time > start,
-        sa.not_(sa.and_(Event.series_id.is_not(None), Event.status == "cancelled")),
-    )
+    stored = _stored_in(base, start, end)
     if after is not None:
         stored = stored.where(
             sa.tuple_(Event.start_time, Event.id)
@@ -149,25 +189,13 @@ def window_page(
         )
     )
     series_rows = list(
-        db.session.scalars(
-            base.where(
-                Event.recurrence_rule.is_not(None),
-                Event.series_id.is_(None),
-                # [start_time, last_end) && [start, end): the GiST span index
-                sa.func.tstzrange(Event.start_time, Event.last_end).op("&&")(
-                    sa.func.tstzrange(start, end)
-                ),
-            ).options(*options)
-        )
+        db.session.scalars(_series_in(base, start, end).options(*options))
     )
     occurrences = _expand(series_rows, start, end, after)
     # Enough occurrences to fill the page; counting the rest bounds the work.
     head = list(islice(occurrences, limit + 1))
     if sum(1 for _ in islice(occurrences, MAX_OCCURRENCES)) >= MAX_OCCURRENCES:
-        raise ValidationError.field(
-            "end",
-            f"more than {MAX_OCCURRENCES} occurrences in this window; narrow it",
-        )
+        raise _too_many()
     merged = list(
         heapq.merge(singles, head, key=lambda item: (item.start_time, item.id))
     )

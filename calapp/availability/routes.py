@@ -1,0 +1,41 @@
+from flask.views import MethodView
+
+from calapp.api import Blueprint, current_principal
+from calapp.availability import service
+from calapp.availability.schemas import (
+    AvailabilityArgsSchema,
+    AvailabilitySchema,
+    FindSlotsSchema,
+    FoundSlotsSchema,
+)
+
+blp = Blueprint(
+    "availability",
+    __name__,
+    url_prefix="/availability",
+    description="Free/busy of calendars you can read, and common free slots",
+)
+
+
+@blp.route("")
+class AvailabilityView(MethodView):
+    @blp.auth_required("availability:read")
+    @blp.arguments(AvailabilityArgsSchema, location="query")
+    @blp.response(200, AvailabilitySchema)
+    @blp.errors(404)
+    def get(self, args):
+        """Get busy blocks of one or more calendars (recurring events expanded)"""
+        return service.free_busy(
+            current_principal(), args["calendar_id"], args["start"], args["end"]
+        )
+
+
+@blp.route("/find")
+class FindSlotsView(MethodView):
+    @blp.auth_required("availability:read")
+    @blp.arguments(FindSlotsSchema)
+    @blp.response(200, FoundSlotsSchema)
+    @blp.errors(404)
+    def post(self, data):
+        """Find slots free in every listed calendar, within working hours"""
+        return service.find_common_slots(current_principal(), data)

@@ -1,0 +1,94 @@
+import marshmallow as ma
+
+from calapp.api import Schema
+from calapp.fields import Instant, Timezone
+
+
+class AvailabilityArgsSchema(Schema):
+    calendar_id = ma.fields.List(
+        ma.fields.UUID(),
+        required=True,
+        validate=ma.validate.Length(min=1, max=20),
+        metadata={"description": "Repeatable: ?calendar_id=A&calendar_id=B"},
+    )
+    start = Instant(required=True)
+    end = Instant(required=True, metadata={"description": "At most 366 days after"})
+
+
+class BusyBlockSchema(Schema):
+    start = Instant(required=True)
+    end = Instant(required=True)
+
+
+class CalendarBusySchema(Schema):
+    calendar_id = ma.fields.UUID(required=True)
+    busy = ma.fields.List(ma.fields.Nested(BusyBlockSchema), required=True)
+
+
+class AvailabilitySchema(Schema):
+    calendar_id = ma.fields.UUID(
+        required=True, metadata={"description": "The first calendar asked for"}
+    )
+    start = Instant(required=True)
+    end = Instant(required=True)
+    busy = ma.fields.List(
+        ma.fields.Nested(BusyBlockSchema),
+        required=True,
+        metadata={"description": "Merged busy blocks of all the calendars"},
+    )
+    calendars = ma.fields.List(
+        ma.fields.Nested(CalendarBusySchema),
+        required=True,
+        metadata={"description": "Busy blocks of each calendar, in the order asked"},
+    )
+
+
+class WorkingHourSlotSchema(Schema):
+    start = ma.fields.String(required=True, metadata={"example": "09:00"})
+    end = ma.fields.String(required=True, metadata={"example": "17:00"})
+
+
+def working_hours_field(**kwargs):
+    return ma.fields.Dict(
+        keys=ma.fields.String(
+            validate=ma.validate.OneOf(
+                ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+            )
+        ),
+        values=ma.fields.List(ma.fields.Nested(WorkingHourSlotSchema)),
+        metadata={
+            "description": "Windows per weekday in local time (HH:MM, end may be "
+            "24:00); a missing or empty day is closed",
+            "example": {"mon": [{"start": "09:00", "end": "17:00"}], "sat": []},
+        },
+        **kwargs,
+    )
+
+
+class FindSlotsSchema(Schema):
+    calendar_ids = ma.fields.List(
+        ma.fields.UUID(), required=True, validate=ma.validate.Length(min=1, max=20)
+    )
+    start = Instant(required=True)
+    end = Instant(required=True, metadata={"description": "At most 62 days after"})
+    duration_minutes = ma.fields.Integer(
+        required=True, strict=True, validate=ma.validate.Range(min=5, max=1440)
+    )
+    timezone = Timezone(required=True, metadata={"example": "Europe/Berlin"})
+    working_hours = working_hours_field(allow_none=True)
+    buffer_minutes = ma.fields.Integer(
+        strict=True, load_default=0, validate=ma.validate.Range(min=0, max=1440)
+    )
+    slot_interval_minutes = ma.fields.Integer(
+        strict=True,
+        allow_none=True,
+        validate=ma.validate.Range(min=5, max=1440),
+        metadata={"description": "Step between slot starts (default: the duration)"},
+    )
+
+
+class FoundSlotsSchema(Schema):
+    calendar_ids = ma.fields.List(ma.fields.UUID(), required=True)
+    timezone = ma.fields.String(required=True)
+    duration_minutes = ma.fields.Integer(required=True)
+    slots = ma.fields.List(ma.fields.Nested(BusyBlockSchema), required=True)
