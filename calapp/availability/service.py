@@ -8,7 +8,7 @@ declined (an attendee row of the owner with status ``declined``).
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -20,6 +20,7 @@ from calapp.events.models import Event, EventAttendee
 from calapp.security import Principal
 
 MAX_FIND_WINDOW = timedelta(days=62)
+EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 def _readable(principal: Principal, calendar_ids: list[uuid.UUID]) -> list:
@@ -96,6 +97,8 @@ def find_common_slots(principal: Principal, data: dict) -> dict:
     start, end = data["start"], data["end"]
     if end <= start:
         raise ValidationError.field("end", "must be after start")
+    if start.year < 1900:  # working hours of local days before 1900 mean nothing
+        raise ValidationError.field("start", "must be in 1900 or later")
     if end - start > MAX_FIND_WINDOW:
         raise ValidationError.field(
             "end", f"the search window may span at most {MAX_FIND_WINDOW.days} days"
@@ -107,7 +110,11 @@ def find_common_slots(principal: Principal, data: dict) -> dict:
         except ValueError as exc:
             raise ValidationError.field("working_hours", str(exc)) from exc
     calendars = _readable(principal, data["calendar_ids"])
-    per_calendar = busy_by_calendar(calendars, start, end)
+    buffer = timedelta(minutes=data.get("buffer_minutes", 0))
+    # A block ending (starting) within ``buffer`` of the window's edges still
+    # blocks the first (last) slots once widened: load it too.
+    busy_start = start - min(buffer, start - EARLIEST)  # no OverflowError in year 1
+    per_calendar = busy_by_calendar(calendars, busy_start, end + buffer)
     interval = data.get("slot_interval_minutes")
     found = slots.common_free_slots(
         list(per_calendar.values()),
@@ -116,7 +123,7 @@ def find_common_slots(principal: Principal, data: dict) -> dict:
         timedelta(minutes=data["duration_minutes"]),
         data["timezone"],
         working_hours=working_hours,
-        buffer=timedelta(minutes=data.get("buffer_minutes", 0)),
+        buffer=buffer,
         slot_interval=timedelta(minutes=interval) if interval else None,
     )
     return {

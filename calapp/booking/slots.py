@@ -294,7 +294,8 @@ def free_slots(
     slots: set[Slot] = set()
     # Start a day early: a wall time in a gap resolves later, even onto the next
     # local date (Pacific/Apia skipped all of 2011-12-30).
-    day = _local_date(earliest, zone) - timedelta(days=1)
+    first = _local_date(earliest, zone)
+    day = first - timedelta(days=1) if first > date.min else first
     while day <= last_day:
         for window in rules.working_hours.get(day.weekday(), ()):
             start, end = _resolve(day, window, zone)
