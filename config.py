@@ -115,4 +115,5 @@ def load_config(
         "LOG_LEVEL": env.get("LOG_LEVEL", "INFO").upper(),
         "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "").rstrip("/") or None,
         "AUTO_MIGRATE": _bool(env, "AUTO_MIGRATE", True),
+        "BOOKING_HOLD_MINUTES": _int(env, "BOOKING_HOLD_MINUTES", 5),
     }

@@ -183,6 +183,9 @@ def register_blueprints(api: Api) -> None:
     from calapp.api_keys.routes import blp as api_keys
     from calapp.auth.routes import blp as auth
     from calapp.availability.routes import blp as availability
+    from calapp.booking.routes import blp as booking
+    from calapp.booking.routes import links_blp as booking_links
+    from calapp.booking.routes import page_blp as booking_page
     from calapp.calendars.routes import blp as calendars
     from calapp.contacts.routes import blp as contacts
     from calapp.events.routes import blp as events
@@ -190,7 +193,8 @@ def register_blueprints(api: Api) -> None:
     from calapp.users.routes import blp as users
 
     for blp in (
-        auth, users, api_keys, calendars, events, contacts, availability, health
+        auth, users, api_keys, calendars, events, contacts, availability,
+        booking_links, booking, booking_page, health
     ):  # fmt: skip
         api.register_blueprint(blp)
 
@@ -209,6 +213,13 @@ def register_docs_assets(app: Flask) -> None:
 
 # Security headers for JSON responses; the docs page needs scripts and styles.
 _API_CSP = "default-src 'none'; frame-ancestors 'none'"
+# The booking page (the only other HTML): its own files and API, nothing inline;
+# it never submits a form natively (its script posts JSON).
+_PAGE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
+)
 _DOCS_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
@@ -230,9 +241,13 @@ def register_request_hooks(app: Flask) -> None:
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         is_docs = request.path == "/docs" or request.path.startswith("/docs/")
-        response.headers.setdefault(
-            "Content-Security-Policy", _DOCS_CSP if is_docs else _API_CSP
-        )
+        if is_docs:
+            csp = _DOCS_CSP
+        elif response.mimetype == "text/html":
+            csp = _PAGE_CSP
+        else:
+            csp = _API_CSP
+        response.headers.setdefault("Content-Security-Policy", csp)
         if request.is_secure:
             response.headers.setdefault(
                 "Strict-Transport-Security", "max-age=31536000; includeSubDomains"

@@ -2,6 +2,7 @@
 
 from calapp.api_keys.models import ApiKey
 from calapp.auth.models import AuthSession, RefreshToken
+from calapp.booking.models import Booking, BookingLink
 from calapp.calendars.models import Calendar, CalendarMember
 from calapp.contacts.models import Contact
 from calapp.events.models import Event, EventAttendee, EventReminder
@@ -10,6 +11,8 @@ from calapp.users.models import User
 __all__ = [
     "ApiKey",
     "AuthSession",
+    "Booking",
+    "BookingLink",
     "Calendar",
     "CalendarMember",
     "Contact",

@@ -69,7 +69,11 @@ def _exception(series_id: uuid.UUID, slot: datetime) -> Event | None:
 
 
 def _require_slot(series: Event, slot: datetime) -> None:
-    if not recurrence.is_occurrence(occurrences.series_of(series), slot):
+    # An EXDATE removes the occurrence: it is never listed, so it cannot be read,
+    # changed (that would bring it back) or cancelled either.
+    if slot in series.exdates or not recurrence.is_occurrence(
+        occurrences.series_of(series), slot
+    ):
         raise NotFound(f"The series has no occurrence starting at {slot.isoformat()}")
 
 
@@ -335,5 +339,15 @@ def delete_exceptions(series: Event, now: datetime) -> None:
         sa.update(Event)
         .where(Event.series_id == series.id, Event.deleted_at.is_(None))
         .values(deleted_at=now, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def move_exceptions(series: Event, calendar_id: uuid.UUID) -> None:
+    """Moving a series moves its exceptions: they are its occurrences."""
+    db.session.execute(
+        sa.update(Event)
+        .where(Event.series_id == series.id)
+        .values(calendar_id=calendar_id)
         .execution_options(synchronize_session=False)
     )

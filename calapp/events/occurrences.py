@@ -23,6 +23,8 @@ from datetime import datetime, timedelta
 from itertools import islice
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import aliased
 
 from calapp.errors import ValidationError
 from calapp.events import recurrence
@@ -56,7 +58,22 @@ class Occurrence:
         return getattr(self._series, name)
 
 
-def series_of(event: Event) -> recurrence.Series:
+# What expanding a series needs: window pages load these for every series that
+# can reach the window, and whole rows (with children) only for those on the page.
+EXPANSION_COLUMNS = (
+    Event.id,
+    Event.recurrence_rule,
+    Event.start_time,
+    Event.end_time,
+    Event.timezone,
+    Event.all_day,
+    Event.exdates,
+    Event.rdates,
+)
+
+
+def series_of(event) -> recurrence.Series:
+    """The recurrence of an ``Event`` (or of a row of ``EXPANSION_COLUMNS``)."""
     return recurrence.Series(
         rule=recurrence.normalize_rule(event.recurrence_rule),
         start=event.start_time,
@@ -80,16 +97,76 @@ def check_window(start: datetime, end: datetime) -> None:
         )
 
 
-def _overridden_slots(series_ids: list[uuid.UUID]) -> set[tuple[uuid.UUID, datetime]]:
-    """(series, original start) pairs that an exception row replaces."""
-    if not series_ids:
+def _overridden_slots(
+    rows, start: datetime, end: datetime
+) -> set[tuple[uuid.UUID, datetime]]:
+    """(series, original start) pairs that an exception row replaces in the window.
+
+    Only slots that can overlap it: before ``end`` and no earlier than the longest
+    occurrence (plus a day for an all-day one across DST) before ``start``.
+    """
+    if not rows:
         return set()
-    rows = db.session.execute(
+    longest = max(row.end_time - row.start_time for row in rows) + timedelta(days=1)
+    found = db.session.execute(
         sa.select(Event.series_id, Event.original_start_time).where(
-            Event.series_id.in_(series_ids), Event.deleted_at.is_(None)
+            Event.series_id.in_([row.id for row in rows]),
+            Event.deleted_at.is_(None),
+            Event.original_start_time < end,
+            Event.original_start_time > start - longest,
         )
     )
-    return {(sid, start) for sid, start in rows}
+    return {(sid, slot) for sid, slot in found}
+
+
+def _overridden_column(start: datetime, end: datetime):
+    """``_overridden_slots`` as an array column of the series query: one index
+    probe per series inside the same statement, instead of a second statement
+    binding every series id."""
+    exception = aliased(Event)
+    slot = exception.original_start_time
+    lower = sa.literal(start - timedelta(days=1), Event.start_time.type) - (
+        Event.end_time - Event.start_time
+    )
+    slots = sa.select(slot).where(
+        exception.series_id == Event.id,
+        exception.deleted_at.is_(None),
+        slot < end,
+        slot > lower,
+    )
+    return sa.func.array(slots.scalar_subquery(), type_=ARRAY(slot.type)).label(
+        "overridden"
+    )
+
+
+def _series_starts(
+    rows,
+    start: datetime,
+    end: datetime,
+    after: tuple[datetime, uuid.UUID] | None,
+    overridden: set[tuple[uuid.UUID, datetime]] | None = None,
+) -> list[list[tuple[datetime, uuid.UUID, recurrence.Series]]]:
+    """For each series, ``(start, series id, Series)`` of its occurrences in the
+    window after the cursor, ascending (a list each: their sizes are the count).
+
+    :raises ValidationError: more than ``MAX_OCCURRENCES`` in all.
+    """
+    if overridden is None:
+        overridden = _overridden_slots(rows, start, end)
+    streams, total = [], 0
+    for row in rows:
+        series = series_of(row)
+        stream = [
+            (occ_start, row.id, series)
+            for occ_start in recurrence.starts_between(series, start, end)
+            if (row.id, occ_start) not in overridden
+            and (after is None or (occ_start, row.id) > after)
+        ]
+        total += len(stream)
+        if total > MAX_OCCURRENCES:
+            raise _too_many()
+        streams.append(stream)
+    return streams
 
 
 def _expand(
@@ -99,27 +176,27 @@ def _expand(
     after: tuple[datetime, uuid.UUID] | None,
 ):
     """Occurrences of every series in the window after the cursor, sorted."""
-    overridden = _overridden_slots([s.id for s in series_rows])
-
-    def stream(event: Event, series: recurrence.Series):
-        for occ_start in recurrence.starts_between(series, start, end):
-            if (event.id, occ_start) in overridden:
-                continue
-            if after is None or (occ_start, event.id) > after:
-                yield occ_start, event.id, event, series
-
-    streams = [stream(event, series_of(event)) for event in series_rows]
-    for occ_start, _, event, series in heapq.merge(*streams, key=lambda t: t[:2]):
-        yield Occurrence(event, occ_start, series.occurrence_end(occ_start))
+    by_id = {event.id: event for event in series_rows}
+    streams = _series_starts(series_rows, start, end, after)
+    for occ_start, series_id, series in heapq.merge(*streams):
+        yield Occurrence(by_id[series_id], occ_start, series.occurrence_end(occ_start))
 
 
 def _stored_in(base: sa.Select, start: datetime, end: datetime) -> sa.Select:
     """Stored rows (singles, exceptions) overlapping the window; cancelled
-    exceptions stand for removed occurrences and are left out."""
+    exceptions stand for removed occurrences and are left out.
+
+    ``last_end`` is ``end_time`` for these rows, so the span condition says the same
+    as the two comparisons; it is there for the GiST span index, which finds the
+    window's rows of each calendar instead of every earlier event.
+    """
     return base.where(
         Event.recurrence_rule.is_(None),
         Event.start_time < end,
         Event.end_time > start,
+        sa.func.tstzrange(Event.start_time, Event.last_end).op("&&")(
+            sa.func.tstzrange(start, end)
+        ),
         sa.not_(sa.and_(Event.series_id.is_not(None), Event.status == "cancelled")),
     )
 
@@ -158,6 +235,14 @@ def all_in_window(base: sa.Select, start: datetime, end: datetime, *, options=()
     return stored + expanded
 
 
+def _rows_by_id(ids: set[uuid.UUID], options) -> dict[uuid.UUID, Event]:
+    """Whole rows (with their children) only for the series on the page."""
+    if not ids:
+        return {}
+    stmt = sa.select(Event).where(Event.id.in_(ids)).options(*options)
+    return {event.id: event for event in db.session.scalars(stmt)}
+
+
 def window_page(
     base: sa.Select,
     start: datetime,
@@ -188,17 +273,21 @@ def window_page(
             .limit(limit + 1)
         )
     )
-    series_rows = list(
-        db.session.scalars(_series_in(base, start, end).options(*options))
-    )
-    occurrences = _expand(series_rows, start, end, after)
-    # Enough occurrences to fill the page; counting the rest bounds the work.
-    head = list(islice(occurrences, limit + 1))
-    if sum(1 for _ in islice(occurrences, MAX_OCCURRENCES)) >= MAX_OCCURRENCES:
-        raise _too_many()
-    merged = list(
-        heapq.merge(singles, head, key=lambda item: (item.start_time, item.id))
-    )
+    lite = db.session.execute(
+        _series_in(base, start, end).with_only_columns(
+            *EXPANSION_COLUMNS, _overridden_column(start, end)
+        )
+    ).all()
+    overridden = {(row.id, slot) for row in lite for slot in row.overridden}
+    streams = _series_starts(lite, start, end, after, overridden)
+    head = list(islice(heapq.merge(*streams), limit + 1))
+    rows = _rows_by_id({series_id for _, series_id, _ in head}, options)
+    occurrences = [
+        Occurrence(rows[sid], occ_start, series.occurrence_end(occ_start))
+        for occ_start, sid, series in head
+        if sid in rows  # a series deleted since: gone from the page
+    ]
+    merged = list(heapq.merge(singles, occurrences, key=lambda i: (i.start_time, i.id)))
     page = merged[:limit]
     next_cursor = (
         encode_cursor((page[-1].start_time, page[-1].id))

@@ -21,10 +21,11 @@ series by instant.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -35,6 +36,9 @@ from calapp.errors import ValidationError
 MAX_SUBDAILY_PER_YEAR = 2_000  # HOURLY/MINUTELY rules beyond this are refused
 MAX_COUNT = 10_000
 MAX_RULE_LENGTH = 1_000
+# Any rule that BYHOUR/BYMINUTE/BYSECOND repeat within a day: one year of it must
+# fit in one window of GET /events (occurrences.MAX_OCCURRENCES).
+MAX_PER_YEAR = 10_000
 FAR_FUTURE = datetime(9999, 12, 31, tzinfo=UTC)  # "unbounded" as a comparable instant
 
 _PARTS = {
@@ -42,6 +46,12 @@ _PARTS = {
     "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST",
 }  # fmt: skip
 _FREQS = {"YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY"}
+_TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
+_WEEKDAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
+# Without any of these dateutil derives the day from DTSTART (weekday for WEEKLY,
+# month day for MONTHLY and YEARLY).
+_DAY_PARTS = {"BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO"}
+_SIMPLE_PARTS = {"FREQ", "INTERVAL", "BYDAY", "WKST", "UNTIL", "COUNT"}
 _PART_VALUE = re.compile(r"^[A-Z0-9,+\-]+$")
 _UNTIL = re.compile(r"^(\d{8})(T(\d{6})(Z?))?$")
 _PERIOD = {
@@ -56,6 +66,7 @@ def _invalid(message: str) -> ValidationError:
     return ValidationError.field("recurrence_rule", message)
 
 
+@lru_cache(maxsize=4096)  # every listed series is normalised on every request
 def normalize_rule(text: str) -> str:
     """Canonical ``FREQ=...;...`` text (no ``RRULE:`` prefix, upper-case).
 
@@ -104,7 +115,12 @@ def normalize_rule(text: str) -> str:
 
 
 def _parts(rule: str) -> dict[str, str]:
-    return dict(item.split("=", 1) for item in rule.split(";"))
+    return dict(_parsed(rule))
+
+
+@lru_cache(maxsize=4096)  # parsed for every listed series on every request
+def _parsed(rule: str) -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(item.split("=", 1)) for item in rule.split(";"))
 
 
 @dataclass(frozen=True)
@@ -119,11 +135,11 @@ class Series:
     exdates: tuple[datetime, ...] = ()  # original starts removed (UTC)
     rdates: tuple[datetime, ...] = ()  # extra starts (UTC)
 
-    @property
+    @cached_property
     def zone(self) -> ZoneInfo:
         return _zone(self.timezone)
 
-    @property
+    @cached_property
     def local_start(self) -> datetime:
         return self.start.astimezone(self.zone).replace(tzinfo=None)
 
@@ -151,19 +167,31 @@ def _zone(name: str) -> ZoneInfo:
 
 def _until_local(value: str, series: Series) -> datetime:
     """UNTIL as local wall time of the series (inclusive bound)."""
+    return _until_local_in(value, series.timezone)
+
+
+@lru_cache(maxsize=4096)
+def _until_local_in(value: str, timezone: str) -> datetime:
     match = _UNTIL.match(value)
     day = datetime.strptime(match.group(1), "%Y%m%d")
     if not match.group(2):  # a DATE: the whole day counts
         return day.replace(hour=23, minute=59, second=59)
     stamp = datetime.strptime(match.group(1) + match.group(3), "%Y%m%d%H%M%S")
     if match.group(4):  # UTC: the instant, seen on the series' wall clock
-        return stamp.replace(tzinfo=UTC).astimezone(series.zone).replace(tzinfo=None)
+        return (
+            stamp.replace(tzinfo=UTC).astimezone(_zone(timezone)).replace(tzinfo=None)
+        )
     return stamp  # floating: read as local time
 
 
 def _until_instant(series: Series) -> datetime | None:
     """UNTIL as an instant when it is given in UTC (it bounds by instant)."""
-    match = _UNTIL.match(_parts(series.rule).get("UNTIL", ""))
+    return _until_instant_of(series.rule)
+
+
+@lru_cache(maxsize=4096)
+def _until_instant_of(rule: str) -> datetime | None:
+    match = _UNTIL.match(_parts(rule).get("UNTIL", ""))
     if not match or not match.group(4):
         return None
     stamp = datetime.strptime(match.group(1) + match.group(3), "%Y%m%d%H%M%S")
@@ -206,20 +234,27 @@ def validate(series: Series) -> None:
     rule = _build(series)
     if "UNTIL" in parts and _until_local(parts["UNTIL"], series) < series.local_start:
         raise _invalid("UNTIL is before the event's start")
-    if series.all_day and parts["FREQ"] in ("HOURLY", "MINUTELY"):
+    subdaily = parts["FREQ"] in ("HOURLY", "MINUTELY")
+    # BYHOUR/BYMINUTE/BYSECOND multiply any FREQ within a day: a DAILY rule with
+    # all 24 hours, 60 minutes and 60 seconds is 86,400 occurrences a day.
+    by_time = [p for p in _TIME_PARTS if p in parts]
+    if series.all_day and (subdaily or by_time):
         raise _invalid("an all-day event cannot repeat more than daily")
-    if parts["FREQ"] in ("HOURLY", "MINUTELY"):
-        horizon = series.local_start + timedelta(days=365)
-        count = 0
-        for local in rule.xafter(series.local_start, inc=True):
-            if local >= horizon:
-                break
-            count += 1
-            if count > MAX_SUBDAILY_PER_YEAR:
-                raise _invalid(
-                    f"produces more than {MAX_SUBDAILY_PER_YEAR} occurrences a year; "
-                    "that is the limit for hourly and minutely rules"
-                )
+    if subdaily:
+        limit, why = (
+            MAX_SUBDAILY_PER_YEAR,
+            "that is the limit for hourly and minutely rules",
+        )
+    elif any("," in parts[p] for p in by_time):
+        limit, why = MAX_PER_YEAR, "a year of a series must fit in one listed window"
+    else:
+        return
+    horizon = series.local_start + timedelta(days=365)
+    for count, local in enumerate(rule.xafter(series.local_start, inc=True), 1):
+        if local >= horizon:
+            break
+        if count > limit:
+            raise _invalid(f"produces more than {limit} occurrences a year; {why}")
 
 
 def last_end(series: Series) -> datetime:
@@ -238,6 +273,27 @@ def last_end(series: Series) -> datetime:
     return max(series.occurrence_end(s) for s in candidates)
 
 
+@lru_cache(maxsize=4096)
+def _last_counted(rule: str, start: datetime, timezone: str) -> datetime | None:
+    """Local start of the last occurrence a COUNT rule yields (DTSTART aside), or
+    None when it yields none. Counted once per series and process: from then on
+    a COUNT series expands like the same rule with that UNTIL, from any point."""
+    rule = _rule(Series(rule=rule, start=start, end=start, timezone=timezone))
+    tail = deque(rule or (), maxlen=1)
+    return tail[0] if tail else None
+
+
+def _without_count(series: Series) -> Series:
+    parts = {k: v for k, v in _parts(series.rule).items() if k != "COUNT"}
+    return Series(
+        rule=";".join(f"{k}={v}" for k, v in parts.items()),
+        start=series.start,
+        end=series.end,
+        timezone=series.timezone,
+        all_day=series.all_day,
+    )
+
+
 def _fast_forward(series: Series, local_from: datetime):
     """A rule equivalent to the series' rule from ``local_from`` on.
 
@@ -250,7 +306,14 @@ def _fast_forward(series: Series, local_from: datetime):
     freq = parts["FREQ"]
     interval = int(parts.get("INTERVAL", "1"))
     start = series.local_start
-    if "COUNT" in parts or local_from <= start or "BYSETPOS" in parts and freq in (
+    if "COUNT" in parts:
+        # COUNT is the same rule ending at its last occurrence, found once.
+        last = _last_counted(series.rule, series.start, series.timezone)
+        if last is None:
+            return None, start
+        rule, new_start = _fast_forward(_without_count(series), local_from)
+        return rule.replace(until=last), new_start
+    if local_from <= start or "BYSETPOS" in parts and freq in (
         "DAILY", "HOURLY", "MINUTELY"
     ):  # fmt: skip
         return _rule(series), start
@@ -259,7 +322,7 @@ def _fast_forward(series: Series, local_from: datetime):
         step = _PERIOD[freq] * interval
         jumps = max(0, (local_from - start) // step - 1)
         new_start = start + step * jumps
-        if freq == "WEEKLY" and "BYDAY" not in parts:
+        if freq == "WEEKLY" and not _DAY_PARTS & parts.keys():
             extra["BYDAY"] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]
     else:
         months = 12 * interval if freq == "YEARLY" else interval
@@ -271,7 +334,7 @@ def _fast_forward(series: Series, local_from: datetime):
         new_start = start.replace(
             year=start.year + total // 12, month=total % 12 + 1, day=1
         )
-        if not {"BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO"} & parts.keys():
+        if not _DAY_PARTS & parts.keys():
             # dateutil derives month day (and, yearly, month) only in this case;
             # YEARLY;BYDAY=20MO or YEARLY;BYMONTHDAY=1 must stay year-wide.
             extra["BYMONTHDAY"] = str(start.day)
@@ -289,6 +352,77 @@ def _fast_forward(series: Series, local_from: datetime):
     return _build(shifted, dtstart=new_start), new_start
 
 
+def _is_simple(parts: dict[str, str]) -> bool:
+    return (
+        parts["FREQ"] in ("DAILY", "WEEKLY")
+        and parts.keys() <= _SIMPLE_PARTS
+        and all(day in _WEEKDAYS for day in parts.get("BYDAY", "MO").split(","))
+    )
+
+
+def _simple_starts(
+    series: Series,
+    parts: dict[str, str],
+    local_from: datetime,
+    local_to: datetime,
+    bound: datetime | None,
+) -> Iterator[datetime]:
+    """What dateutil yields for a DAILY or WEEKLY rule with at most INTERVAL,
+    weekdays in BYDAY, WKST and a bound, by date arithmetic from ``local_from``.
+
+    Most series are such rules, and building and starting a dateutil rule costs
+    more than expanding a week of them this way. Weeks are counted from the
+    WKST-aligned week of DTSTART (RFC 5545 §3.3.10, as dateutil does).
+    """
+    start = series.local_start.replace(microsecond=0)  # as dateutil
+    lower = max(local_from, start)
+    interval = int(parts.get("INTERVAL", "1"))
+    days = (
+        {_WEEKDAYS[d] for d in parts["BYDAY"].split(",")} if "BYDAY" in parts else None
+    )
+    if parts["FREQ"] == "DAILY":  # BYDAY filters the days
+        first, offsets, period = start, [0], interval
+    else:  # BYDAY (default: DTSTART's weekday) expands each active week
+        wkst = _WEEKDAYS[parts.get("WKST", "MO")]
+        first = start - timedelta(days=(start.weekday() - wkst) % 7)
+        offsets = sorted((day - wkst) % 7 for day in days or {start.weekday()})
+        period, days = 7 * interval, None
+    stop = local_to if bound is None else min(local_to, bound)
+    # The first period at or before ``lower``: whole periods from DTSTART's.
+    base = first + timedelta(days=(lower.date() - first.date()).days // period * period)
+    steps = [timedelta(days=offset) for offset in offsets]
+    while True:
+        for step in steps:
+            moment = base + step
+            if moment > stop:
+                return
+            if moment >= lower and (days is None or moment.weekday() in days):
+                yield moment
+        base += timedelta(days=period)
+
+
+def _local_starts(
+    series: Series, local_from: datetime, local_to: datetime
+) -> Iterator[datetime]:
+    """Local wall times the rule yields in ``[local_from, local_to]``, ascending."""
+    parts = _parts(series.rule)
+    if _is_simple(parts):
+        bound = _until_local(parts["UNTIL"], series) if "UNTIL" in parts else None
+        if "COUNT" in parts:
+            bound = _last_counted(series.rule, series.start, series.timezone)
+            if bound is None:
+                return
+        yield from _simple_starts(series, parts, local_from, local_to, bound)
+        return
+    rule, _ = _fast_forward(series, local_from)
+    if rule is None:
+        return
+    for local in rule.xafter(max(local_from, series.local_start), inc=True):
+        if local > local_to:
+            return
+        yield local
+
+
 def starts_between(
     series: Series, window_start: datetime, window_end: datetime
 ) -> Iterator[datetime]:
@@ -304,19 +438,15 @@ def starts_between(
         (window_start - span - margin).astimezone(series.zone).replace(tzinfo=None)
     )
     local_to = (window_end + margin).astimezone(series.zone).replace(tzinfo=None)
-    rule, _ = _fast_forward(series, local_from)
     until = _until_instant(series)
     candidates: set[datetime] = {series.start, *series.rdates}
-    if rule is not None:
-        for local in rule.xafter(max(local_from, series.local_start), inc=True):
-            if local > local_to:
-                break
-            instant = series.at_local(local)
-            # §3.3.5 resolution moves wall times in a gap forward (02:30 -> 03:30)
-            # and a DTSTART in the second pass of a fold after its wall time's
-            # first pass: the instant, not the wall time, must lie in the bounds.
-            if series.start <= instant and (until is None or instant <= until):
-                candidates.add(instant)
+    for local in _local_starts(series, local_from, local_to):
+        instant = series.at_local(local)
+        # §3.3.5 resolution moves wall times in a gap forward (02:30 -> 03:30)
+        # and a DTSTART in the second pass of a fold after its wall time's
+        # first pass: the instant, not the wall time, must lie in the bounds.
+        if series.start <= instant and (until is None or instant <= until):
+            candidates.add(instant)
     excluded = set(series.exdates)
     for start in sorted(candidates):
         if start in excluded or start >= window_end:
@@ -400,6 +530,7 @@ def ensure_utc_list(values: Iterable[datetime]) -> tuple[datetime, ...]:
 __all__ = [
     "FAR_FUTURE",
     "MAX_COUNT",
+    "MAX_PER_YEAR",
     "MAX_SUBDAILY_PER_YEAR",
     "Series",
     "count_before",

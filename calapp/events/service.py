@@ -319,6 +319,7 @@ def update(
         calendar, _ = policy.get_calendar(principal, target, "write")
         _check_uid_free(calendar.id, event.ical_uid, exclude=event.id)
         event.calendar_id = calendar.id
+        instances.move_exceptions(event, calendar.id)
     if {"start_time", "end_time", "all_day", "timezone"} & changes.keys():
         zone = changes.get("timezone", event.timezone)
         for name, value in resolve_times(changes, zone, current=event).items():

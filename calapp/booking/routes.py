@@ -1,0 +1,293 @@
+from pathlib import Path
+
+from flask import Response, current_app, request
+from flask.views import MethodView
+
+from calapp.api import Blueprint, current_principal, page_of
+from calapp.booking import service
+from calapp.booking.schemas import (
+    AvailabilityArgsSchema,
+    BookingChangeSchema,
+    BookingLinkCreateSchema,
+    BookingLinkListArgsSchema,
+    BookingLinkSchema,
+    BookingLinkUpdateSchema,
+    HoldCreateSchema,
+    HoldSchema,
+    ManageSchema,
+    PublicAvailabilitySchema,
+    PublicLinkSchema,
+    RescheduleSchema,
+    ReservationSchema,
+    ReserveSchema,
+)
+from calapp.errors import NotFound
+from calapp.events import service as events_service
+from calapp.extensions import db, limiter
+from calapp.security import Principal
+from calapp.users import service as users_service
+
+links_blp = Blueprint(
+    "booking_links",
+    __name__,
+    description="Public booking links of your calendars (owner only)",
+)
+blp = Blueprint(
+    "booking",
+    __name__,
+    url_prefix="/booking",
+    description="Public booking pages: free slots, holds, reservations (no sign-in)",
+)
+page_blp = Blueprint(
+    "booking_page",
+    __name__,
+    description="The booking page for browsers (HTML; its script calls /booking)",
+)
+# The secret manage_token travels in these responses: never cache them.
+NO_STORE = {"Cache-Control": "no-store"}
+# The page is static (calapp/static/booking/): its script reads the token from
+# the URL and calls the JSON endpoints below, so no template and no inline script.
+PAGE_FILE = "index.html"
+HTML_200 = {
+    "responses": {
+        200: {
+            "content": {
+                "text/html": {
+                    "schema": {"type": "string"},
+                    "example": "<!doctype html>...",
+                }
+            }
+        }
+    }
+}
+
+
+def _public_limit():
+    return current_app.config["RATELIMIT_PUBLIC"]
+
+
+def _now():
+    # Through the module, so tests can move the service clock.
+    return users_service.now()
+
+
+def _shown(link) -> dict:
+    base = current_app.config.get("PUBLIC_BASE_URL") or request.host_url
+    return {
+        "token": link.token,
+        "public_url": f"{base.rstrip('/')}/booking/{link.token}",
+        "settings": service.settings(link),
+        "calendar_id": link.calendar_id,
+        "created_at": link.created_at,
+        "updated_at": link.updated_at,
+    }
+
+
+def _booking(booking, secret=None) -> dict:
+    return {
+        "id": booking.id,
+        "status": booking.status,
+        "slot_start": booking.start_time,
+        "slot_end": booking.end_time,
+        "manage_token": secret,
+    }
+
+
+def _event(booking):
+    try:
+        return events_service.get(Principal.system(), booking.event_id)
+    except NotFound:  # deleted by the calendar's owner
+        return None
+
+
+# --- owner ----------------------------------------------------------------------------
+
+
+@links_blp.route("/calendars/<uuid:calendar_id>/booking-link")
+class BookingLinkCreateView(MethodView):
+    @links_blp.auth_required("booking:write")
+    @links_blp.arguments(BookingLinkCreateSchema)
+    @links_blp.response(200, BookingLinkSchema)
+    @links_blp.errors(404)
+    def post(self, data, calendar_id):
+        """Create a public booking link for a calendar (owner only)"""
+        link = service.create_link(current_principal(), calendar_id, data, _now())
+        db.session.commit()
+        return _shown(link)
+
+
+@links_blp.route("/calendars/<uuid:calendar_id>/booking-links")
+class BookingLinksView(MethodView):
+    @links_blp.auth_required("booking:read")
+    @links_blp.arguments(BookingLinkListArgsSchema, location="query")
+    @links_blp.response(200, page_of(BookingLinkSchema))
+    @links_blp.errors(404)
+    def get(self, args, calendar_id):
+        """List a calendar's booking links, active or not (owner only)"""
+        items, cursor = service.links_page(
+            current_principal(), calendar_id, args["limit"], args["cursor"]
+        )
+        return {"items": [_shown(link) for link in items], "next_cursor": cursor}
+
+
+@links_blp.route("/booking-links/<string:token>")
+class BookingLinkView(MethodView):
+    @links_blp.auth_required("booking:write")
+    @links_blp.arguments(BookingLinkUpdateSchema)
+    @links_blp.response(200, BookingLinkSchema)
+    @links_blp.errors(404)
+    def put(self, changes, token):
+        """Update a booking link's settings (owner only; partial bodies allowed)"""
+        link = service.update_link(current_principal(), token, changes, _now())
+        db.session.commit()
+        return _shown(link)
+
+    @links_blp.auth_required("booking:write")
+    @links_blp.response(204)
+    @links_blp.errors(404)
+    def delete(self, token):
+        """Deactivate a booking link: its public pages answer 404 (owner only)"""
+        service.deactivate_link(current_principal(), token, _now())
+        db.session.commit()
+
+
+# --- public ---------------------------------------------------------------------------
+
+
+def _wants_html() -> bool:
+    """A browser navigating here (``text/html`` preferred over JSON)."""
+    best = request.accept_mimetypes.best_match(("application/json", "text/html"))
+    return best == "text/html"
+
+
+def _page(token: str):
+    """The booking page; for an unknown or inactive token the same page with a 404
+    (its script then says the link is not found)."""
+    try:
+        service.public_link(token)
+        status = 200
+    except NotFound:
+        status = 404
+    html = Path(current_app.static_folder, "booking", PAGE_FILE).read_bytes()
+    return Response(
+        html, status, mimetype="text/html", headers={"Cache-Control": "no-cache"}
+    )
+
+
+@blp.route("/<string:token>")
+class PublicLinkView(MethodView):
+    decorators = [limiter.limit(_public_limit)]
+
+    @blp.doc(security=[], **HTML_200)
+    @blp.response(
+        200,
+        PublicLinkSchema,
+        description="JSON: the link's public settings. With `Accept: text/html` "
+        "(browsers): the booking page",
+        headers={
+            "Vary": {
+                "schema": {"type": "string"},
+                "description": "Accept: the body depends on it",
+            }
+        },
+    )
+    @blp.errors(404, 429)
+    def get(self, token):
+        """Get a booking link's public settings, or its booking page for browsers"""
+        if _wants_html():
+            response = _page(token)
+            response.vary.add("Accept")
+            return response
+        return service.public_link(token), 200, {"Vary": "Accept"}
+
+
+@page_blp.route("/book/<string:token>")
+class BookingPageView(MethodView):
+    decorators = [limiter.limit(_public_limit)]
+
+    @page_blp.doc(security=[], **HTML_200)
+    @page_blp.response(200, description="The booking page (HTML), whatever Accept")
+    @page_blp.errors(404, 429)
+    def get(self, token):
+        """Open the booking page of a link (404 JSON unless Accept is text/html)"""
+        if not _wants_html():
+            service.public_link(token)  # non-browsers get the JSON 404
+        return _page(token)
+
+
+@blp.route("/<string:token>/availability")
+class AvailabilityView(MethodView):
+    decorators = [limiter.limit(_public_limit)]
+
+    @blp.doc(security=[])
+    @blp.arguments(AvailabilityArgsSchema, location="query")
+    @blp.response(200, PublicAvailabilitySchema)
+    @blp.errors(404, 429)
+    def get(self, args, token):
+        """Get the free slots of a booking link in a range (at most 62 days)"""
+        return service.availability(token, args["start"], args["end"], _now())
+
+
+@blp.route("/<string:token>/reserve")
+class ReserveView(MethodView):
+    decorators = [limiter.limit(_public_limit)]
+
+    @blp.doc(security=[])
+    @blp.arguments(ReserveSchema)
+    @blp.response(200, ReservationSchema)
+    @blp.errors(404, 409, 429)
+    def post(self, data, token):
+        """Reserve an offered slot: creates the event (409 slot_unavailable if taken)"""
+        booking, secret = service.reserve(token, data, _now())
+        db.session.commit()
+        booking_shown = _booking(booking, secret)
+        body = {"ok": True, "event": _event(booking), "booking": booking_shown}
+        return body, 200, NO_STORE
+
+
+@blp.route("/<string:token>/holds")
+class HoldsView(MethodView):
+    decorators = [limiter.limit(_public_limit)]
+
+    @blp.doc(security=[])
+    @blp.arguments(HoldCreateSchema)
+    @blp.response(201, HoldSchema)
+    @blp.errors(404, 409, 429)
+    def post(self, data, token):
+        """Hold an offered slot for a few minutes, then reserve it with hold_id"""
+        minutes = current_app.config.get(
+            "BOOKING_HOLD_MINUTES", service.DEFAULT_HOLD_MINUTES
+        )
+        booking = service.hold(token, data, _now(), minutes)
+        db.session.commit()
+        return {"hold_id": booking.id, "expires_at": booking.expires_at}
+
+
+@blp.route("/<string:token>/bookings/<uuid:booking_id>/cancel")
+class CancelView(MethodView):
+    decorators = [limiter.limit(_public_limit)]
+
+    @blp.doc(security=[])
+    @blp.arguments(ManageSchema)
+    @blp.response(200, BookingChangeSchema)
+    @blp.errors(404, 429)
+    def post(self, data, token, booking_id):
+        """Cancel a booking with its manage_token (frees the slot)"""
+        booking = service.cancel(token, booking_id, data["manage_token"], _now())
+        db.session.commit()
+        return {"ok": True, "event": _event(booking), "booking": _booking(booking)}
+
+
+@blp.route("/<string:token>/bookings/<uuid:booking_id>/reschedule")
+class RescheduleView(MethodView):
+    decorators = [limiter.limit(_public_limit)]
+
+    @blp.doc(security=[])
+    @blp.arguments(RescheduleSchema)
+    @blp.response(200, BookingChangeSchema)
+    @blp.errors(404, 409, 429)
+    def post(self, data, token, booking_id):
+        """Move a booking to another offered slot with its manage_token"""
+        booking = service.reschedule(token, booking_id, data, _now())
+        db.session.commit()
+        return {"ok": True, "event": _event(booking), "booking": _booking(booking)}

@@ -1,0 +1,323 @@
+import marshmallow as ma
+
+from calapp.api import PageArgsSchema, Schema
+from calapp.availability.schemas import WorkingHourSlotSchema
+from calapp.booking import slots
+from calapp.events.schemas import CleanEmail, EventSchema, Text
+from calapp.fields import Instant, Timezone
+
+MAX_MINUTES = 1440
+MAX_NOTICE_MINUTES = 525_600  # a year
+MAX_DAYS_AHEAD = 3650
+
+
+def _minutes(low: int, high: int = MAX_MINUTES, **kwargs) -> ma.fields.Integer:
+    return ma.fields.Integer(
+        strict=True, validate=ma.validate.Range(min=low, max=high), **kwargs
+    )
+
+
+# --- working hours --------------------------------------------------------------------
+
+
+def _day(name: str) -> ma.fields.List:
+    return ma.fields.List(
+        ma.fields.Nested(WorkingHourSlotSchema),
+        metadata={"description": f"Windows on {name} (HH:MM local; end may be 24:00)"},
+    )
+
+
+class WorkingHoursSchema(Schema):
+    mon = _day("Monday")
+    tue = _day("Tuesday")
+    wed = _day("Wednesday")
+    thu = _day("Thursday")
+    fri = _day("Friday")
+    sat = _day("Saturday")
+    sun = _day("Sunday")
+
+
+def normalize_working_hours(value: dict) -> dict:
+    """All seven days, windows sorted, "HH:MM" with 24:00 for the ending midnight.
+
+    :raises ma.ValidationError: the windows break a rule of ``slots``.
+    """
+    try:
+        parsed = slots.parse_working_hours(value)
+    except ValueError as exc:
+        raise ma.ValidationError(str(exc), "working_hours") from exc
+    return {
+        key: [
+            {
+                "start": f"{w.start:%H:%M}",
+                "end": "24:00" if w.end == slots.MIDNIGHT else f"{w.end:%H:%M}",
+            }
+            for w in parsed.get(index, ())
+        ]
+        for index, key in enumerate(slots.DAY_KEYS)
+    }
+
+
+def _working_hours(**kwargs) -> ma.fields.Nested:
+    return ma.fields.Nested(
+        WorkingHoursSchema,
+        metadata={
+            "description": "Working hour windows per day of week, in `timezone`; "
+            "a missing or empty day is closed",
+            "example": {
+                "mon": [{"start": "09:00", "end": "17:00"}],
+                "tue": [
+                    {"start": "09:00", "end": "12:00"},
+                    {"start": "13:00", "end": "17:00"},
+                ],
+                "sat": [],
+            },
+        },
+        **kwargs,
+    )
+
+
+# --- links (owner) --------------------------------------------------------------------
+
+
+class _LinkFields(Schema):
+    duration_minutes = _minutes(5, metadata={"example": 30})
+    buffer_minutes = _minutes(
+        0,
+        metadata={
+            "description": "Free time kept before and after every booking",
+            "example": 0,
+        },
+    )
+    timezone = Timezone(metadata={"example": "America/Asuncion"})
+    working_hours = _working_hours()
+    active = ma.fields.Boolean()
+    min_notice_minutes = _minutes(
+        0,
+        MAX_NOTICE_MINUTES,
+        metadata={"description": "Earliest booking: now plus this (default 60)"},
+    )
+    max_days_ahead = _minutes(
+        0,
+        MAX_DAYS_AHEAD,
+        metadata={
+            "description": "Latest booking: this many days after today, in the "
+            "link's zone (default 60)"
+        },
+    )
+    slot_interval_minutes = _minutes(
+        5,
+        allow_none=True,
+        metadata={"description": "Step between slot starts (null: the duration)"},
+    )
+    max_bookings_per_day = ma.fields.Integer(
+        strict=True,
+        allow_none=True,
+        validate=ma.validate.Range(min=1, max=1000),
+        metadata={"description": "Per local day of the link (null: unlimited)"},
+    )
+    title = Text(
+        strip=True,
+        validate=ma.validate.Length(min=1, max=500),
+        metadata={
+            "description": 'Title of booked events (default "Meeting with '
+            '<owner name or email>")'
+        },
+    )
+    description = Text(allow_none=True, validate=ma.validate.Length(max=5000))
+
+    @ma.post_load
+    def _normalise(self, data, **kwargs):
+        if "working_hours" in data:
+            data["working_hours"] = normalize_working_hours(data["working_hours"])
+        return data
+
+
+class BookingLinkCreateSchema(_LinkFields):
+    duration_minutes = _minutes(5, required=True, metadata={"example": 30})
+    buffer_minutes = _minutes(0, load_default=0, metadata={"example": 0})
+    timezone = Timezone(required=True, metadata={"example": "America/Asuncion"})
+    working_hours = _working_hours(required=True)
+    active = ma.fields.Boolean(load_default=True)
+    min_notice_minutes = _minutes(0, MAX_NOTICE_MINUTES, load_default=60)
+    max_days_ahead = _minutes(0, MAX_DAYS_AHEAD, load_default=60)
+
+
+class BookingLinkUpdateSchema(_LinkFields):
+    """Every field optional: a field left out keeps its value."""
+
+
+class BookingLinkSettingsSchema(Schema):
+    duration_minutes = ma.fields.Integer(required=True)
+    buffer_minutes = ma.fields.Integer(required=True)
+    timezone = ma.fields.String(required=True)
+    working_hours = ma.fields.Dict(
+        required=True,
+        metadata={"description": "All seven days (mon..sun), closed days empty"},
+    )
+    active = ma.fields.Boolean(required=True)
+    min_notice_minutes = ma.fields.Integer(required=True)
+    max_days_ahead = ma.fields.Integer(required=True)
+    slot_interval_minutes = ma.fields.Integer(
+        required=True, metadata={"description": "The duration unless set"}
+    )
+    max_bookings_per_day = ma.fields.Integer(required=True, allow_none=True)
+    title = ma.fields.String(required=True)
+    description = ma.fields.String(required=True, allow_none=True)
+
+
+class BookingLinkSchema(Schema):
+    token = ma.fields.String(required=True)
+    public_url = ma.fields.String(
+        required=True,
+        metadata={
+            "format": "uri",
+            "example": "https://app.example.com/booking/abc123",
+        },
+    )
+    settings = ma.fields.Nested(BookingLinkSettingsSchema, required=True)
+    calendar_id = ma.fields.UUID(required=True)
+    created_at = Instant(required=True)
+    updated_at = Instant(required=True)
+
+
+class BookingLinkListArgsSchema(PageArgsSchema):
+    pass
+
+
+# --- public ---------------------------------------------------------------------------
+
+
+def _slot_order(data: dict, start: str = "slot_start", end: str = "slot_end") -> None:
+    if start in data and end in data and data[end] <= data[start]:
+        raise ma.ValidationError(f"must be after {start}", end)
+
+
+class AvailabilityArgsSchema(Schema):
+    start = Instant(required=True, metadata={"description": "Range start (RFC3339)"})
+    end = Instant(
+        required=True,
+        metadata={"description": "Range end (RFC3339), at most 62 days after start"},
+    )
+
+    @ma.validates_schema
+    def _window(self, data, **kwargs):
+        _slot_order(data, "start", "end")
+
+
+class TimeSlotSchema(Schema):
+    start = Instant(required=True)
+    end = Instant(required=True)
+
+
+class PublicAvailabilitySchema(Schema):
+    token = ma.fields.String(required=True)
+    timezone = ma.fields.String(required=True)
+    duration_minutes = ma.fields.Integer(required=True)
+    slots = ma.fields.List(ma.fields.Nested(TimeSlotSchema), required=True)
+
+
+class ReserveSchema(Schema):
+    name = Text(
+        strip=True,
+        required=True,
+        validate=ma.validate.Length(min=1, max=200),
+        metadata={"example": "Visitor Name"},
+    )
+    email = CleanEmail(
+        required=True,
+        metadata={"format": "email", "example": "visitor@example.com"},
+    )
+    slot_start = Instant(required=True)
+    slot_end = Instant(required=True)
+    notes = Text(
+        allow_none=True,
+        validate=ma.validate.Length(max=5000),
+        metadata={"example": "Looking forward to the meeting"},
+    )
+    hold_id = ma.fields.UUID(
+        allow_none=True,
+        metadata={"description": "A hold of this slot by the same email, to consume"},
+    )
+
+    @ma.validates_schema
+    def _order(self, data, **kwargs):
+        _slot_order(data)
+
+
+class HoldCreateSchema(Schema):
+    slot_start = Instant(required=True)
+    slot_end = Instant(required=True)
+    email = CleanEmail(required=True, metadata={"format": "email"})
+
+    @ma.validates_schema
+    def _order(self, data, **kwargs):
+        _slot_order(data)
+
+
+class HoldSchema(Schema):
+    hold_id = ma.fields.UUID(required=True)
+    expires_at = Instant(required=True)
+
+
+class ManageSchema(Schema):
+    manage_token = ma.fields.String(
+        required=True,
+        validate=ma.validate.Length(min=1, max=200),
+        metadata={"description": "The secret returned once by reserve"},
+    )
+
+
+class RescheduleSchema(ManageSchema):
+    slot_start = Instant(required=True)
+    slot_end = Instant(required=True)
+
+    @ma.validates_schema
+    def _order(self, data, **kwargs):
+        _slot_order(data)
+
+
+class BookingSchema(Schema):
+    id = ma.fields.UUID(required=True)
+    status = ma.fields.String(
+        required=True, validate=ma.validate.OneOf(("active", "cancelled"))
+    )
+    slot_start = Instant(required=True)
+    slot_end = Instant(required=True)
+    manage_token = ma.fields.String(
+        required=True,
+        allow_none=True,
+        metadata={
+            "description": "Secret to cancel or reschedule: shown once, in the "
+            "response that created the booking; null otherwise"
+        },
+    )
+
+
+class ReservationSchema(Schema):
+    ok = ma.fields.Boolean(required=True, metadata={"example": True})
+    event = ma.fields.Nested(EventSchema, required=True)
+    booking = ma.fields.Nested(BookingSchema, required=True)
+
+
+class BookingChangeSchema(Schema):
+    ok = ma.fields.Boolean(required=True, metadata={"example": True})
+    event = ma.fields.Nested(
+        EventSchema,
+        required=True,
+        allow_none=True,
+        metadata={"description": "Null when the owner has deleted the event"},
+    )
+    booking = ma.fields.Nested(BookingSchema, required=True)
+
+
+class PublicLinkSchema(Schema):
+    """What a visitor may know of a link: nothing of its owner or calendar."""
+
+    token = ma.fields.String(required=True)
+    title = ma.fields.String(required=True)
+    description = ma.fields.String(required=True, allow_none=True)
+    duration_minutes = ma.fields.Integer(required=True)
+    timezone = ma.fields.String(
+        required=True, metadata={"description": "The link's zone (working hours)"}
+    )
