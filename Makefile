@@ -14,7 +14,7 @@ DEV_STAMP := $(VENV)/.requirements-dev.stamp
 # consumer as a second target here; `make run` then starts both.
 RUN_PROCESSES := web
 
-.PHONY: help run $(RUN_PROCESSES) test lint
+.PHONY: help run $(RUN_PROCESSES) test lint chromium
 
 help:
 	@echo "make run                          start the API on :3019 (CALAPP_ENV=development unless set)"
@@ -29,8 +29,17 @@ run: $(RUNTIME_STAMP)
 web: $(RUNTIME_STAMP)
 	CALAPP_ENV=$${CALAPP_ENV:-development} exec $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) chromium
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# The booking page's browser test drives Debian's chromium through Playwright
+# (never `playwright install`: it downloads a browser of its own). Installed
+# once when missing; apt-get needs root.
+chromium:
+	@test -x /usr/bin/chromium || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || { \
+		echo "Installing chromium failed: as root, apt-get install -y chromium" >&2; \
+		exit 1; }
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

@@ -160,7 +160,7 @@ def _wants_html() -> bool:
     return best == "text/html"
 
 
-def _page(token: str):
+def _page(token: str) -> Response:
     """The booking page; for an unknown or inactive token the same page with a 404
     (its script then says the link is not found)."""
     try:
@@ -172,6 +172,13 @@ def _page(token: str):
     return Response(
         html, status, mimetype="text/html", headers={"Cache-Control": "no-cache"}
     )
+
+
+def _json_or_page(token: str):
+    """Non-browsers get the JSON 404 of an unknown link, browsers the page."""
+    if not _wants_html():
+        service.public_link(token)
+    return _page(token)
 
 
 @blp.route("/<string:token>")
@@ -210,9 +217,7 @@ class BookingPageView(MethodView):
     @page_blp.errors(404, 429)
     def get(self, token):
         """Open the booking page of a link (404 JSON unless Accept is text/html)"""
-        if not _wants_html():
-            service.public_link(token)  # non-browsers get the JSON 404
-        return _page(token)
+        return _json_or_page(token)
 
 
 @blp.route("/<string:token>/availability")

@@ -272,7 +272,9 @@ def offered(
     calendar, _ = policy.get_calendar(Principal.system(), link.calendar_id)
     busy = busy_by_calendar([calendar], lo - pad, hi + pad)[calendar.id]
     busy += _booking_blocks(calendar.id, lo - pad, hi + pad, now)
-    per_day = _per_day(link, link_rules.zone, lo, hi, now)
+    per_day = None  # no daily limit: no need to count
+    if link_rules.max_per_day is not None:
+        per_day = _per_day(link, link_rules.zone, lo, hi, now)
     return slots.free_slots(link_rules, busy, lo, hi, now, per_day)
 
 

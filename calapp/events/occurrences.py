@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import heapq
 import uuid
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from itertools import islice
 
@@ -145,28 +146,61 @@ def _series_starts(
     end: datetime,
     after: tuple[datetime, uuid.UUID] | None,
     overridden: set[tuple[uuid.UUID, datetime]] | None = None,
-) -> list[list[tuple[datetime, uuid.UUID, recurrence.Series]]]:
+) -> list[Iterator[tuple[datetime, uuid.UUID, recurrence.Series]]]:
     """For each series, ``(start, series id, Series)`` of its occurrences in the
-    window after the cursor, ascending (a list each: their sizes are the count).
+    window after the cursor, ascending.
+
+    Most series are counted by arithmetic and expanded lazily
+    (``recurrence.countable``), so a page costs what it shows rather than what
+    the window holds; the others are listed.
 
     :raises ValidationError: more than ``MAX_OCCURRENCES`` in all.
     """
     if overridden is None:
         overridden = _overridden_slots(rows, start, end)
+    slots: dict[uuid.UUID, list[datetime]] = {}
+    for series_id, slot in overridden:
+        slots.setdefault(series_id, []).append(slot)
     streams, total = [], 0
     for row in rows:
         series = series_of(row)
-        stream = [
-            (occ_start, row.id, series)
-            for occ_start in recurrence.starts_between(series, start, end)
-            if (row.id, occ_start) not in overridden
-            and (after is None or (occ_start, row.id) > after)
-        ]
-        total += len(stream)
+        replaced = set(slots.get(row.id, ()))
+        lazy = recurrence.countable(series, start, end)
+        stream = _occurrences_of(row.id, series, start, end, after, replaced, lazy)
+        if lazy:
+            total += _count(row.id, series, start, end, after, replaced)
+        else:
+            listed = list(stream)
+            total += len(listed)
+            stream = iter(listed)
         if total > MAX_OCCURRENCES:
             raise _too_many()
         streams.append(stream)
     return streams
+
+
+def _occurrences_of(series_id, series, start, end, after, replaced, lazy):
+    """One series' part of ``_series_starts``."""
+    expand = recurrence.iter_starts if lazy else recurrence.starts_between
+    for occ_start in expand(series, start, end):
+        if occ_start not in replaced and (
+            after is None or (occ_start, series_id) > after
+        ):
+            yield occ_start, series_id, series
+
+
+def _count(series_id, series, start, end, after, replaced) -> int:
+    """How many ``_occurrences_of`` yields, for a countable series, unexpanded."""
+    at, inclusive = (None, False) if after is None else (after[0], series_id > after[1])
+    listed = recurrence.count_between(series, start, end, at, inclusive)
+    return listed - sum(  # the slots that exceptions stand in for
+        1
+        for slot in replaced
+        if slot < end
+        and series.occurrence_end(slot) > start
+        and slot not in series.exdates
+        and (after is None or (slot, series_id) > after)
+    )
 
 
 def _expand(

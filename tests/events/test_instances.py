@@ -652,7 +652,106 @@ def test_paging_through_a_window_returns_exactly_the_one_page_list(
     assert len(full) == 7 + 4 + 2 + 3  # daily (one moved), other-day, Tue/Thu, singles
 
 
+@pytest.fixture
+def busy_six_weeks(make_series, make_event, edit):
+    """Six weeks across the Berlin DST change: 54 items (see the test)."""
+    make_series(
+        title="Berlin daily",
+        start_time="2026-03-02T08:00:00Z",
+        end_time="2026-03-02T09:00:00Z",
+        timezone=BERLIN,
+        exdates=["2026-03-10T08:00:00Z"],
+        rdates=["2026-03-10T15:00:00Z"],
+    )
+    fortnightly = make_series("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR", title="MWF")
+    edit(fortnightly, day(4), start_time=day(5, 10), end_time=day(5, 11))
+    for n in (3, 17, 31):
+        make_event(title=f"Single {n}", start_time=day(n, 8), end_time=day(n, 9))
+
+
+def test_paging_through_a_long_window_returns_exactly_the_one_page_list(
+    client, headers, busy_six_weeks
+):
+    window = {"start": day(2, 0), "end": "2026-04-13T00:00:00Z"}
+    full = walk(client, headers, "/events", 200, **window)
+
+    paged = walk(client, headers, "/events", 7, **window)
+
+    key = [(i["start_time"], i["id"]) for i in full]
+    assert [(i["start_time"], i["id"]) for i in paged] == key
+    assert key == sorted(key) and len(set(key)) == len(key)
+    # 42 days (one exdated, one rdate), 3 fortnights x MO/WE/FR, 3 singles
+    assert len(full) == 42 + 9 + 3
+
+
+@pytest.mark.parametrize(
+    ("rule", "zone", "local_start"),
+    [
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=SU", BERLIN, "2024-01-01 09:30"),
+        (
+            "FREQ=DAILY;INTERVAL=3;BYDAY=MO,TU,WE,TH,FR",
+            "America/New_York",
+            "2025-01-06 08:00",
+        ),
+        ("FREQ=WEEKLY;BYDAY=SU;COUNT=80", BERLIN, "2025-06-01 02:30"),  # spring gap
+        ("FREQ=DAILY;UNTIL=20260405T000000Z", "America/New_York", "2026-01-01 23:30"),
+        ("FREQ=MONTHLY;BYDAY=-1SU", BERLIN, "2025-01-26 02:30"),
+    ],
+)
+@pytest.mark.parametrize("days", [7, 40])
+def test_a_series_lists_what_dateutil_yields_in_its_zone(
+    client, headers, make_series, rule, zone, local_start, days
+):
+    from dateutil.rrule import rrulestr
+
+    zone_info = ZoneInfo(zone)
+    dtstart = datetime.fromisoformat(local_start).replace(tzinfo=zone_info)
+    series = make_series(
+        rule,
+        start_time=z(dtstart),
+        end_time=z(dtstart + timedelta(hours=1)),
+        timezone=zone,
+    )
+    start = datetime(2026, 3, 25 if days == 7 else 2, tzinfo=UTC)
+    end = start + timedelta(days=days)
+
+    items = walk(
+        client, headers, f"/events/{series['id']}/instances", 200,
+        start=z(start), end=z(end),
+    )  # fmt: skip
+
+    expected = [
+        z(local)  # a wall time in the spring gap is read with the offset before it
+        for local in rrulestr(rule, dtstart=dtstart).between(
+            start - timedelta(days=2), end + timedelta(days=2), inc=True
+        )
+        if start - timedelta(hours=1) < local.astimezone(UTC) < end
+    ]
+    assert starts(items) == expected
+    assert expected  # the window is not empty
+
+
 # --- limits -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("count", "status"), [(118, 200), (119, 400)])
+def test_the_occurrence_limit_is_exact(client, headers, make_series, count, status):
+    for _ in range(27):  # 27 x 366 = 9,882 in the longest window
+        make_series()
+    make_series(  # 9,882 + 118 = 10,000; in Berlin, across a DST change
+        f"FREQ=DAILY;COUNT={count}",
+        start_time="2026-10-01T07:00:00Z",
+        end_time="2026-10-01T08:00:00Z",
+        timezone=BERLIN,
+    )
+
+    r = client.get(
+        "/events",
+        query_string={"start": day(2, 0), "end": "2027-03-03T00:00:00Z"},
+        headers=headers,
+    )
+
+    assert r.status_code == status
 
 
 @pytest.mark.parametrize("path", ["/events", "/events/{id}/instances"])
