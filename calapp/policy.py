@@ -154,9 +154,7 @@ def readable_events(principal: Principal):
         live,
         sa.or_(
             _in_array(Event.calendar_id, calendar_ids(principal)),
-            sa.and_(
-                _in_array(Event.id, _attended_event_ids(principal)), live_calendar
-            ),
+            sa.and_(_in_array(Event.id, _attended_event_ids(principal)), live_calendar),
         ),
     )
 
