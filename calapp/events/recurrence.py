@@ -245,6 +245,7 @@ def validate(series: Series) -> None:
     rule = _build(series)
     if "UNTIL" in parts and _until_local(parts["UNTIL"], series) < series.local_start:
         raise _invalid("UNTIL is before the event's start")
+    _check_recurs(series, rule)
     subdaily = parts["FREQ"] in ("HOURLY", "MINUTELY")
     # BYHOUR/BYMINUTE/BYSECOND multiply any FREQ within a day: a DAILY rule with
     # all 24 hours, 60 minutes and 60 seconds is 86,400 occurrences a day.
@@ -266,6 +267,28 @@ def validate(series: Series) -> None:
             break
         if count > limit:
             raise _invalid(f"produces more than {limit} occurrences a year; {why}")
+
+
+RECURS_WITHIN_YEARS = 50
+
+
+def _check_recurs(series: Series, rule) -> None:
+    """Refuse a rule that never occurs after DTSTART (``BYMONTH=2;BYMONTHDAY=30``).
+
+    dateutil checks UNTIL and COUNT only on occurrences it finds, so such a rule
+    makes every expansion search each period up to year 9999 (~0.5 s). That search
+    is paid once here, at validation, and the rule is refused.
+    """
+    if _parts(series.rule).get("COUNT") == "1":
+        return
+    start = series.local_start
+    probe = rule.replace(count=None, until=None)
+    found = next(iter(probe.xafter(start, inc=False)), None)
+    if found is None or found.year - start.year > RECURS_WITHIN_YEARS:
+        raise _invalid(
+            f"never occurs after the event's start (within {RECURS_WITHIN_YEARS} "
+            "years); check BYMONTH, BYMONTHDAY and BYDAY"
+        )
 
 
 def last_end(series: Series) -> datetime:

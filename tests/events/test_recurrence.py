@@ -1684,3 +1684,22 @@ def test_is_occurrence(ten_mondays):
     assert not is_occurrence(series, at("2026-05-18 09:00", BERLIN))  # an 11th
     assert not is_occurrence(series, at("2026-03-30 08:00", BERLIN))
     assert not is_occurrence(series, at("2026-03-02 09:00", BERLIN))
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;UNTIL=20300101T000000Z",
+        "FREQ=DAILY;INTERVAL=7;BYDAY=TU;COUNT=3",  # from a Monday: never a Tuesday
+    ],
+)
+def test_validate_rejects_a_rule_that_never_occurs_after_the_start(rule):
+    assert "never occurs after the event's start" in rejected(
+        lambda: make(rule, "2026-01-05 09:00", BERLIN)
+    )
+
+
+def test_validate_accepts_a_single_count_and_a_rare_leap_day_rule():
+    make("FREQ=DAILY;INTERVAL=7;BYDAY=TU;COUNT=1", "2026-01-05 09:00", BERLIN)
+    make("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", "2026-01-05 09:00", BERLIN)
