@@ -18,8 +18,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.booking.test_race import server  # noqa: F401 - the gunicorn fixture
-
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
