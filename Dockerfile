@@ -1,5 +1,7 @@
-# calapp API image: gunicorn on :3019. Needs JWT_SECRET_KEY, DATABASE_URL and
-# REDIS_URL at run time (see docs/deploy.md).
+# calapp image: gunicorn on :3019 (the default command) and, from the same image,
+# the job consumer: `docker run ... calapp huey_consumer calapp.worker.huey -w 2
+# -k thread -f` (reminders, email, webhooks). Both need JWT_SECRET_KEY,
+# DATABASE_URL and REDIS_URL at run time (see docs/deploy.md).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -26,4 +28,5 @@ EXPOSE 3019
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/health' % os.environ.get('PORT', '3019'), timeout=4)"]
 
+# The API. The worker container overrides this command (see the top).
 CMD ["gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"]

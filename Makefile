@@ -10,14 +10,13 @@ PYTEST_ARGS ?=
 RUNTIME_STAMP := $(VENV)/.requirements.stamp
 DEV_STAMP := $(VENV)/.requirements-dev.stamp
 
-# The processes `make run` starts side by side. A later issue adds the job
-# consumer as a second target here; `make run` then starts both.
-RUN_PROCESSES := web
+# The processes `make run` starts side by side: the API and the job consumer.
+RUN_PROCESSES := web worker
 
 .PHONY: help run $(RUN_PROCESSES) test lint chromium
 
 help:
-	@echo "make run                          start the API on :3019 (CALAPP_ENV=development unless set)"
+	@echo "make run                          start the API on :3019 and the job consumer (CALAPP_ENV=development unless set)"
 	@echo "make test [PYTEST_ARGS='-k auth']  run the test suite"
 	@echo "make lint                         ruff check"
 
@@ -28,6 +27,13 @@ run: $(RUNTIME_STAMP)
 # embedded PostgreSQL under instance/ and stops it on exit.
 web: $(RUNTIME_STAMP)
 	CALAPP_ENV=$${CALAPP_ENV:-development} exec $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+
+# The job consumer (calapp/worker.py): the reminder sweep every minute, in-app,
+# email and webhook delivery. Same environment as the API: REDIS_URL, or without
+# it a SQLite queue in instance/huey.db that both find. -f clears a task lock a
+# killed consumer left behind.
+worker: $(RUNTIME_STAMP)
+	CALAPP_ENV=$${CALAPP_ENV:-development} exec $(BIN)/huey_consumer calapp.worker.huey -w 2 -k thread -f
 
 test: $(DEV_STAMP) chromium
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

@@ -47,6 +47,21 @@ def _list(env: Mapping[str, str], name: str) -> list[str]:
     return [item.strip() for item in env.get(name, "").split(",") if item.strip()]
 
 
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _durations(env: Mapping[str, str], name: str, default: str) -> list[int]:
+    """``1m,5m,30m,2h,6h`` (or plain seconds) as a list of seconds."""
+    raw = env.get(name, "").strip() or default
+    out = []
+    for item in (part.strip().lower() for part in raw.split(",")):
+        number, unit = (item[:-1], item[-1]) if item[-1:] in _UNITS else (item, "s")
+        if not number.isdigit() or int(number) <= 0:
+            raise ConfigError(f"{name} must be a list like 1m,5m,30m,2h; got {raw!r}")
+        out.append(int(number) * _UNITS[unit])
+    return out
+
+
 def _dev_secret(instance_path: Path) -> str:
     """A random secret kept under instance/, so development tokens survive restarts.
 
@@ -116,4 +131,23 @@ def load_config(
         "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "").rstrip("/") or None,
         "AUTO_MIGRATE": _bool(env, "AUTO_MIGRATE", True),
         "BOOKING_HOLD_MINUTES": _int(env, "BOOKING_HOLD_MINUTES", 5),
+        "ICS_MAX_BYTES": _int(env, "ICS_MAX_BYTES", 10 * 1024 * 1024),
+        # Reminders, email and webhooks (README "Reminders and notifications").
+        "HUEY_NAME": env.get("HUEY_NAME", "").strip() or "calapp",
+        "SMTP_URL": env.get("SMTP_URL", "").strip() or None,
+        "SMTP_FROM": env.get("SMTP_FROM", "").strip() or "calapp <calapp@localhost>",
+        "SMTP_TIMEOUT_SECONDS": _int(env, "SMTP_TIMEOUT_SECONDS", 30),
+        "REMINDER_CATCHUP_HORIZON_MINUTES": _int(
+            env, "REMINDER_CATCHUP_HORIZON_MINUTES", 60
+        ),
+        "REMINDER_LATE_AFTER_SECONDS": _int(env, "REMINDER_LATE_AFTER_SECONDS", 120),
+        "REMINDER_LOOKAHEAD_DAYS": _int(env, "REMINDER_LOOKAHEAD_DAYS", 30),
+        "REMINDER_SWEEP_BATCH": _int(env, "REMINDER_SWEEP_BATCH", 2000),
+        "DELIVERY_BATCH": _int(env, "DELIVERY_BATCH", 2000),
+        "DELIVERY_RETRY_SCHEDULE": _durations(
+            env, "DELIVERY_RETRY_SCHEDULE", "1m,5m,30m,2h,6h"
+        ),
+        "DELIVERY_LEASE_SECONDS": _int(env, "DELIVERY_LEASE_SECONDS", 300),
+        "WEBHOOK_ALLOW_PRIVATE": _bool(env, "WEBHOOK_ALLOW_PRIVATE", False),
+        "WEBHOOK_TIMEOUT_SECONDS": _int(env, "WEBHOOK_TIMEOUT_SECONDS", 10),
     }

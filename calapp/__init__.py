@@ -190,13 +190,18 @@ def register_blueprints(api: Api) -> None:
     from calapp.contacts.routes import blp as contacts
     from calapp.events.routes import blp as events
     from calapp.health.routes import blp as health
+    from calapp.ics.routes import blp as ics
+    from calapp.notifications.routes import blp as notifications
     from calapp.users.routes import blp as users
+    from calapp.webhooks.routes import blp as webhooks
+    from calapp.webhooks.routes import register_payload_schemas
 
     for blp in (
         auth, users, api_keys, calendars, events, contacts, availability,
-        booking_links, booking, booking_page, health
+        booking_links, booking, booking_page, ics, notifications, webhooks, health
     ):  # fmt: skip
         api.register_blueprint(blp)
+    register_payload_schemas(api.spec)  # WebhookPayload: no operation returns it
 
 
 def register_docs_assets(app: Flask) -> None:

@@ -6,7 +6,14 @@ from calapp.booking.models import Booking, BookingLink
 from calapp.calendars.models import Calendar, CalendarMember
 from calapp.contacts.models import Contact
 from calapp.events.models import Event, EventAttendee, EventReminder
+from calapp.notifications.models import (
+    Delivery,
+    DeliveryAttempt,
+    Notification,
+    ReminderSweepState,
+)
 from calapp.users.models import User
+from calapp.webhooks.models import Webhook
 
 __all__ = [
     "ApiKey",
@@ -16,9 +23,14 @@ __all__ = [
     "Calendar",
     "CalendarMember",
     "Contact",
+    "Delivery",
+    "DeliveryAttempt",
     "Event",
     "EventAttendee",
     "EventReminder",
+    "Notification",
     "RefreshToken",
+    "ReminderSweepState",
     "User",
+    "Webhook",
 ]

@@ -54,6 +54,7 @@ from calapp.events import service as events_service
 from calapp.events.models import Event
 from calapp.extensions import db
 from calapp.fields import format_instant
+from calapp.notifications import service as notifications
 from calapp.pagination import keyset_page
 from calapp.security import Principal, hash_token, new_secret, tokens_equal
 from calapp.users.models import User
@@ -483,6 +484,7 @@ def reserve(token: str, data: dict, now: datetime) -> tuple[Booking, str | None]
     booking.manage_token_hash = hash_token(secret)
     booking.updated_at = now
     _flush(start, end)
+    notifications.booking_created(booking, now)  # webhooks
     return booking, secret
 
 
@@ -577,6 +579,7 @@ def cancel(
                 Principal.system(), booking.event_id, {"status": "cancelled"}, now
             )
         db.session.flush()
+        notifications.booking_cancelled(booking, now)  # webhooks
     return booking
 
 

@@ -25,6 +25,7 @@ from calapp.errors import Conflict, Forbidden, NotFound
 from calapp.events.models import Event, EventAttendee
 from calapp.events.service import touch
 from calapp.extensions import db
+from calapp.notifications import service as notifications
 from calapp.security import Principal
 from calapp.users.models import User
 
@@ -108,6 +109,7 @@ def add(
         if "uq_event_attendees_email" in str(exc.orig):
             raise _already_invited(email) from exc
         raise
+    notifications.attendee_added(event, attendee, now)  # the invitation email
     return attendee
 
 
@@ -165,7 +167,9 @@ def remove(
 ) -> None:
     """Remove an attendee (editor or owner)."""
     event, _ = policy.get_event(principal, event_id, "write", lock=True)
-    db.session.delete(_find(event, attendee_id))
+    attendee = _find(event, attendee_id)
+    notifications.attendee_removed(event, attendee, now)  # CANCEL, before the row goes
+    db.session.delete(attendee)
     touch(event, principal, now)
     db.session.flush()
 

@@ -126,8 +126,8 @@ def _copy(series: Event, now: datetime, **fields) -> Event:
         )
     }  # fmt: skip
     values.update(fields)
-    reminders = db.session.scalars(
-        sa.select(EventReminder.minutes_before).where(
+    reminders = db.session.execute(
+        sa.select(EventReminder.minutes_before, EventReminder.notify_attendees).where(
             EventReminder.event_id == series.id
         )
     ).all()
@@ -139,7 +139,10 @@ def _copy(series: Event, now: datetime, **fields) -> Event:
         created_at=now,
         updated_at=now,
         sequence=series.sequence,
-        reminders=[EventReminder(minutes_before=m, created_at=now) for m in reminders],
+        reminders=[
+            EventReminder(minutes_before=m, notify_attendees=notify, created_at=now)
+            for m, notify in reminders
+        ],
         attendees=[
             EventAttendee(
                 email=a.email,

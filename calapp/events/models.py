@@ -134,11 +134,27 @@ class EventReminder(db.Model):
         sa.CheckConstraint(
             "minutes_before BETWEEN 0 AND 40320", name="ck_event_reminders_minutes"
         ),
+        # What can be due: the reminder sweep's only index (migration 0007).
+        sa.Index(
+            "ix_event_reminders_next_due",
+            "next_due_at",
+            postgresql_where=sa.text("next_due_at IS NOT NULL"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
     event_id: Mapped[uuid.UUID] = uuid_fk("events.id")
     minutes_before: Mapped[int] = mapped_column(sa.Integer, nullable=False)
+    # Delivered to the attendees too (in-app to those with an account, email).
+    notify_attendees: Mapped[bool] = mapped_column(
+        sa.Boolean, nullable=False, default=False, server_default=sa.false()
+    )
+    # When the reminder sweep must look at this row again (calapp.notifications
+    # .sweep): the due time of its next occurrence, NULL when nothing is left to
+    # fire. New rows get 1970-01-01 from the database: "work it out".
+    next_due_at: Mapped[datetime | None] = mapped_column(
+        UTCDateTime, server_default=sa.text("'1970-01-01 00:00:00+00'")
+    )
     created_at: Mapped[datetime] = mapped_column(
         UTCDateTime, nullable=False, default=utcnow
     )

@@ -23,15 +23,25 @@ from calapp.security import Principal
 
 def _view(reminders) -> list[dict]:
     return [
-        {"id": r.id, "minutes_before": r.minutes_before}
+        {
+            "id": r.id,
+            "minutes_before": r.minutes_before,
+            "notify_attendees": r.notify_attendees,
+        }
         for r in sorted(reminders, key=lambda r: r.minutes_before)
     ]
 
 
 def add(
-    principal: Principal, event_id: uuid.UUID, minutes: list[int], now: datetime
+    principal: Principal,
+    event_id: uuid.UUID,
+    minutes: list[int],
+    now: datetime,
+    notify_attendees: bool | None = None,
 ) -> list[dict]:
     """Add reminders; return every reminder of the event by minutes_before.
+
+    ``notify_attendees`` (when given) applies to every listed value, new or not.
 
     :raises ValidationError: the event would have more than 10.
     """
@@ -52,9 +62,23 @@ def add(
         )
     for value in new:
         event.reminders.append(
-            EventReminder(id=uuid.uuid4(), minutes_before=value, created_at=now)
+            EventReminder(
+                id=uuid.uuid4(),
+                minutes_before=value,
+                notify_attendees=bool(notify_attendees),
+                created_at=now,
+            )
         )
-    if new:
+    changed = [
+        r
+        for r in event.reminders
+        if notify_attendees is not None
+        and r.minutes_before in minutes
+        and r.notify_attendees != notify_attendees
+    ]
+    for reminder in changed:
+        reminder.notify_attendees = notify_attendees
+    if new or changed:
         touch(event, principal, now)
     db.session.flush()
     return _view(event.reminders)

@@ -114,7 +114,11 @@ class RemindersView(MethodView):
     def post(self, data, event_id):
         """Add reminders to an event (at most 10; repeating one is harmless)"""
         items = reminders.add(
-            current_principal(), event_id, data["minutes_before"], now()
+            current_principal(),
+            event_id,
+            data["minutes_before"],
+            now(),
+            notify_attendees=data.get("notify_attendees"),
         )
         db.session.commit()
         return {"items": items}

@@ -181,6 +181,10 @@ class AttachmentSchema(Schema):
 class ReminderSchema(Schema):
     id = ma.fields.UUID(required=True)
     minutes_before = ma.fields.Integer(required=True)
+    notify_attendees = ma.fields.Boolean(
+        required=True,
+        metadata={"description": "Also sent to the attendees (in-app and email)"},
+    )
 
 
 class AttendeeSchema(Schema):
@@ -485,6 +489,12 @@ class MinutesBefore(ma.fields.Field):
 
 class ReminderCreateSchema(Schema):
     minutes_before = MinutesBefore(required=True)
+    notify_attendees = ma.fields.Boolean(
+        metadata={
+            "description": "Deliver to the attendees too, not only to the calendar's "
+            "owner (default false; given, it applies to every listed value)"
+        }
+    )
 
 
 class ReminderListSchema(Schema):

@@ -940,3 +940,34 @@ def test_a_window_costs_the_same_statements_whatever_the_number_of_series(
     assert len(many["items"]) == 20 * 2 + 20
     assert all(i["reminders"] and i["attendees"] for i in many["items"])
     assert len(small) == len(large)
+
+
+def test_an_edited_occurrence_keeps_the_series_reminder_audience(client, headers):
+    calendar = client.post(
+        "/calendars", json={"name": "R", "timezone": "Europe/Berlin"}, headers=headers
+    ).get_json()
+    series = client.post(
+        "/events",
+        json={
+            "calendar_id": calendar["id"],
+            "title": "Weekly",
+            "start_time": "2026-03-16T09:00:00+01:00",
+            "end_time": "2026-03-16T09:30:00+01:00",
+            "recurrence_rule": "FREQ=WEEKLY",
+        },
+        headers=headers,
+    ).get_json()
+    client.post(
+        f"/events/{series['id']}/reminders",
+        json={"minutes_before": 10, "notify_attendees": True},
+        headers=headers,
+    )
+    r = client.put(
+        f"/events/{series['id']}/instances/2026-03-23T08:00:00Z",
+        json={"title": "Moved"},
+        headers=headers,
+    )
+    assert r.status_code == 200
+    assert [
+        (x["minutes_before"], x["notify_attendees"]) for x in r.get_json()["reminders"]
+    ] == [(10, True)]

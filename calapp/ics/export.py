@@ -1,0 +1,417 @@
+"""A calendar as one RFC 5545 VCALENDAR, streamed.
+
+The events are read through a server-side cursor (``yield_per``) and written in
+batches, so a 100,000-event calendar is never held in memory: peak memory is one
+batch of rows and its text (bench/ics/README.md). Reminders and attendees come
+with each row (two correlated subqueries, each one index probe).
+
+What a VEVENT carries: UID (``ical_uid``), DTSTAMP and LAST-MODIFIED
+(``updated_at``, so an unchanged calendar exports byte-identical), CREATED,
+SEQUENCE, DTSTART/DTEND with TZID (``Z`` for UTC, VALUE=DATE for all-day),
+RRULE, EXDATE, RDATE, RECURRENCE-ID for exceptions (cancelled ones too, with
+STATUS:CANCELLED), SUMMARY, DESCRIPTION, LOCATION, STATUS, TRANSP, CATEGORIES
+(tags), ATTACH, ORGANIZER (the calendar's owner), ATTENDEE (CN, PARTSTAT) and
+one VALARM per reminder. An all-day event whose zone is not the calendar's
+carries ``X-CALAPP-TIMEZONE`` (RFC 5545 forbids TZID on dates), so the import
+puts its dates back in the same zone.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, aggregate_order_by
+from sqlalchemy.orm import aliased
+
+from calapp.api import etag_of
+from calapp.calendars.models import Calendar
+from calapp.events import recurrence
+from calapp.events.models import Event, EventAttendee, EventReminder
+from calapp.extensions import db
+from calapp.ics.text import (
+    date_stamp,
+    escape,
+    fold,
+    local_stamp,
+    param,
+    utc_stamp,
+)
+from calapp.ics.zones import vtimezone
+from calapp.users.models import User
+
+PRODID = "-//calapp//calapp 1.0//EN"
+FORMAT_VERSION = 1  # part of the ETag: a change of the output format is a change
+BATCH = 500  # rows per fetch from the server-side cursor, and per chunk written
+STATUS_OUT = {
+    "confirmed": "CONFIRMED",
+    "tentative": "TENTATIVE",
+    "cancelled": "CANCELLED",
+}
+TRANSP_OUT = {"busy": "OPAQUE", "free": "TRANSPARENT"}
+PARTSTAT_OUT = {
+    "needs_action": "NEEDS-ACTION",
+    "accepted": "ACCEPTED",
+    "declined": "DECLINED",
+    "tentative": "TENTATIVE",
+}
+TIMEZONE_PROP = "X-CALAPP-TIMEZONE"
+
+
+# --- ETag --------------------------------------------------------------------------
+
+
+def state(calendar: Calendar) -> tuple[str, datetime]:
+    """The export's ETag and Last-Modified, from one aggregate over the calendar's
+    events (deleted ones included: a deletion changes ``updated_at``)."""
+    count, changed = db.session.execute(
+        sa.select(
+            sa.func.count().filter(Event.deleted_at.is_(None)),
+            sa.func.max(Event.updated_at),
+        ).where(Event.calendar_id == calendar.id)
+    ).one()
+    last_modified = max(filter(None, (calendar.updated_at, changed)))
+    tag = etag_of(
+        "ics",
+        FORMAT_VERSION,
+        calendar.id,
+        calendar.updated_at.isoformat(),
+        changed.isoformat() if changed else "-",
+        count,
+    )
+    return tag, last_modified
+
+
+# --- values ------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=512)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def _date_time(name: str, instant: datetime, zone: str) -> str:
+    if zone == "UTC":
+        return f"{name}:{utc_stamp(instant)}"
+    local = instant.astimezone(_zone(zone))
+    return f"{name};TZID={zone}:{local_stamp(local)}"  # IANA names need no quotes
+
+
+def _date_of(instant: datetime, zone: str):
+    return instant.astimezone(_zone(zone)).date()
+
+
+def _slot(name: str, instant: datetime, zone: str, all_day: bool) -> str:
+    if all_day:
+        return f"{name};VALUE=DATE:{date_stamp(_date_of(instant, zone))}"
+    return _date_time(name, instant, zone)
+
+
+def _dates(name: str, instants: list[datetime], zone: str, all_day: bool) -> str:
+    if all_day:
+        values = ",".join(date_stamp(_date_of(i, zone)) for i in instants)
+        return f"{name};VALUE=DATE:{values}"
+    if zone == "UTC":
+        return f"{name}:{','.join(utc_stamp(i) for i in instants)}"
+    tz = _zone(zone)
+    values = ",".join(local_stamp(i.astimezone(tz)) for i in instants)
+    return f"{name};TZID={zone}:{values}"
+
+
+@functools.lru_cache(maxsize=4096)
+def portable_rule(rule: str, zone: str, all_day: bool) -> str:
+    """The rule with UNTIL in the type RFC 5545 §3.3.10 requires: a DATE for an
+    all-day series, UTC for a timed one. The occurrences stay the same (a DATE
+    UNTIL includes its whole local day; a floating one is local wall time)."""
+    parts = dict(item.split("=", 1) for item in rule.split(";"))
+    until = parts.get("UNTIL")
+    if until is None:
+        return rule
+    if all_day:
+        if len(until) == 8:
+            return rule
+        if until.endswith("Z"):
+            instant = datetime.strptime(until, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+            parts["UNTIL"] = date_stamp(_date_of(instant, zone))
+        else:
+            parts["UNTIL"] = until[:8]
+    else:
+        if until.endswith("Z"):
+            return rule
+        if len(until) == 8:
+            local = datetime.combine(
+                datetime.strptime(until, "%Y%m%d"), time(23, 59, 59)
+            )
+        else:
+            local = datetime.strptime(until, "%Y%m%dT%H%M%S")
+        parts["UNTIL"] = utc_stamp(local.replace(tzinfo=_zone(zone), fold=0))
+    return recurrence.normalize_rule(";".join(f"{k}={v}" for k, v in parts.items()))
+
+
+def trigger(minutes: int) -> str:
+    """``minutes_before`` as a VALARM TRIGGER duration (before the start)."""
+    if minutes == 0:
+        return "PT0S"
+    for unit, size in (("W", 10080), ("D", 1440)):
+        if minutes % size == 0:
+            return f"-P{minutes // size}{unit}"
+    if minutes % 60 == 0:
+        return f"-PT{minutes // 60}H"
+    return f"-PT{minutes}M"
+
+
+# --- components ----------------------------------------------------------------------
+
+
+def _attach(item: dict) -> str:
+    params = []
+    if item.get("mime_type"):
+        params.append(f"FMTTYPE={param(item['mime_type'])}")
+    params.append(f"FILENAME={param(item['name'])}")
+    if item.get("size") is not None:
+        params.append(f"SIZE={item['size']}")
+    return f"ATTACH;{';'.join(params)}:{item['url']}"
+
+
+def _attendee(email: str, name: str | None, status: str) -> str:
+    params = [
+        "CUTYPE=INDIVIDUAL",
+        "ROLE=REQ-PARTICIPANT",
+        f"PARTSTAT={PARTSTAT_OUT[status]}",
+    ]
+    if name:
+        params.append(f"CN={param(name)}")
+    return f"ATTENDEE;{';'.join(params)}:mailto:{email}"
+
+
+def vevent(
+    row, organizer: str, calendar_zone: str, *, attendees: bool = True
+) -> list[str]:
+    """The content lines of one event row (see ``_rows``), folded.
+
+    Only the lines that can pass 75 octets go through ``fold`` (names, dates,
+    times and IANA zone names are short): it is a third of the export's time
+    when applied to every line.
+    """
+    zone = row.timezone
+    changed = row.changed_stamp
+    # An exception carries its series' UID: after a "this and following" split
+    # its own ical_uid is still the one of the series it was made in.
+    uid = row.series_uid if row.series_id is not None else row.ical_uid
+    lines = [
+        "BEGIN:VEVENT",
+        fold(f"UID:{escape(uid)}"),
+        f"DTSTAMP:{changed}",
+        f"CREATED:{row.created_stamp}",
+        f"LAST-MODIFIED:{changed}",
+        f"SEQUENCE:{row.sequence}",
+    ]
+    if row.all_day:
+        lines.append(f"DTSTART;VALUE=DATE:{date_stamp(row.start_date)}")
+        lines.append(f"DTEND;VALUE=DATE:{date_stamp(row.end_date)}")
+        if zone != calendar_zone:
+            lines.append(f"{TIMEZONE_PROP}:{zone}")
+    else:
+        lines.append(_date_time("DTSTART", row.start_time, zone))
+        lines.append(_date_time("DTEND", row.end_time, zone))
+    if row.recurrence_rule:
+        rule = portable_rule(row.recurrence_rule, zone, row.all_day)
+        lines.append(fold(f"RRULE:{rule}"))
+        if row.exdates:
+            lines.append(fold(_dates("EXDATE", row.exdates, zone, row.all_day)))
+        if row.rdates:
+            lines.append(fold(_dates("RDATE", row.rdates, zone, row.all_day)))
+    if row.series_id is not None:
+        lines.append(
+            _slot(
+                "RECURRENCE-ID",
+                row.original_start_time,
+                row.series_timezone,
+                row.series_all_day,
+            )
+        )
+    title = escape(row.title)
+    lines.append(fold(f"SUMMARY:{title}"))
+    if row.description:
+        lines.append(fold(f"DESCRIPTION:{escape(row.description)}"))
+    if row.location:
+        lines.append(fold(f"LOCATION:{escape(row.location)}"))
+    lines.append(f"STATUS:{STATUS_OUT[row.status]}")
+    lines.append(f"TRANSP:{TRANSP_OUT[row.transparency]}")
+    if row.tags:
+        lines.append(fold(f"CATEGORIES:{','.join(escape(tag) for tag in row.tags)}"))
+    for item in row.attachments or ():
+        lines.append(fold(_attach(item)))
+    lines.append(organizer)
+    for attendee in (row.attendees or ()) if attendees else ():
+        lines.append(fold(_attendee(*attendee)))
+    for minutes in row.reminders or ():
+        lines += [
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            fold(f"DESCRIPTION:{title}"),
+            f"TRIGGER:{trigger(minutes)}",
+            "END:VALARM",
+        ]
+    lines.append("END:VEVENT")
+    return lines
+
+
+def _header(calendar: Calendar) -> list[str]:
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{escape(calendar.name)}",
+        f"X-WR-TIMEZONE:{calendar.timezone}",
+        f"NAME:{escape(calendar.name)}",
+        "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+        "X-PUBLISHED-TTL:PT1H",
+        f"X-APPLE-CALENDAR-COLOR:{calendar.color}",
+    ]
+    if calendar.description:
+        lines.append(f"X-WR-CALDESC:{escape(calendar.description)}")
+    return lines
+
+
+def _zones_used(calendar: Calendar) -> list[tuple[str, int, int]]:
+    """(zone, first year, last year) of every zone a TZID names in the export."""
+    finite = sa.case(
+        (Event.last_end < recurrence.FAR_FUTURE, Event.last_end),
+        else_=Event.start_time,
+    )
+    rows = db.session.execute(
+        sa.select(Event.timezone, sa.func.min(Event.start_time), sa.func.max(finite))
+        .where(
+            Event.calendar_id == calendar.id,
+            Event.deleted_at.is_(None),
+            Event.all_day.is_(False),
+            Event.timezone != "UTC",
+        )
+        .group_by(Event.timezone)
+        .order_by(Event.timezone)
+    )
+    return [
+        (zone, min(first.year, 1970), max(2038, min(last.year + 1, 2200)))
+        for zone, first, last in rows
+    ]
+
+
+def child_columns() -> tuple:
+    """An event's reminders (minutes, ascending) and attendees (``[email, name,
+    status]`` by email) as columns of a query on ``Event``."""
+    reminders = sa.func.array(
+        sa.select(EventReminder.minutes_before)
+        .where(EventReminder.event_id == Event.id)
+        .order_by(EventReminder.minutes_before)
+        .scalar_subquery(),
+        type_=ARRAY(sa.Integer),
+    )
+    attendees = (
+        sa.select(
+            sa.func.jsonb_agg(
+                aggregate_order_by(
+                    sa.func.jsonb_build_array(
+                        EventAttendee.email, EventAttendee.name, EventAttendee.status
+                    ),
+                    EventAttendee.email,
+                )
+            )
+        )
+        .where(EventAttendee.event_id == Event.id)
+        .scalar_subquery()
+    )
+    return (
+        reminders.label("reminders"),
+        sa.type_coerce(attendees, JSONB).label("attendees"),
+    )
+
+
+def _raw(column, name: str):
+    """The column as psycopg2 returns it: lists, dates and UTC datetimes (the
+    connection's zone is UTC) without SQLAlchemy's per-item result processing,
+    which costs more than the rest of reading a row."""
+    return sa.type_coerce(column, sa.types.NullType()).label(name)
+
+
+def _utc_stamp(column):
+    """``YYYYMMDDTHHMMSSZ`` made by PostgreSQL: text is cheaper to read than a
+    timestamptz, and UTC needs no zone database (so no Python/PostgreSQL tzdata
+    mismatch can creep in)."""
+    return sa.func.to_char(
+        sa.func.timezone("UTC", column), sa.literal('YYYYMMDD"T"HH24MISS"Z"')
+    )
+
+
+def _rows(calendar: Calendar):
+    series = aliased(Event)
+    columns = [
+        _raw(getattr(Event, name), name)
+        for name in (
+            "ical_uid", "title", "description", "location", "start_time", "end_time",
+            "timezone", "all_day", "start_date", "end_date", "recurrence_rule",
+            "exdates", "rdates", "series_id", "original_start_time", "status",
+            "transparency", "tags", "sequence",
+        )
+    ]  # fmt: skip
+    reminders, attendees = child_columns()
+    # Most events have no attachments: NULL is not decoded as JSON, '[]' is.
+    attachments = sa.func.nullif(Event.attachments, sa.text("'[]'::jsonb"))
+    stmt = (
+        sa.select(
+            *columns,
+            _raw(attachments, "attachments"),
+            _utc_stamp(Event.created_at).label("created_stamp"),
+            _utc_stamp(Event.updated_at).label("changed_stamp"),
+            series.ical_uid.label("series_uid"),
+            series.timezone.label("series_timezone"),
+            series.all_day.label("series_all_day"),
+            _raw(reminders, "reminders"),
+            attendees,
+        )
+        .outerjoin(series, series.id == Event.series_id)
+        .where(Event.calendar_id == calendar.id, Event.deleted_at.is_(None))
+        .order_by(Event.start_time, Event.id)
+    )
+    return db.session.execute(stmt, execution_options={"yield_per": BATCH})
+
+
+def stream(calendar: Calendar, *, attendees: bool = True) -> Iterator[bytes]:
+    """The VCALENDAR in chunks: header, VTIMEZONEs, VEVENTs a batch at a time.
+
+    ``attendees=False`` (the public feed) leaves out ATTENDEE lines: a public
+    calendar's subscribers see times and titles, not the guests' addresses.
+    """
+    owner = db.session.get(User, calendar.owner_id)
+    cn = f"CN={param(owner.name)};" if owner.name else ""
+    organizer = fold(f"ORGANIZER;{cn}".rstrip(";") + f":mailto:{owner.email}")
+    zones = _zones_used(calendar)
+    yield ("\r\n".join(fold(line) for line in _header(calendar)) + "\r\n").encode()
+    for zone, first, last in zones:
+        component = vtimezone(zone, first, last)
+        if component:
+            yield component
+    result = _rows(calendar)
+    try:
+        for batch in result.partitions():
+            lines = []
+            for row in batch:
+                lines.extend(
+                    vevent(row, organizer, calendar.timezone, attendees=attendees)
+                )
+            yield ("\r\n".join(lines) + "\r\n").encode()
+    finally:
+        result.close()
+    yield b"END:VCALENDAR\r\n"
+
+
+def filename(calendar: Calendar) -> str:
+    """An ASCII file name for Content-Disposition."""
+    safe = "".join(
+        c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in calendar.name
+    )
+    return (safe.strip("-")[:60] or "calendar") + ".ics"

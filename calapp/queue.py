@@ -1,0 +1,177 @@
+"""The one ``huey`` object, the task clock and the app context every task runs in.
+
+- Storage: ``RedisHuey`` when ``REDIS_URL`` is set; otherwise a ``SqliteHuey`` file
+  under ``instance/`` (the web processes and the consumer find the same file), so
+  reminders still fire on a laptop without Redis. Under ``CALAPP_ENV=testing``
+  without ``REDIS_URL``, an in-memory queue: tests that run a consumer bind a
+  Redis queue of their own (``bind``).
+- The consumer: ``huey_consumer calapp.worker.huey -w 2 -k thread -f`` (``worker``
+  imports every tasks module).
+- ``with_app_context``: each task runs in a fresh app context of the process'
+  app, built once per consumer process (a shared context would share one
+  SQLAlchemy session between thread workers).
+- ``clock()``: the only place tasks read the time (tests replace it).
+- ``enqueue_on_commit(channel)``: wake the drain task of a delivery channel once
+  the transaction that created the deliveries has committed (a task enqueued
+  before the commit could run before its rows are visible).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import threading
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+
+from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey
+from huey.storage import RedisStorage, SqliteStorage
+from sqlalchemy import event as sa_event
+
+from calapp.db import utcnow
+
+log = logging.getLogger("calapp.queue")
+
+INSTANCE_PATH = Path(__file__).resolve().parent.parent / "instance"
+
+
+def build_huey(
+    env: Mapping[str, str] | None = None, instance_path: Path = INSTANCE_PATH
+) -> Huey:
+    """The queue the environment describes (the same in web and consumer)."""
+    env = os.environ if env is None else env
+    name = env.get("HUEY_NAME", "").strip() or "calapp"
+    url = env.get("REDIS_URL", "").strip()
+    if url:
+        return RedisHuey(name, url=url, utc=True)
+    if env.get("CALAPP_ENV", "").strip().lower() == "testing":
+        return MemoryHuey(name, utc=True)
+    Path(instance_path).mkdir(parents=True, exist_ok=True)
+    return SqliteHuey(name, filename=str(Path(instance_path) / "huey.db"), utc=True)
+
+
+huey = build_huey()
+
+
+def bind(*, redis_url: str | None, name: str, filename: str | None = None) -> None:
+    """Point the existing ``huey`` (tasks hold a reference to it) at other storage.
+
+    For tests and benchmarks: a Redis queue with a name of their own, so parallel
+    runs never take each other's tasks.
+    """
+    huey.name = name
+    if redis_url:
+        huey.storage = RedisStorage(name, url=redis_url)
+    else:
+        huey.storage = SqliteStorage(name, filename=filename)
+
+
+# --- the clock -------------------------------------------------------------------
+
+
+def clock() -> datetime:
+    """The time as tasks see it (tests monkeypatch ``calapp.queue.clock``)."""
+    return utcnow()
+
+
+# --- the app tasks run in ----------------------------------------------------------
+
+_app = None
+_app_pid = None
+_app_lock = threading.Lock()
+
+
+def set_app(app) -> None:
+    """Run tasks in ``app`` (tests: the test app; default: ``create_app()``)."""
+    global _app, _app_pid
+    _app, _app_pid = app, os.getpid()
+
+
+def task_app():
+    """The app of this process, created on first use (once per consumer process:
+    a forked process worker builds its own, never its parent's connections)."""
+    global _app, _app_pid
+    with _app_lock:
+        if _app is None or _app_pid != os.getpid():
+            from calapp import create_app
+
+            _app, _app_pid = create_app(), os.getpid()
+        return _app
+
+
+def with_app_context(fn: Callable) -> Callable:
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with task_app().app_context():
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
+# --- drains: one task per delivery channel -------------------------------------------
+
+_DRAINS: dict[str, Callable] = {}
+
+
+def drains(channel: str):
+    """Register a huey task as the drain of ``channel``."""
+
+    def decorator(task):
+        _DRAINS[channel] = task
+        return task
+
+    return decorator
+
+
+def drain_task(channel: str):
+    if channel not in _DRAINS:
+        import calapp.worker  # noqa: F401 - registers every task
+
+    return _DRAINS[channel]
+
+
+def enqueue_drains(counts: Mapping[str, int], chunk: int, limit: int = 50) -> None:
+    """Enqueue enough drain tasks for ``counts`` ready deliveries per channel."""
+    for channel, count in counts.items():
+        for _ in range(min(limit, -(-count // chunk))):
+            drain_task(channel)()
+
+
+def enqueue_on_commit(channel: str) -> None:
+    """Wake ``channel``'s drain after the current transaction commits."""
+    from calapp.extensions import db
+
+    db.session.info.setdefault("calapp_drains", set()).add(channel)
+
+
+def _after_commit(session) -> None:
+    if session.get_nested_transaction() is not None:
+        return  # a savepoint was released: the transaction goes on
+    channels = session.info.pop("calapp_drains", None)
+    for channel in sorted(channels or ()):
+        try:
+            drain_task(channel)()
+        except Exception:  # the rows are committed: the next sweep requeues them
+            log.exception("could not enqueue the %s drain", channel)
+
+
+def _after_rollback(session) -> None:
+    session.info.pop("calapp_drains", None)
+
+
+def _listen() -> None:
+    from flask_sqlalchemy.session import Session
+
+    if not sa_event.contains(Session, "after_commit", _after_commit):
+        sa_event.listen(Session, "after_commit", _after_commit)
+        sa_event.listen(Session, "after_soft_rollback", _after_soft_rollback)
+
+
+def _after_soft_rollback(session, previous_transaction) -> None:
+    if previous_transaction.parent is None:  # the outermost transaction
+        _after_rollback(session)
+
+
+_listen()

@@ -1,0 +1,241 @@
+"""Webhook schemas, and one payload schema per event type (OpenAPI components)."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+
+from calapp.api import PageArgsSchema, Schema
+from calapp.fields import Instant
+from calapp.notifications.models import STATUSES
+from calapp.webhooks.models import EVENT_TYPES
+
+DESCRIPTIONS = {
+    "event.created": "An event was created on a calendar you are a member of.",
+    "event.updated": "An event (or one occurrence of a series) changed or was "
+    "cancelled.",
+    "event.deleted": "An event or a whole series was deleted.",
+    "booking.created": "A visitor booked a slot through a booking link.",
+    "booking.cancelled": "A visitor cancelled a booking.",
+    "reminder.due": "A reminder of an event on a calendar you own is due "
+    "(one per occurrence).",
+}
+
+
+# --- the API -------------------------------------------------------------------------
+
+
+class WebhookCreateSchema(Schema):
+    url = ma.fields.String(
+        required=True,
+        validate=ma.validate.Length(min=1, max=2048),
+        metadata={
+            "description": "http:// or https:// URL; private, loopback and "
+            "reserved addresses are refused",
+            "example": "https://example.com/hooks/calapp",
+        },
+    )
+    secret = ma.fields.String(
+        validate=ma.validate.Length(min=16, max=200),
+        metadata={"description": "Signing secret (default: generated, whsec_...)"},
+    )
+    events = ma.fields.List(
+        ma.fields.String(validate=ma.validate.OneOf(EVENT_TYPES)),
+        validate=ma.validate.Length(max=len(EVENT_TYPES)),
+        metadata={"description": "Event types to receive (default: all)"},
+    )
+
+
+class WebhookSchema(Schema):
+    id = ma.fields.UUID(required=True)
+    url = ma.fields.String(required=True)
+    events = ma.fields.List(
+        ma.fields.String(),
+        required=True,
+        attribute="event_types",
+        metadata={"description": "Subscribed types; empty means all"},
+    )
+    secret_hint = ma.fields.String(
+        required=True, metadata={"description": "The start of the secret"}
+    )
+    is_active = ma.fields.Boolean(required=True)
+    created_at = Instant(required=True)
+
+
+class WebhookCreatedSchema(WebhookSchema):
+    secret = ma.fields.String(
+        required=True,
+        metadata={
+            "description": "Signing secret: shown only in this response. "
+            "Calapp-Signature: t=<unix>,v1=<hex HMAC-SHA256 of '<t>.<body>'>"
+        },
+    )
+
+
+class AttemptSchema(Schema):
+    number = ma.fields.Integer(required=True)
+    started_at = Instant(required=True)
+    duration_ms = ma.fields.Integer(required=True, allow_none=True)
+    outcome = ma.fields.String(
+        required=True, validate=ma.validate.OneOf(("success", "retry", "failed"))
+    )
+    status_code = ma.fields.Integer(required=True, allow_none=True)
+    error = ma.fields.String(required=True, allow_none=True)
+    response_excerpt = ma.fields.String(required=True, allow_none=True)
+
+
+class WebhookDeliverySchema(Schema):
+    id = ma.fields.UUID(required=True)
+    type = ma.fields.String(required=True, attribute="topic")
+    status = ma.fields.String(required=True, validate=ma.validate.OneOf(STATUSES))
+    attempt_count = ma.fields.Integer(required=True, attribute="attempts")
+    next_attempt_at = Instant(
+        required=True,
+        allow_none=True,
+        metadata={"description": "When it is tried next (pending only)"},
+    )
+    sent_at = Instant(required=True, allow_none=True)
+    last_error = ma.fields.String(required=True, allow_none=True)
+    redelivery_of = ma.fields.UUID(required=True, allow_none=True)
+    created_at = Instant(required=True)
+    payload = ma.fields.Dict(
+        required=True, metadata={"description": "The JSON body (WebhookPayload)"}
+    )
+    attempts = ma.fields.List(
+        ma.fields.Nested(AttemptSchema), required=True, attribute="attempt_log"
+    )
+
+    @ma.post_dump(pass_original=True)
+    def _pending_only(self, data, original, **kwargs):
+        if original.status != "pending":
+            data["next_attempt_at"] = None
+        return data
+
+
+class DeliveryQueryArgsSchema(PageArgsSchema):
+    status = ma.fields.String(validate=ma.validate.OneOf(STATUSES))
+
+
+class EventTypeSchema(Schema):
+    type = ma.fields.String(required=True, validate=ma.validate.OneOf(EVENT_TYPES))
+    description = ma.fields.String(required=True)
+    schema = ma.fields.Dict(
+        required=True, metadata={"description": "JSON Schema of the payload"}
+    )
+
+
+class EventTypeListSchema(Schema):
+    items = ma.fields.List(ma.fields.Nested(EventTypeSchema), required=True)
+
+
+# --- payloads ------------------------------------------------------------------------
+
+
+class PayloadSchema(ma.Schema):
+    """Payloads are only dumped; documented open (receivers must accept fields
+    added later)."""
+
+
+class WebhookEventSchema(PayloadSchema):
+    """An event as webhooks carry it (no reminders or attendees)."""
+
+    id = ma.fields.UUID(required=True)
+    calendar_id = ma.fields.UUID(required=True)
+    ical_uid = ma.fields.String(required=True)
+    title = ma.fields.String(required=True)
+    description = ma.fields.String(required=True, allow_none=True)
+    location = ma.fields.String(required=True, allow_none=True)
+    start_time = Instant(required=True)
+    end_time = Instant(required=True)
+    timezone = ma.fields.String(required=True)
+    all_day = ma.fields.Boolean(required=True)
+    recurrence_rule = ma.fields.String(required=True, allow_none=True)
+    status = ma.fields.String(required=True)
+    sequence = ma.fields.Integer(required=True)
+    series_id = ma.fields.UUID(required=True, allow_none=True)
+    original_start_time = Instant(required=True, allow_none=True)
+    updated_at = Instant(required=True)
+    deleted_at = Instant(required=True, allow_none=True)
+
+
+class WebhookBookingSchema(PayloadSchema):
+    id = ma.fields.UUID(required=True)
+    link_id = ma.fields.UUID(required=True)
+    calendar_id = ma.fields.UUID(required=True)
+    event_id = ma.fields.UUID(required=True, allow_none=True)
+    name = ma.fields.String(required=True, allow_none=True)
+    email = ma.fields.String(required=True)
+    start_time = Instant(required=True)
+    end_time = Instant(required=True)
+    status = ma.fields.String(required=True)
+    created_at = Instant(required=True)
+    cancelled_at = Instant(required=True, allow_none=True)
+
+
+class WebhookReminderSchema(PayloadSchema):
+    id = ma.fields.UUID(required=True)
+    minutes_before = ma.fields.Integer(required=True)
+
+
+class WebhookOccurrenceSchema(PayloadSchema):
+    id = ma.fields.UUID(required=True)
+    calendar_id = ma.fields.UUID(required=True)
+    series_id = ma.fields.UUID(required=True, allow_none=True)
+    title = ma.fields.String(required=True)
+    location = ma.fields.String(required=True, allow_none=True)
+    timezone = ma.fields.String(required=True)
+    all_day = ma.fields.Boolean(required=True)
+    start_time = Instant(required=True)
+    end_time = Instant(required=True)
+
+
+class ReminderDueDataSchema(PayloadSchema):
+    reminder = ma.fields.Nested(WebhookReminderSchema, required=True)
+    event = ma.fields.Nested(WebhookOccurrenceSchema, required=True)
+    occurrence_start = Instant(required=True)
+    due_at = Instant(required=True)
+    is_late = ma.fields.Boolean(
+        required=True, metadata={"description": "Sent after an interruption"}
+    )
+
+
+class EventDataSchema(PayloadSchema):
+    event = ma.fields.Nested(WebhookEventSchema, required=True)
+
+
+class BookingDataSchema(PayloadSchema):
+    booking = ma.fields.Nested(WebhookBookingSchema, required=True)
+
+
+def _payload_schema(event_type: str, data_schema) -> type[Schema]:
+    name = "Webhook" + "".join(p.capitalize() for p in event_type.split(".")) + "Schema"
+    return type(
+        name,
+        (PayloadSchema,),
+        {
+            "__doc__": DESCRIPTIONS[event_type],
+            "id": ma.fields.UUID(
+                required=True,
+                metadata={"description": "The event's id (the same on redelivery)"},
+            ),
+            "type": ma.fields.String(
+                required=True,
+                validate=ma.validate.OneOf((event_type,)),
+            ),
+            "created_at": Instant(required=True),
+            "data": ma.fields.Nested(data_schema, required=True),
+        },
+    )
+
+
+PAYLOAD_SCHEMAS = {
+    "event.created": _payload_schema("event.created", EventDataSchema),
+    "event.updated": _payload_schema("event.updated", EventDataSchema),
+    "event.deleted": _payload_schema("event.deleted", EventDataSchema),
+    "booking.created": _payload_schema("booking.created", BookingDataSchema),
+    "booking.cancelled": _payload_schema("booking.cancelled", BookingDataSchema),
+    "reminder.due": _payload_schema("reminder.due", ReminderDueDataSchema),
+}
+
+
+def component_name(event_type: str) -> str:
+    return PAYLOAD_SCHEMAS[event_type].__name__.removesuffix("Schema")
