@@ -10,30 +10,36 @@ PYTEST_ARGS ?=
 RUNTIME_STAMP := $(VENV)/.requirements.stamp
 DEV_STAMP := $(VENV)/.requirements-dev.stamp
 
-# The processes `make run` starts side by side: the API and the job consumer.
-RUN_PROCESSES := web worker
-
-.PHONY: help run $(RUN_PROCESSES) test lint chromium
+.PHONY: help run web worker test lint chromium
 
 help:
-	@echo "make run                          start the API on :3019 and the job consumer (CALAPP_ENV=development unless set)"
+	@echo "make run                          start the API on :3019 and the job consumers (CALAPP_ENV=development unless set)"
 	@echo "make test [PYTEST_ARGS='-k auth']  run the test suite"
 	@echo "make lint                         ruff check"
 
+# The processes in Procfile (the API and the job consumers), under honcho: if one
+# exits, the others are stopped too. honcho hands $$PORT to the first line (web).
 run: $(RUNTIME_STAMP)
-	@$(MAKE) --no-print-directory -j$(words $(RUN_PROCESSES)) $(RUN_PROCESSES)
+	CALAPP_ENV=$${CALAPP_ENV:-development} exec $(BIN)/honcho start \
+		--procfile Procfile --port $${PORT:-3019}
 
 # Gunicorn on $PORT (3019); with DATABASE_URL unset its master starts the
 # embedded PostgreSQL under instance/ and stops it on exit.
 web: $(RUNTIME_STAMP)
 	CALAPP_ENV=$${CALAPP_ENV:-development} exec $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
-# The job consumer (calapp/worker.py): the reminder sweep every minute, in-app,
-# email and webhook delivery. Same environment as the API: REDIS_URL, or without
-# it a SQLite queue in instance/huey.db that both find. -f clears a task lock a
+# The job consumer (calapp/worker.py): the reminder sweep every minute, in-app
+# and email delivery. Same environment as the API: REDIS_URL, or without it a
+# SQLite queue in instance/huey.db that both find. -f clears a task lock a
 # killed consumer left behind.
 worker: $(RUNTIME_STAMP)
 	CALAPP_ENV=$${CALAPP_ENV:-development} exec $(BIN)/huey_consumer calapp.worker.huey -w 2 -k thread -f
+
+# The webhook consumer: webhook requests only, on a queue of their own, so that
+# slow receivers never hold up a reminder.
+.PHONY: webhook-worker
+webhook-worker: $(RUNTIME_STAMP)
+	CALAPP_ENV=$${CALAPP_ENV:-development} exec $(BIN)/huey_consumer calapp.worker.webhook_huey -w 4 -k thread
 
 test: $(DEV_STAMP) chromium
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

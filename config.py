@@ -131,6 +131,8 @@ def load_config(
         "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "").rstrip("/") or None,
         "AUTO_MIGRATE": _bool(env, "AUTO_MIGRATE", True),
         "BOOKING_HOLD_MINUTES": _int(env, "BOOKING_HOLD_MINUTES", 5),
+        "BOOKING_MAX_HOLDS_PER_CLIENT": _int(env, "BOOKING_MAX_HOLDS_PER_CLIENT", 3),
+        "BOOKING_HOLD_SHARE_PERCENT": _int(env, "BOOKING_HOLD_SHARE_PERCENT", 25),
         "ICS_MAX_BYTES": _int(env, "ICS_MAX_BYTES", 10 * 1024 * 1024),
         # Reminders, email and webhooks (README "Reminders and notifications").
         "HUEY_NAME": env.get("HUEY_NAME", "").strip() or "calapp",

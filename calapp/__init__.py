@@ -19,6 +19,7 @@ from calapp.converters import StrictUUIDConverter, uuid_param_schema
 from calapp.errors import error_body
 from calapp.extensions import db as _db  # calapp.db (the module) shadows `db` here
 from calapp.extensions import jwt, limiter, migrate
+from calapp.ratelimit import LIMITER_RETRY_AFTER_HEADER, postgres_storage_uri
 from config import load_config
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -72,11 +73,12 @@ def register_database(app: Flask) -> None:
 
 
 def register_api_config(app: Flask) -> None:
-    if app.config["CALAPP_ENV"] == "production" and not app.config.get("REDIS_URL"):
-        logging.getLogger("calapp").warning(
-            "REDIS_URL is not set: rate limits are counted per worker process "
-            "(in memory), so the effective limit grows with WEB_CONCURRENCY"
-        )
+    # Every worker counts in one store: Redis, else the app's PostgreSQL.
+    storage_uri = (
+        app.config.get("RATELIMIT_STORAGE_URI")
+        or app.config.get("REDIS_URL")
+        or postgres_storage_uri(app.config["DATABASE_URL"])
+    )
     app.config.update(
         API_TITLE="calapp",
         API_VERSION="1.0.0",
@@ -96,16 +98,17 @@ def register_api_config(app: Flask) -> None:
             },
         },
         JWT_TOKEN_LOCATION=["headers"],
-        RATELIMIT_STORAGE_URI=app.config.get("REDIS_URL") or "memory://",
+        RATELIMIT_STORAGE_URI=storage_uri,
         RATELIMIT_KEY_PREFIX="calapp",
         RATELIMIT_HEADERS_ENABLED=True,
-        # Redis down must not take the API down: count in memory meanwhile.
+        # The store down must not take the API down: count in memory meanwhile.
         RATELIMIT_SWALLOW_ERRORS=True,
         RATELIMIT_IN_MEMORY_FALLBACK_ENABLED=True,
         RATELIMIT_HEADER_LIMIT="RateLimit-Limit",
         RATELIMIT_HEADER_REMAINING="RateLimit-Remaining",
         RATELIMIT_HEADER_RESET="RateLimit-Reset",
-        RATELIMIT_HEADER_RETRY_AFTER="Retry-After",
+        # flask-limiter sets it on every response: the hook keeps it on 429 only.
+        RATELIMIT_HEADER_RETRY_AFTER=LIMITER_RETRY_AFTER_HEADER,
         RATELIMIT_HEADER_RETRY_AFTER_VALUE="delta-seconds",
     )
 
@@ -257,9 +260,12 @@ def register_request_hooks(app: Flask) -> None:
             response.headers.setdefault(
                 "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
             )
-        if response.status_code not in (429, 503) and response.status_code < 300:
-            # flask-limiter adds Retry-After to every response; it means
-            # something only on a refusal.
+        limiter_retry_after = response.headers.pop(LIMITER_RETRY_AFTER_HEADER, None)
+        if response.status_code == 429 and limiter_retry_after is not None:
+            # A 429 of the app's own (a booking hold limit) keeps its Retry-After.
+            response.headers.setdefault("Retry-After", limiter_retry_after)
+        elif response.status_code not in (429, 503):
+            # API.md: Retry-After goes only on 429 and 503.
             response.headers.pop("Retry-After", None)
         if request.path.startswith(_NO_STORE_PREFIXES):
             response.headers["Cache-Control"] = "no-store"

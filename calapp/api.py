@@ -11,18 +11,24 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
+import math
 
 import flask_smorest
 import marshmallow as ma
+from flask import Request as FlaskRequest
 from flask import Response, g, request
-from webargs.flaskparser import FlaskParser
+from flask.json.provider import DefaultJSONProvider
+from sqlalchemy import exc as sa_exc
+from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import HTTPException
 
 from calapp.errors import (
     AppError,
     InvalidJSON,
     PreconditionFailed,
+    ServiceUnavailable,
     UnsupportedMediaType,
     error_body,
 )
@@ -46,12 +52,130 @@ SECURITY_SCHEMES = {
 }
 
 
+# --- request bodies: bounded JSON --------------------------------------------------
+
+# No body this API takes nests deeper than a few levels; 32 leaves room and keeps
+# the parser and every recursive walk far from Python's recursion limit.
+MAX_JSON_DEPTH = 32
+# Integers are refused at parse time beyond 100 digits, before int() runs (which is
+# quadratic, and raises ValueError beyond 4300 digits). Shorter ones reach the
+# schema, whose ranges (PostgreSQL's integer at most) name the field in the 400.
+MAX_JSON_INT_DIGITS = 100
+MAX_JSON_NUMBER_CHARS = 64
+
+
+class JSONBodyError(ValueError):
+    """A request body that is not JSON this API accepts (always a 400)."""
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_JSON_INT_DIGITS:
+        raise JSONBodyError(f"integers have at most {MAX_JSON_INT_DIGITS} digits")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text) if len(text) <= MAX_JSON_NUMBER_CHARS else math.inf
+    if not math.isfinite(value):
+        raise JSONBodyError("a number is too large")
+    return value
+
+
+def _refuse_constant(name: str):
+    raise JSONBodyError(f"{name} is not valid JSON")
+
+
+def _depth_exceeds(value, limit: int) -> bool:
+    """Whether ``value`` nests containers deeper than ``limit`` (iteratively)."""
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
+    return False
+
+
+def load_json(data: bytes | str):
+    """Parse a request body strictly.
+
+    :raises JSONBodyError: not UTF-8, not JSON, nested deeper than
+        ``MAX_JSON_DEPTH``, an integer longer than ``MAX_JSON_INT_DIGITS`` digits,
+        a non-finite number or NaN/Infinity.
+    """
+    if isinstance(data, bytes | bytearray):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise JSONBodyError(f"the body is not UTF-8: {exc.reason}") from None
+    try:
+        value = json.loads(
+            data,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+            parse_constant=_refuse_constant,
+        )
+    except RecursionError:
+        raise JSONBodyError(f"nested deeper than {MAX_JSON_DEPTH} levels") from None
+    except JSONBodyError:
+        raise
+    except ValueError as exc:  # json.JSONDecodeError
+        raise JSONBodyError(str(exc)) from None
+    if isinstance(value, dict | list) and _depth_exceeds(value, MAX_JSON_DEPTH):
+        raise JSONBodyError(f"nested deeper than {MAX_JSON_DEPTH} levels")
+    return value
+
+
+class JSONProvider(DefaultJSONProvider):
+    """``request.get_json()`` parses as strictly as the argument parser."""
+
+    def loads(self, s, **kwargs):
+        return load_json(s)
+
+
+class Request(FlaskRequest):
+    def on_json_loading_failed(self, e: ValueError | None):
+        if e is None:  # not a JSON content type
+            return super().on_json_loading_failed(e)
+        raise InvalidJSON(f"The body is not valid JSON: {e}")
+
+
+# --- schemas ----------------------------------------------------------------------
+
+# PostgreSQL's ``integer``: the widest range any Integer field accepts.
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+
+
+def _bound_integers(field: ma.fields.Field) -> None:
+    """Give every Integer (also inside List/Dict/Tuple) PostgreSQL's integer range,
+    unless a Range validator already bounds it tighter."""
+    if isinstance(field, ma.fields.Integer) and not any(
+        isinstance(v, ma.validate.Range)
+        and v.min is not None
+        and v.max is not None
+        and INT_MIN <= v.min
+        and v.max <= INT_MAX
+        for v in field.validators
+    ):
+        field.validators = [*field.validators, ma.validate.Range(INT_MIN, INT_MAX)]
+    inner = [getattr(field, "inner", None), getattr(field, "value_field", None)]
+    inner += list(getattr(field, "tuple_fields", None) or ())
+    for child in inner:
+        if child is not None:
+            _bound_integers(child)
+
+
 class Schema(ma.Schema):
-    """Base schema: unknown fields are rejected, never silently dropped, and text
-    PostgreSQL cannot store (NUL, lone surrogates) is a 400, never a 500."""
+    """Base schema: unknown fields are rejected, never silently dropped; text
+    PostgreSQL cannot store (NUL, lone surrogates) and integers beyond its
+    ``integer`` range are a 400, never a 500."""
 
     class Meta:
         unknown = ma.RAISE
+
+    def on_bind_field(self, field_name, field_obj):
+        _bound_integers(field_obj)
 
     @ma.pre_load
     def _reject_unstorable_text(self, data, **kwargs):
@@ -110,10 +234,13 @@ class Parser(FlaskParser):
                 raise UnsupportedMediaType(
                     f"Unsupported media type {req.mimetype}: send application/json"
                 )
-        return super()._raw_load_json(req)
-
-    def _handle_invalid_json_error(self, error, req, *args, **kwargs):
-        raise InvalidJSON(f"The body is not valid JSON: {error}")
+        data = req.get_data(cache=True)
+        if not data or not is_json_request(req):
+            return ma.missing  # an empty body: "missing fields", not invalid JSON
+        try:
+            return load_json(data)
+        except JSONBodyError as exc:
+            raise InvalidJSON(f"The body is not valid JSON: {exc}") from None
 
 
 def _is_json_mimetype(mimetype: str) -> bool:
@@ -160,6 +287,8 @@ class Api(flask_smorest.Api):
     ERROR_SCHEMA = ErrorSchema
 
     def init_app(self, app, *, spec_kwargs=None):
+        app.json = JSONProvider(app)
+        app.request_class = Request
         super().init_app(app, spec_kwargs=spec_kwargs)
         for name, scheme in SECURITY_SCHEMES.items():
             self.spec.components.security_scheme(name, scheme)
@@ -191,6 +320,15 @@ class Api(flask_smorest.Api):
     def handle_unexpected_error(self, error: Exception):
         if isinstance(error, HTTPException):
             return self.handle_http_exception(error)
+        if is_database_outage(error):
+            log.warning(
+                "database unavailable on %s %s (request %s): %s",
+                request.method,
+                request.path,
+                getattr(g, "request_id", "-"),
+                error,
+            )
+            return self.handle_app_error(database_unavailable())
         log.exception(
             "unhandled error on %s %s (request %s)",
             request.method,
@@ -198,6 +336,33 @@ class Api(flask_smorest.Api):
             getattr(g, "request_id", "-"),
         )
         return error_body(500), 500
+
+
+# Connection refused or lost, the pool exhausted, the server shutting down: the
+# request may succeed when retried. (psycopg2 reports these as OperationalError;
+# a constraint violation or a bad statement is never one of these.)
+_OUTAGE_ERRORS = (
+    sa_exc.OperationalError,
+    sa_exc.InterfaceError,
+    sa_exc.DisconnectionError,
+    sa_exc.TimeoutError,
+)
+
+
+def is_database_outage(error: BaseException | None) -> bool:
+    """Whether ``error`` (or what caused it) is the database being unreachable."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, _OUTAGE_ERRORS):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
+
+
+def database_unavailable() -> ServiceUnavailable:
+    return ServiceUnavailable(
+        "The database is unavailable: retry after the Retry-After delay"
+    )
 
 
 class Blueprint(flask_smorest.Blueprint):

@@ -18,9 +18,12 @@ STATUS_CODES = {
     409: "conflict",
     412: "precondition_failed",
     413: "payload_too_large",
+    414: "uri_too_long",
     415: "unsupported_media_type",
     429: "rate_limited",
+    431: "headers_too_large",
     500: "internal_error",
+    501: "not_implemented",
     503: "service_unavailable",
 }
 
@@ -33,9 +36,12 @@ STATUS_MESSAGES = {
     409: "The request conflicts with the current state",
     412: "The resource has changed since you read it (If-Match failed)",
     413: "The request body is too large",
+    414: "The request line (method, path and query) is too long",
     415: "Unsupported media type: send application/json",
     429: "Too many requests: slow down and retry after the Retry-After delay",
+    431: "The request headers are too large",
     500: "Internal server error",
+    501: "Not implemented",
     503: "Service unavailable",
 }
 
@@ -120,8 +126,18 @@ class UnsupportedMediaType(AppError):
     status, code = 415, "unsupported_media_type"
 
 
+# How long a client waits before retrying a 503 (the database or Redis away).
+RETRY_AFTER_SECONDS = 5
+
+
 class ServiceUnavailable(AppError):
+    """A dependency is down: a retry may succeed, so the answer says when."""
+
     status, code = 503, "service_unavailable"
+
+    def __init__(self, message: str | None = None, **kwargs) -> None:
+        super().__init__(message, **kwargs)
+        self.headers.setdefault("Retry-After", str(RETRY_AFTER_SECONDS))
 
 
 def error_body(status: int, message: str | None = None, details: Any = None) -> dict:

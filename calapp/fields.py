@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import zoneinfo
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import marshmallow as ma
 from email_validator import EmailNotValidError, validate_email
@@ -19,6 +19,35 @@ def is_timezone(name: str) -> bool:
     return name in known_timezones()
 
 
+# The instants the API accepts (API.md §1). Far enough from Python's years 1 and
+# 9999 that no arithmetic on them (a duration, a buffer, a zone's offset, ten
+# years of booking horizon) can overflow; wide enough for any real calendar.
+EARLIEST_INSTANT = datetime(1800, 1, 1, tzinfo=UTC)
+LATEST_INSTANT = datetime(2999, 12, 31, 23, 59, 59, tzinfo=UTC)
+INSTANT_RANGE_MESSAGE = "must be between 1800-01-01T00:00:00Z and 2999-12-31T23:59:59Z"
+
+
+def in_instant_range(value: datetime | date) -> bool:
+    """Whether an aware datetime (or a date) lies in the accepted range."""
+    if isinstance(value, datetime):
+        return EARLIEST_INSTANT <= value <= LATEST_INSTANT
+    return EARLIEST_INSTANT.date() <= value <= LATEST_INSTANT.date()
+
+
+def parse_instant(text: str) -> datetime | None:
+    """An RFC 3339 instant with ``Z`` or an offset, in UTC and in range; else None."""
+    if not isinstance(text, str) or len(text) > 40:
+        return None
+    try:
+        value = datetime.fromisoformat(text.replace("z", "Z").replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if value.tzinfo is None or value.utcoffset() is None:
+        return None
+    # Compared while still aware: astimezone() overflows near years 1 and 9999.
+    return value.astimezone(UTC) if in_instant_range(value) else None
+
+
 def format_instant(value: datetime) -> str:
     """RFC 3339 in UTC with ``Z`` (API.md §1)."""
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
@@ -30,6 +59,7 @@ class Instant(ma.fields.DateTime):
     default_error_messages = {
         "invalid": "must be an RFC 3339 date-time with Z or an offset",
         "naive": "must carry Z or an offset (naive times are ambiguous)",
+        "range": INSTANT_RANGE_MESSAGE,
     }
 
     def __init__(self, **kwargs):
@@ -44,13 +74,10 @@ class Instant(ma.fields.DateTime):
         result = super()._deserialize(value, attr, data, **kwargs)
         if result.tzinfo is None:
             raise self.make_error("naive")
-        try:  # 0001-01-01T00:00:00+14:00 is before year 1 in UTC
-            utc = result.astimezone(UTC)
-        except OverflowError as exc:
-            raise self.make_error("invalid") from exc
-        if not 1 <= utc.year <= 9998:
-            raise self.make_error("invalid")
-        return utc
+        # Compared while aware: astimezone() overflows near years 1 and 9999.
+        if not in_instant_range(result):
+            raise self.make_error("range")
+        return result.astimezone(UTC)
 
 
 class Timezone(ma.fields.String):

@@ -12,7 +12,7 @@ from calapp.notifications.models import (
     Notification,
     ReminderSweepState,
 )
-from calapp.users.models import User
+from calapp.users.models import EmailVerification, User
 from calapp.webhooks.models import Webhook
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "Contact",
     "Delivery",
     "DeliveryAttempt",
+    "EmailVerification",
     "Event",
     "EventAttendee",
     "EventReminder",

@@ -5,8 +5,13 @@
   reminders still fire on a laptop without Redis. Under ``CALAPP_ENV=testing``
   without ``REDIS_URL``, an in-memory queue: tests that run a consumer bind a
   Redis queue of their own (``bind``).
-- The consumer: ``huey_consumer calapp.worker.huey -w 2 -k thread -f`` (``worker``
-  imports every tasks module).
+- Two queues, two consumers (``worker`` imports every tasks module):
+  ``huey`` (the reminder sweep, in-app and email deliveries) and
+  ``webhook_huey`` (webhook deliveries only), consumed apart:
+  ``huey_consumer calapp.worker.huey -w 2 -k thread -f`` and
+  ``huey_consumer calapp.worker.webhook_huey -w 4 -k thread``. Webhook requests
+  wait on other people's servers; on a queue of their own, receivers that are
+  slow or never answer can hold only the webhook workers, never a reminder.
 - ``with_app_context``: each task runs in a fresh app context of the process'
   app, built once per consumer process (a shared context would share one
   SQLAlchemy session between thread workers).
@@ -37,12 +42,19 @@ log = logging.getLogger("calapp.queue")
 INSTANCE_PATH = Path(__file__).resolve().parent.parent / "instance"
 
 
+WEBHOOK_QUEUE_SUFFIX = "_webhooks"
+
+
 def build_huey(
-    env: Mapping[str, str] | None = None, instance_path: Path = INSTANCE_PATH
+    env: Mapping[str, str] | None = None,
+    instance_path: Path = INSTANCE_PATH,
+    *,
+    suffix: str = "",
 ) -> Huey:
-    """The queue the environment describes (the same in web and consumer)."""
+    """The queue the environment describes (the same in web and consumer);
+    ``suffix`` names a second queue beside it."""
     env = os.environ if env is None else env
-    name = env.get("HUEY_NAME", "").strip() or "calapp"
+    name = (env.get("HUEY_NAME", "").strip() or "calapp") + suffix
     url = env.get("REDIS_URL", "").strip()
     if url:
         return RedisHuey(name, url=url, utc=True)
@@ -53,19 +65,24 @@ def build_huey(
 
 
 huey = build_huey()
+webhook_huey = build_huey(suffix=WEBHOOK_QUEUE_SUFFIX)
 
 
 def bind(*, redis_url: str | None, name: str, filename: str | None = None) -> None:
-    """Point the existing ``huey`` (tasks hold a reference to it) at other storage.
+    """Point the existing queues (tasks hold a reference to them) at other storage.
 
-    For tests and benchmarks: a Redis queue with a name of their own, so parallel
+    For tests and benchmarks: Redis queues with a name of their own, so parallel
     runs never take each other's tasks.
     """
-    huey.name = name
-    if redis_url:
-        huey.storage = RedisStorage(name, url=redis_url)
-    else:
-        huey.storage = SqliteStorage(name, filename=filename)
+    for target, target_name in (
+        (huey, name),
+        (webhook_huey, name + WEBHOOK_QUEUE_SUFFIX),
+    ):
+        target.name = target_name
+        if redis_url:
+            target.storage = RedisStorage(target_name, url=redis_url)
+        else:
+            target.storage = SqliteStorage(target_name, filename=filename)
 
 
 # --- the clock -------------------------------------------------------------------
@@ -133,10 +150,18 @@ def drain_task(channel: str):
 
 
 def enqueue_drains(counts: Mapping[str, int], chunk: int, limit: int = 50) -> None:
-    """Enqueue enough drain tasks for ``counts`` ready deliveries per channel."""
+    """Enqueue enough drain tasks for ``counts`` ready deliveries per channel.
+
+    A channel with a queue of its own (webhooks) is topped up to that many, not
+    added to: while its receivers are slow, or its consumer is down, the sweep's
+    re-enqueueing every minute does not pile up."""
     for channel, count in counts.items():
-        for _ in range(min(limit, -(-count // chunk))):
-            drain_task(channel)()
+        task = drain_task(channel)
+        wanted = min(limit, -(-count // chunk))
+        if task.huey is not huey:
+            wanted -= task.huey.pending_count()
+        for _ in range(wanted):
+            task()
 
 
 def enqueue_on_commit(channel: str) -> None:

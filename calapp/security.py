@@ -19,6 +19,9 @@ import bcrypt
 from calapp.errors import InsufficientScope, ValidationError
 
 RESOURCES = {
+    # Your profile: GET /users/me, /auth/me (read); PUT /users/me name and timezone
+    # (write). Email, password, API keys and deleting the account need a sign-in.
+    "account": ("read", "write"),
     "calendars": ("read", "write"),
     "events": ("read", "write"),
     "contacts": ("read", "write"),

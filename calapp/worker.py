@@ -1,15 +1,31 @@
-"""The job consumer's entry point, one command:
+"""The job consumers' entry point, two commands:
 
     huey_consumer calapp.worker.huey -w 2 -k thread -f
+    huey_consumer calapp.worker.webhook_huey -w 4 -k thread
 
-It imports every tasks module, so the consumer knows every task (and runs the
-periodic reminder sweep every minute). ``-f`` clears task locks left by a consumer
+The first runs the reminder sweep, in-app and email deliveries; the second only
+webhook requests, so that receivers that are slow or never answer cannot hold
+up a reminder. It imports every tasks module, so each consumer knows every task
+(and the first runs the periodic reminder sweep every minute), and each waits
+for the migrations before its first task. ``-f`` clears task locks left by a consumer
 that was killed mid-sweep. Each consumer process builds the app once, on its first
 task, and each task runs in an app context of its own (``calapp.queue``).
 """
 
 import calapp.notifications.tasks  # noqa: F401
 import calapp.webhooks.tasks  # noqa: F401
-from calapp.queue import huey
+from calapp.queue import huey, task_app, webhook_huey
 
-__all__ = ["huey"]
+
+@webhook_huey.on_startup()
+@huey.on_startup()
+def wait_for_migrations() -> None:
+    """Run no task before the schema exists: on a first ``make run`` the consumer
+    starts beside the API, whose master runs the migrations."""
+    from calapp.startup import wait_for_schema
+
+    with task_app().app_context():
+        wait_for_schema(timeout=600)
+
+
+__all__ = ["huey", "webhook_huey"]

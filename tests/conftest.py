@@ -219,6 +219,9 @@ def make_user(app):
     from calapp.users import service
 
     def make(email: str | None = None, password: str = PASSWORD, **kwargs):
+        # An established account: its email verified (``email_verified=False``
+        # for a fresh registration that has not followed its link yet).
+        kwargs.setdefault("email_verified", True)
         with app.app_context():
             user = service.create_user(
                 email or f"user-{uuid.uuid4().hex[:10]}@example.com", password, **kwargs

@@ -119,7 +119,7 @@ def test_users_list_shows_users_and_their_state(cli, make_user):
 
 
 def test_api_keys_create_prints_a_working_key(cli, client, user):
-    _, secret = _create_key(cli, user.email)
+    _, secret = _create_key(cli, user.email, "account:read")
     r = client.get("/auth/me", headers={"X-API-Key": secret})
     assert r.status_code == 200
     assert r.get_json()["id"] == str(user.id)

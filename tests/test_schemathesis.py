@@ -4,14 +4,21 @@ For each operation schemathesis generates valid and invalid requests (signed in
 with a real JWT, which carries every scope) and asserts: no 5xx, every response
 matches its documented schema, and every 4xx has the one error format. New
 endpoints are covered automatically because the test is driven by /openapi.json.
+
+Date-times are drawn from the whole accepted range and beyond it: near years 1 and
+9999, with offsets up to +/-23:59. tests/test_extreme_input.py adds what random
+ids cannot reach: extreme values against real resources, deep nesting and huge
+integers in every JSON body.
 """
 
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime, timedelta, timezone
 
 import schemathesis
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
@@ -19,6 +26,31 @@ from calapp import create_app
 from calapp.extensions import limiter
 
 MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "12"))
+
+EXTREME_INSTANTS = [
+    "0001-01-01T00:00:00Z",
+    "0001-01-01T00:00:00+23:59",
+    "9999-12-31T23:59:59Z",
+    "9999-12-31T23:59:59-23:59",
+    "1799-12-31T23:59:59Z",
+    "1800-01-01T00:00:00Z",
+    "2999-12-31T23:59:59Z",
+    "3000-01-01T00:00:00Z",
+]
+_OFFSETS = st.sampled_from(
+    [UTC, timezone(timedelta(hours=14)), timezone(-timedelta(hours=23, minutes=59))]
+)
+schemathesis.openapi.format(
+    "date-time",
+    st.one_of(
+        st.sampled_from(EXTREME_INSTANTS),
+        st.datetimes(
+            min_value=datetime(1800, 1, 2),
+            max_value=datetime(2999, 12, 30),
+            timezones=_OFFSETS,
+        ).map(lambda value: value.isoformat()),
+    ),
+)
 
 # The document only: this app never opens a database connection. Requests go to
 # the per-test ``app`` fixture (``call_and_validate(app=...)``).

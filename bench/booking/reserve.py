@@ -11,7 +11,7 @@ threads, each a new HTTP connection. Every reservation should succeed (200): a
 
 Prints reservations/s (successes over wall time) and client-side p50/p90/p99.
 Every reservation of one calendar takes that calendar's row lock (see
-``calapp.booking.service``), so this measures the serialised critical section,
+``calapp.booking.reservations``), so this measures the serialised critical section,
 not the parallel capacity of the workers.
 """
 

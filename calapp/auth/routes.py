@@ -1,4 +1,6 @@
-from flask import current_app
+from pathlib import Path
+
+from flask import Response, current_app, request
 from flask.views import MethodView
 
 from calapp.api import Blueprint, current_principal
@@ -9,9 +11,13 @@ from calapp.auth.schemas import (
     RefreshSchema,
     RegisterSchema,
     TokenSchema,
+    VerificationSentSchema,
+    VerifyEmailSchema,
 )
 from calapp.extensions import db, limiter
+from calapp.ratelimit import client_ip_key, login_email_key, no_posted_email
 from calapp.users import service as users_service
+from calapp.users import verification
 from calapp.users.schemas import UserSchema
 
 blp = Blueprint("auth", __name__, url_prefix="/auth", description="Sign-in and tokens")
@@ -21,24 +27,35 @@ def _auth_limit():
     return current_app.config["RATELIMIT_AUTH"]
 
 
+# Sign-in acts for nobody yet: count per client IP, whatever credentials come along
+# (a key of one's own must not buy more attempts).
+_per_ip = limiter.limit(_auth_limit, key_func=client_ip_key)
+# Login also per target account, so rotating IPs gains nothing against one account.
+_per_email = limiter.limit(
+    _auth_limit, key_func=login_email_key, exempt_when=no_posted_email
+)
+
+
 @blp.route("/register")
 class RegisterView(MethodView):
-    decorators = [limiter.limit(_auth_limit)]
+    decorators = [_per_ip]
 
     @blp.arguments(RegisterSchema)
     @blp.response(201, TokenSchema)
     @blp.errors(409, 429)
     def post(self, data):
-        """Create an account and sign in"""
+        """Create an account and sign in (a link to confirm the email is mailed)"""
         user = users_service.create_user(**data)
-        tokens = service.start_session(user, users_service.now())
+        now = users_service.now()
+        verification.send_link(user, user.email, now, request.host_url)
+        tokens = service.start_session(user, now)
         db.session.commit()
         return tokens
 
 
 @blp.route("/login")
 class LoginView(MethodView):
-    decorators = [limiter.limit(_auth_limit)]
+    decorators = [_per_ip, _per_email]
 
     @blp.arguments(LoginSchema)
     @blp.response(200, TokenSchema)
@@ -52,7 +69,7 @@ class LoginView(MethodView):
 
 @blp.route("/refresh")
 class RefreshView(MethodView):
-    decorators = [limiter.limit(_auth_limit)]
+    decorators = [_per_ip]
 
     @blp.arguments(RefreshSchema)
     @blp.response(200, TokenSchema)
@@ -86,8 +103,78 @@ class LogoutView(MethodView):
 
 @blp.route("/me")
 class AuthMeView(MethodView):
-    @blp.auth_required()
+    @blp.auth_required("account:read")
     @blp.response(200, UserSchema)
     def get(self):
         """Get the signed-in user"""
         return users_service.get_live(current_principal().user_id)
+
+
+HTML_200 = {
+    "responses": {
+        200: {
+            "content": {
+                "text/html": {
+                    "schema": {"type": "string"},
+                    "example": "<!doctype html>...",
+                }
+            }
+        }
+    }
+}
+
+
+@blp.route("/verify-email")
+class VerifyEmailView(MethodView):
+    decorators = [_per_ip]
+
+    @blp.doc(security=[], **HTML_200)
+    @blp.response(
+        200,
+        description="The page the emailed link opens (`/auth/verify-email#token=...`)"
+        ": its button posts the token to `POST /auth/verify-email`",
+    )
+    @blp.errors(429)
+    def get(self):
+        """Open the page that confirms an email address (changes nothing)"""
+        html = Path(current_app.static_folder, "verify-email", "index.html")
+        return Response(
+            html.read_bytes(),
+            200,
+            mimetype="text/html",
+            headers={"Cache-Control": "no-cache"},
+        )
+
+    @blp.doc(security=[])
+    @blp.arguments(VerifyEmailSchema)
+    @blp.response(200, UserSchema)
+    @blp.errors(400, 409, 429)
+    def post(self, data):
+        """Confirm an email address with the token of the link mailed to it
+
+        The link works once and for 24 hours. The address becomes verified (a
+        pending new address replaces the old one), and the invitations sent to it
+        are linked to the account. No sign-in needed: the token proves the mailbox.
+        """
+        user = verification.confirm(data["token"], users_service.now())
+        db.session.commit()
+        return user
+
+
+@blp.route("/verify-email/resend")
+class ResendVerificationView(MethodView):
+    decorators = [_per_ip]
+
+    @blp.auth_required(api_key=False)
+    @blp.response(202, VerificationSentSchema)
+    @blp.errors(409, 429)
+    def post(self):
+        """Mail a new confirmation link (to the pending address, else the current one)
+
+        The previous links stop working. At most one link a minute (429 with
+        Retry-After); 409 when the address is already verified.
+        """
+        user = users_service.get_live(current_principal().user_id)
+        email = verification.resend(user, users_service.now(), request.host_url)
+        db.session.commit()
+        return {"email": email}

@@ -45,3 +45,17 @@ class TokenSchema(Schema):
     expires_in = ma.fields.Integer(
         required=True, metadata={"description": "Access token lifetime in seconds"}
     )
+
+
+class VerifyEmailSchema(Schema):
+    token = ma.fields.String(
+        required=True,
+        validate=ma.validate.Length(min=1, max=200),
+        metadata={"description": "The token of the link mailed to the address"},
+    )
+
+
+class VerificationSentSchema(Schema):
+    email = ma.fields.String(
+        required=True, metadata={"description": "Where the new link was sent"}
+    )

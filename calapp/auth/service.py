@@ -197,27 +197,40 @@ def presented_credentials() -> tuple[str | None, str | None]:
 def authenticate(*, allow_api_key: bool = True) -> Principal:
     """Load the principal of the current request (cached for the request).
 
+    The outcome, a failure too, is cached: the rate limiter verifies the
+    credentials first (``calapp.ratelimit``), the route's check reuses its answer.
+
     :raises Unauthorized: no, invalid or expired credentials.
     :raises Forbidden: an API key on an operation reserved to signed-in users.
     """
     principal = g.get("_authenticated")
     if principal is None:
-        api_key, token = presented_credentials()
-        if api_key:
-            principal = _principal_from_api_key(api_key)
-        elif token:
-            principal = _principal_from_jwt(token)
-        else:
-            raise Unauthorized(
-                "Authentication required: send 'Authorization: Bearer <token>' "
-                "or 'X-API-Key: <key>'"
-            )
+        failure = g.get("_authentication_failure")
+        if failure is not None:
+            raise failure
+        try:
+            principal = _principal_from_request()
+        except Unauthorized as exc:
+            g._authentication_failure = exc
+            raise
         g._authenticated = principal
     if principal.via == "api_key" and not allow_api_key:
         raise Forbidden(
             "This operation needs a signed-in user; API keys may not use it"
         )
     return principal
+
+
+def _principal_from_request() -> Principal:
+    api_key, token = presented_credentials()
+    if api_key:
+        return _principal_from_api_key(api_key)
+    if token:
+        return _principal_from_jwt(token)
+    raise Unauthorized(
+        "Authentication required: send 'Authorization: Bearer <token>' "
+        "or 'X-API-Key: <key>'"
+    )
 
 
 def _principal_from_jwt(token: str) -> Principal:
@@ -262,17 +275,19 @@ def _principal_from_api_key(key: str) -> Principal:
     api_key, is_active, deleted_at = row
     if not api_key.is_usable(now) or not is_active or deleted_at is not None:
         raise Unauthorized("This API key is revoked or expired")
-    if (
-        api_key.last_used_at is None
-        or now - api_key.last_used_at > LAST_USED_GRANULARITY
-    ):
-        _touch_api_key(api_key.id, now)
-    return Principal(
+    principal = Principal(
         user_id=api_key.user_id,
         scopes=frozenset(api_key.scopes),
         via="api_key",
         api_key_id=api_key.id,
     )
+    # Read before the touch commits: the commit expires the row (a reload).
+    if (
+        api_key.last_used_at is None
+        or now - api_key.last_used_at > LAST_USED_GRANULARITY
+    ):
+        _touch_api_key(api_key.id, now)
+    return principal
 
 
 def _touch_api_key(key_id: uuid.UUID, now: datetime) -> None:

@@ -101,6 +101,14 @@ class Booking(db.Model):
         # Identical retries and the daily limit look bookings up by link and time.
         sa.Index("ix_bookings_link_start", "link_id", "start_time"),
         sa.Index("ix_bookings_event_id", "event_id"),
+        # A client's live holds on a link (the per-client hold limit).
+        sa.Index(
+            "ix_bookings_link_client_held",
+            "link_id",
+            "client_key",
+            "expires_at",
+            postgresql_where=sa.text("status = 'held'"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
@@ -115,6 +123,8 @@ class Booking(db.Model):
     blocked = mapped_column(TSTZRANGE, nullable=False)
     status: Mapped[str] = mapped_column(sa.String(10), nullable=False)
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Keyed hash of the client network that made the hold (never the address).
+    client_key: Mapped[str | None] = mapped_column(sa.String(64))
     # SHA-256 of the secret the visitor cancels or reschedules with.
     manage_token_hash: Mapped[str | None] = mapped_column(sa.String(64))
     created_at: Mapped[datetime] = mapped_column(

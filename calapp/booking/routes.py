@@ -3,8 +3,8 @@ from pathlib import Path
 from flask import Response, current_app, request
 from flask.views import MethodView
 
-from calapp.api import Blueprint, current_principal, page_of
-from calapp.booking import service
+from calapp.api import Blueprint, ErrorSchema, current_principal, page_of
+from calapp.booking import holds, reservations, service
 from calapp.booking.schemas import (
     AvailabilityArgsSchema,
     BookingChangeSchema,
@@ -22,9 +22,8 @@ from calapp.booking.schemas import (
     ReserveSchema,
 )
 from calapp.errors import NotFound
-from calapp.events import service as events_service
 from calapp.extensions import db, limiter
-from calapp.security import Principal
+from calapp.ratelimit import client_ip_key
 from calapp.users import service as users_service
 
 links_blp = Blueprint(
@@ -63,6 +62,7 @@ HTML_200 = {
 
 
 def _public_limit():
+    # Per client IP: these routes act for nobody, so credentials buy no budget.
     return current_app.config["RATELIMIT_PUBLIC"]
 
 
@@ -91,13 +91,6 @@ def _booking(booking, secret=None) -> dict:
         "slot_end": booking.end_time,
         "manage_token": secret,
     }
-
-
-def _event(booking):
-    try:
-        return events_service.get(Principal.system(), booking.event_id)
-    except NotFound:  # deleted by the calendar's owner
-        return None
 
 
 # --- owner ----------------------------------------------------------------------------
@@ -183,7 +176,7 @@ def _json_or_page(token: str):
 
 @blp.route("/<string:token>")
 class PublicLinkView(MethodView):
-    decorators = [limiter.limit(_public_limit)]
+    decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
     @blp.doc(security=[], **HTML_200)
     @blp.response(
@@ -210,7 +203,7 @@ class PublicLinkView(MethodView):
 
 @page_blp.route("/book/<string:token>")
 class BookingPageView(MethodView):
-    decorators = [limiter.limit(_public_limit)]
+    decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
     @page_blp.doc(security=[], **HTML_200)
     @page_blp.response(200, description="The booking page (HTML), whatever Accept")
@@ -222,7 +215,7 @@ class BookingPageView(MethodView):
 
 @blp.route("/<string:token>/availability")
 class AvailabilityView(MethodView):
-    decorators = [limiter.limit(_public_limit)]
+    decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
     @blp.doc(security=[])
     @blp.arguments(AvailabilityArgsSchema, location="query")
@@ -235,7 +228,7 @@ class AvailabilityView(MethodView):
 
 @blp.route("/<string:token>/reserve")
 class ReserveView(MethodView):
-    decorators = [limiter.limit(_public_limit)]
+    decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
     @blp.doc(security=[])
     @blp.arguments(ReserveSchema)
@@ -243,34 +236,62 @@ class ReserveView(MethodView):
     @blp.errors(404, 409, 429)
     def post(self, data, token):
         """Reserve an offered slot: creates the event (409 slot_unavailable if taken)"""
-        booking, secret = service.reserve(token, data, _now())
+        booking, secret = reservations.reserve(token, data, _now())
         db.session.commit()
-        booking_shown = _booking(booking, secret)
-        body = {"ok": True, "event": _event(booking), "booking": booking_shown}
+        # What this request sent, never the owner's event: a retry is anyone's.
+        event = reservations.visitor_event(booking, data)
+        body = {"ok": True, "event": event, "booking": _booking(booking, secret)}
         return body, 200, NO_STORE
 
 
 @blp.route("/<string:token>/holds")
 class HoldsView(MethodView):
-    decorators = [limiter.limit(_public_limit)]
+    decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
     @blp.doc(security=[])
     @blp.arguments(HoldCreateSchema)
     @blp.response(201, HoldSchema)
-    @blp.errors(404, 409, 429)
+    @blp.errors(404, 409)
+    @blp.alt_response(
+        429,
+        schema=ErrorSchema,
+        description="Too many holds: this client's holds on the link "
+        "(`details.limit` `holds_per_client`, BOOKING_MAX_HOLDS_PER_CLIENT), or "
+        "the share of the day's slots the link lets be held at once "
+        "(`holds_per_link_day`, BOOKING_HOLD_SHARE_PERCENT), or the request "
+        "rate (RATELIMIT_PUBLIC). The slot can still be reserved without a hold",
+        headers={
+            "Retry-After": {
+                "schema": {"type": "integer"},
+                "description": "Seconds until the oldest hold in the way expires",
+            }
+        },
+    )
     def post(self, data, token):
-        """Hold an offered slot for a few minutes, then reserve it with hold_id"""
-        minutes = current_app.config.get(
-            "BOOKING_HOLD_MINUTES", service.DEFAULT_HOLD_MINUTES
+        """Hold an offered slot for a few minutes, then reserve it with hold_id
+
+        One hold per email and link (holding another slot releases the previous
+        one), a few per client, and a share of each day's slots per link.
+        """
+        config = current_app.config
+        policy = holds.HoldPolicy(
+            minutes=config.get("BOOKING_HOLD_MINUTES", holds.DEFAULT_HOLD_MINUTES),
+            max_per_client=config.get(
+                "BOOKING_MAX_HOLDS_PER_CLIENT", holds.DEFAULT_MAX_PER_CLIENT
+            ),
+            share_percent=config.get(
+                "BOOKING_HOLD_SHARE_PERCENT", holds.DEFAULT_SHARE_PERCENT
+            ),
         )
-        booking = service.hold(token, data, _now(), minutes)
+        client = holds.client_key(request.remote_addr, config["SECRET_KEY"])
+        booking = holds.hold(token, data, _now(), client=client, policy=policy)
         db.session.commit()
         return {"hold_id": booking.id, "expires_at": booking.expires_at}
 
 
 @blp.route("/<string:token>/bookings/<uuid:booking_id>/cancel")
 class CancelView(MethodView):
-    decorators = [limiter.limit(_public_limit)]
+    decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
     @blp.doc(security=[])
     @blp.arguments(ManageSchema)
@@ -278,14 +299,15 @@ class CancelView(MethodView):
     @blp.errors(404, 429)
     def post(self, data, token, booking_id):
         """Cancel a booking with its manage_token (frees the slot)"""
-        booking = service.cancel(token, booking_id, data["manage_token"], _now())
+        booking = reservations.cancel(token, booking_id, data["manage_token"], _now())
         db.session.commit()
-        return {"ok": True, "event": _event(booking), "booking": _booking(booking)}
+        event = reservations.visitor_event(booking)
+        return {"ok": True, "event": event, "booking": _booking(booking)}
 
 
 @blp.route("/<string:token>/bookings/<uuid:booking_id>/reschedule")
 class RescheduleView(MethodView):
-    decorators = [limiter.limit(_public_limit)]
+    decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
     @blp.doc(security=[])
     @blp.arguments(RescheduleSchema)
@@ -293,6 +315,7 @@ class RescheduleView(MethodView):
     @blp.errors(404, 409, 429)
     def post(self, data, token, booking_id):
         """Move a booking to another offered slot with its manage_token"""
-        booking = service.reschedule(token, booking_id, data, _now())
+        booking = reservations.reschedule(token, booking_id, data, _now())
         db.session.commit()
-        return {"ok": True, "event": _event(booking), "booking": _booking(booking)}
+        event = reservations.visitor_event(booking)
+        return {"ok": True, "event": event, "booking": _booking(booking)}

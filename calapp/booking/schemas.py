@@ -294,9 +294,20 @@ class BookingSchema(Schema):
     )
 
 
+VISITOR_EVENT = (
+    "The booking as the visitor sees it: the link's title and description, the "
+    "slot, and the visitor's name, email and notes as sent in this request (the "
+    "booking's own for cancel and reschedule). Never what the owner added to the "
+    "event later (notes, other attendees, location, reminders); `user_id` of the "
+    "attendee is always null"
+)
+
+
 class ReservationSchema(Schema):
     ok = ma.fields.Boolean(required=True, metadata={"example": True})
-    event = ma.fields.Nested(EventSchema, required=True)
+    event = ma.fields.Nested(
+        EventSchema, required=True, metadata={"description": VISITOR_EVENT}
+    )
     booking = ma.fields.Nested(BookingSchema, required=True)
 
 
@@ -306,7 +317,9 @@ class BookingChangeSchema(Schema):
         EventSchema,
         required=True,
         allow_none=True,
-        metadata={"description": "Null when the owner has deleted the event"},
+        metadata={
+            "description": VISITOR_EVENT + ". Null when the owner has deleted the event"
+        },
     )
     booking = ma.fields.Nested(BookingSchema, required=True)
 

@@ -134,6 +134,9 @@ def share(
 ) -> dict:
     """Give a registered user ``role`` (editor or viewer); sharing again changes it.
 
+    An email finds only an account that verified it: anyone may register with
+    an address, and the calendar is meant for whoever reads that mailbox.
+
     :raises NotFound: no account with that email / id (share after they register).
     :raises Conflict: the target is the owner (the owner cannot be demoted).
     """
@@ -143,10 +146,12 @@ def share(
         if email is not None
         else db.session.get(User, user_id)
     )
+    if email is not None and target is not None and not target.is_email_verified:
+        target = None
     if target is None or target.deleted_at is not None:
         raise NotFound(
             "No account with this email or id: calendars are shared with registered "
-            "users, so ask them to register first"
+            "users who confirmed their email, so ask them to register first"
         )
     if target.id == calendar.owner_id:
         raise Conflict("The owner's role cannot be changed")

@@ -1,8 +1,10 @@
 """Attendees of an event: invite, answer (RSVP), remove, link on registration.
 
 - Emails are trimmed and lower-cased, and unique per event (409).
-- A registered email links ``user_id`` at once; an email that registers later is
-  linked when the account is created (``link_registered_user``).
+- The email of an account that verified it links ``user_id`` at once; any other
+  email is linked when an account verifies it (``link_registered_user``, called
+  by ``users.verification``). Registering with an address proves nothing, so an
+  unverified account is never linked: it would read events meant for someone else.
 - Editors and owners invite, rename and remove attendees, and may answer for
   anyone; an attendee answers (``status``) only for itself. A linked attendee who
   is not a member of the calendar reads the event (``policy.get_event`` role
@@ -40,7 +42,9 @@ def _user_ids(emails: Iterable[str]) -> dict[str, uuid.UUID]:
         return {}
     rows = db.session.execute(
         sa.select(User.email, User.id).where(
-            User.email.in_(emails), User.deleted_at.is_(None)
+            User.email.in_(emails),
+            User.deleted_at.is_(None),
+            User.email_verified_at.is_not(None),
         )
     )
     return {email: user_id for email, user_id in rows}
@@ -177,7 +181,8 @@ def remove(
 def link_registered_user(user_id: uuid.UUID, email: str, now: datetime) -> int:
     """Link the attendee rows of ``email`` that have no account to ``user_id``.
 
-    Called when an account is created; the events concerned get a new ETag.
+    Called when an account proves it owns ``email`` (never on registration alone);
+    the events concerned get a new ETag.
     Returns how many invitations were linked.
     """
     event_ids = list(

@@ -16,7 +16,7 @@ Model (iCalendar RECURRENCE-ID semantics, as Google Calendar does it):
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 import sqlalchemy as sa
 
@@ -25,6 +25,7 @@ from calapp.errors import NotFound, ValidationError
 from calapp.events import occurrences, recurrence
 from calapp.events.models import Event, EventAttendee, EventReminder
 from calapp.extensions import db
+from calapp.fields import INSTANT_RANGE_MESSAGE, parse_instant
 from calapp.security import Principal
 
 SCOPES = ("this", "following")
@@ -37,15 +38,14 @@ def parse_slot(text: str) -> datetime:
 
     :raises ValidationError: anything else.
     """
-    try:
-        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        value = None
-    if value is None or value.tzinfo is None or len(text) > 40:
+    value = parse_instant(text)
+    if value is None:
         raise ValidationError.field(
-            "original_start_time", "must be an RFC 3339 date-time with Z or an offset"
+            "original_start_time",
+            "must be an RFC 3339 date-time with Z or an offset, "
+            f"{INSTANT_RANGE_MESSAGE.removeprefix('must be ')}",
         )
-    return value.astimezone(UTC)
+    return value
 
 
 def _series(
@@ -102,13 +102,18 @@ def instances_page(
     limit: int,
     cursor: str | None,
 ):
-    """One series' occurrences in ``[start, end)`` (Google's events.instances)."""
+    """One series' occurrences in ``[start, end)`` (Google's events.instances).
+
+    Each exception is filtered through ``policy.readable_events`` like a direct
+    read: an attendee removed from one occurrence does not see it here either (its
+    slot stays replaced, so the series does not show it in its place).
+    """
     from calapp.events.service import WITH_CHILDREN
 
     series = _series(principal, event_id, "read")
     base = sa.select(Event).where(
         sa.or_(Event.id == series.id, Event.series_id == series.id),
-        Event.deleted_at.is_(None),
+        policy.readable_events(principal),
     )
     return occurrences.window_page(
         base, start, end, limit=limit, cursor=cursor, options=WITH_CHILDREN

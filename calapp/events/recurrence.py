@@ -1,4 +1,4 @@
-"""RFC 5545 recurrence: validation and lazy expansion, in the event's own zone.
+"""RFC 5545 recurrence: lazy expansion, in the event's own zone.
 
 Pure functions, no database. A series is expanded in *local wall time* of its
 IANA zone (a weekly 09:00 Europe/Berlin meeting stays at 09:00 local across DST;
@@ -16,6 +16,10 @@ Deviations of python-dateutil from RFC 5545 that are corrected here:
 DTSTART is always the first occurrence and counts towards COUNT (dateutil only
 yields DTSTART when it matches the rule), and UNTIL given in UTC bounds the
 series by instant.
+
+The rule text and ``Series`` are in ``calapp.events.series``, write-time
+validation and stored bounds in ``calapp.events.rules``; their public names
+are re-exported here.
 """
 
 from __future__ import annotations
@@ -23,37 +27,28 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-import re
-from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cached_property, lru_cache
-from zoneinfo import ZoneInfo
+from functools import lru_cache
 
-from dateutil.rrule import rrulestr
+from calapp.events.rules import _last_counted, last_end, validate
+from calapp.events.series import (
+    _DAY_PARTS,
+    _WEEKDAYS,
+    FAR_FUTURE,
+    MAX_COUNT,
+    MAX_PER_YEAR,
+    MAX_SUBDAILY_PER_YEAR,
+    Series,
+    _build,
+    _parts,
+    _rule,
+    _until_instant,
+    _until_local,
+    _zone,
+    normalize_rule,
+)
 
-from calapp.errors import ValidationError
-
-# Limits (README "Recurrence"): what one rule may ask of the server.
-MAX_SUBDAILY_PER_YEAR = 2_000  # HOURLY/MINUTELY rules beyond this are refused
-MAX_COUNT = 10_000
-MAX_RULE_LENGTH = 1_000
-# Any rule that BYHOUR/BYMINUTE/BYSECOND repeat within a day: one year of it must
-# fit in one window of GET /events (occurrences.MAX_OCCURRENCES).
-MAX_PER_YEAR = 10_000
-FAR_FUTURE = datetime(9999, 12, 31, tzinfo=UTC)  # "unbounded" as a comparable instant
-
-_PARTS = {
-    "FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY",
-    "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST",
-}  # fmt: skip
-_FREQS = {"YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY"}
-_TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
-_WEEKDAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
-# Without any of these dateutil derives the day from DTSTART (weekday for WEEKLY,
-# month day for MONTHLY and YEARLY).
-_DAY_PARTS = {"BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO"}
 # Wider than any jump of a zone's UTC offset (tzdb: about 31 hours, local mean
 # times included), so a wall time this far inside a window's local bounds
 # resolves inside the window.
@@ -63,258 +58,12 @@ _TICK = timedelta(microseconds=1)  # instants are microseconds
 # less than listing the window (see ``countable``).
 COUNT_FROM = timedelta(days=10)
 _SIMPLE_PARTS = {"FREQ", "INTERVAL", "BYDAY", "WKST", "UNTIL", "COUNT"}
-_PART_VALUE = re.compile(r"^[A-Z0-9,+\-]+$")
-_UNTIL = re.compile(r"^(\d{8})(T(\d{6})(Z?))?$")
 _PERIOD = {
     "DAILY": timedelta(days=1),
     "WEEKLY": timedelta(days=7),
     "HOURLY": timedelta(hours=1),
     "MINUTELY": timedelta(minutes=1),
 }
-
-
-def _invalid(message: str) -> ValidationError:
-    return ValidationError.field("recurrence_rule", message)
-
-
-@lru_cache(maxsize=4096)  # every listed series is normalised on every request
-def normalize_rule(text: str) -> str:
-    """Canonical ``FREQ=...;...`` text (no ``RRULE:`` prefix, upper-case).
-
-    :raises ValidationError: malformed or unknown parts, COUNT with UNTIL.
-    """
-    if not isinstance(text, str) or not text.strip():
-        raise _invalid("must be a non-empty RFC 5545 RRULE")
-    body = text.strip()
-    if len(body) > MAX_RULE_LENGTH:
-        raise _invalid(f"is longer than {MAX_RULE_LENGTH} characters")
-    if body.upper().startswith("RRULE:"):
-        body = body[6:]
-    if "\n" in body or "\r" in body:
-        raise _invalid("must be a single RRULE (use exdates/rdates for the rest)")
-    parts: dict[str, str] = {}
-    for item in body.split(";"):
-        if not item:
-            continue
-        name, sep, value = item.partition("=")
-        name, value = name.strip().upper(), value.strip().upper()
-        if not sep or not value:
-            raise _invalid(f"part {item!r} is not NAME=VALUE")
-        if name not in _PARTS:
-            raise _invalid(f"unknown part {name}")
-        if name in parts:
-            raise _invalid(f"part {name} is given twice")
-        if not _PART_VALUE.match(value):
-            raise _invalid(f"part {name} has an invalid value {value!r}")
-        parts[name] = value
-    if parts.get("FREQ") not in _FREQS:
-        raise _invalid("FREQ is required: YEARLY, MONTHLY, WEEKLY, DAILY or HOURLY")
-    if parts["FREQ"] == "SECONDLY":
-        raise _invalid("FREQ=SECONDLY is not supported")
-    if "COUNT" in parts and "UNTIL" in parts:
-        raise _invalid("COUNT and UNTIL cannot both be given (RFC 5545 §3.3.10)")
-    if "COUNT" in parts:
-        if not parts["COUNT"].isdigit() or not 1 <= int(parts["COUNT"]) <= MAX_COUNT:
-            raise _invalid(f"COUNT must be between 1 and {MAX_COUNT}")
-    if "INTERVAL" in parts:
-        if not parts["INTERVAL"].isdigit() or not 1 <= int(parts["INTERVAL"]) <= 1000:
-            raise _invalid("INTERVAL must be between 1 and 1000")
-    if "UNTIL" in parts and not _UNTIL.match(parts["UNTIL"]):
-        raise _invalid("UNTIL must be a DATE (YYYYMMDD) or a UTC DATE-TIME (…Z)")
-    order = ["FREQ"] + sorted(p for p in parts if p != "FREQ")
-    return ";".join(f"{p}={parts[p]}" for p in order)
-
-
-def _parts(rule: str) -> dict[str, str]:
-    return dict(_parsed(rule))
-
-
-@lru_cache(maxsize=4096)  # parsed for every listed series on every request
-def _parsed(rule: str) -> tuple[tuple[str, str], ...]:
-    return tuple(tuple(item.split("=", 1)) for item in rule.split(";"))
-
-
-@dataclass(frozen=True)
-class Series:
-    """What expansion needs to know about a recurring event."""
-
-    rule: str  # normalised
-    start: datetime  # first occurrence, UTC
-    end: datetime  # its end, UTC
-    timezone: str
-    all_day: bool = False
-    exdates: tuple[datetime, ...] = ()  # original starts removed (UTC)
-    rdates: tuple[datetime, ...] = ()  # extra starts (UTC)
-
-    @cached_property
-    def zone(self) -> ZoneInfo:
-        return _zone(self.timezone)
-
-    @cached_property
-    def local_start(self) -> datetime:
-        return self.start.astimezone(self.zone).replace(tzinfo=None)
-
-    def occurrence_end(self, start: datetime) -> datetime:
-        """End of the occurrence starting at ``start`` (UTC)."""
-        if self.all_day:  # same number of calendar days, whatever DST does
-            days = (self._local_date(self.end) - self._local_date(self.start)).days
-            return self.at_local(
-                datetime.combine(self._local_date(start) + timedelta(days), time())
-            )
-        return start + (self.end - self.start)
-
-    def at_local(self, local: datetime) -> datetime:
-        """RFC 5545 §3.3.5 resolution of a local wall time (fold=0), as UTC."""
-        return local.replace(tzinfo=self.zone, fold=0).astimezone(UTC)
-
-    def _local_date(self, instant: datetime) -> date:
-        return instant.astimezone(self.zone).date()
-
-
-@lru_cache(maxsize=512)
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
-
-
-def _until_local(value: str, series: Series) -> datetime:
-    """UNTIL as local wall time of the series (inclusive bound)."""
-    return _until_local_in(value, series.timezone)
-
-
-@lru_cache(maxsize=4096)
-def _until_local_in(value: str, timezone: str) -> datetime:
-    match = _UNTIL.match(value)
-    day = datetime.strptime(match.group(1), "%Y%m%d")
-    if not match.group(2):  # a DATE: the whole day counts
-        return day.replace(hour=23, minute=59, second=59)
-    stamp = datetime.strptime(match.group(1) + match.group(3), "%Y%m%d%H%M%S")
-    if match.group(4):  # UTC: the instant, seen on the series' wall clock
-        return (
-            stamp.replace(tzinfo=UTC).astimezone(_zone(timezone)).replace(tzinfo=None)
-        )
-    return stamp  # floating: read as local time
-
-
-def _until_instant(series: Series) -> datetime | None:
-    """UNTIL as an instant when it is given in UTC (it bounds by instant)."""
-    return _until_instant_of(series.rule)
-
-
-@lru_cache(maxsize=4096)
-def _until_instant_of(rule: str) -> datetime | None:
-    match = _UNTIL.match(_parts(rule).get("UNTIL", ""))
-    if not match or not match.group(4):
-        return None
-    stamp = datetime.strptime(match.group(1) + match.group(3), "%Y%m%d%H%M%S")
-    return stamp.replace(tzinfo=UTC)
-
-
-def _build(series: Series, dtstart: datetime | None = None, count_shift: int = 0):
-    """A dateutil rrule over naive local times (UNTIL turned local)."""
-    parts = _parts(series.rule)
-    until = parts.pop("UNTIL", None)
-    if "COUNT" in parts and count_shift:
-        parts["COUNT"] = str(int(parts["COUNT"]) - count_shift)
-    text = ";".join(f"{k}={v}" for k, v in parts.items())
-    try:
-        rule = rrulestr(text, dtstart=dtstart or series.local_start, cache=False)
-    except (ValueError, TypeError, OverflowError) as exc:
-        raise _invalid(f"cannot be parsed: {exc}") from exc
-    if until is not None:
-        rule = rule.replace(until=_until_local(until, series))
-    return rule
-
-
-def _matches_rule(series: Series) -> bool:
-    """Does DTSTART itself satisfy the rule? (dateutil only yields it then.)"""
-    first = next(iter(_build(series)), None)
-    return first == series.local_start
-
-
-def _rule(series: Series):
-    """The rule with RFC COUNT semantics: DTSTART always counts as one."""
-    if "COUNT" in series.rule and not _matches_rule(series):
-        count = int(_parts(series.rule)["COUNT"])
-        return _build(series, count_shift=1) if count > 1 else None
-    return _build(series)
-
-
-def validate(series: Series) -> None:
-    """:raises ValidationError: a rule that cannot be served safely."""
-    parts = _parts(series.rule)
-    rule = _build(series)
-    if "UNTIL" in parts and _until_local(parts["UNTIL"], series) < series.local_start:
-        raise _invalid("UNTIL is before the event's start")
-    _check_recurs(series, rule)
-    subdaily = parts["FREQ"] in ("HOURLY", "MINUTELY")
-    # BYHOUR/BYMINUTE/BYSECOND multiply any FREQ within a day: a DAILY rule with
-    # all 24 hours, 60 minutes and 60 seconds is 86,400 occurrences a day.
-    by_time = [p for p in _TIME_PARTS if p in parts]
-    if series.all_day and (subdaily or by_time):
-        raise _invalid("an all-day event cannot repeat more than daily")
-    if subdaily:
-        limit, why = (
-            MAX_SUBDAILY_PER_YEAR,
-            "that is the limit for hourly and minutely rules",
-        )
-    elif any("," in parts[p] for p in by_time):
-        limit, why = MAX_PER_YEAR, "a year of a series must fit in one listed window"
-    else:
-        return
-    horizon = series.local_start + timedelta(days=365)
-    for count, local in enumerate(rule.xafter(series.local_start, inc=True), 1):
-        if local >= horizon:
-            break
-        if count > limit:
-            raise _invalid(f"produces more than {limit} occurrences a year; {why}")
-
-
-RECURS_WITHIN_YEARS = 50
-
-
-def _check_recurs(series: Series, rule) -> None:
-    """Refuse a rule that never occurs after DTSTART (``BYMONTH=2;BYMONTHDAY=30``).
-
-    dateutil checks UNTIL and COUNT only on occurrences it finds, so such a rule
-    makes every expansion search each period up to year 9999 (~0.5 s). That search
-    is paid once here, at validation, and the rule is refused.
-    """
-    if _parts(series.rule).get("COUNT") == "1":
-        return
-    start = series.local_start
-    probe = rule.replace(count=None, until=None)
-    found = next(iter(probe.xafter(start, inc=False)), None)
-    if found is None or found.year - start.year > RECURS_WITHIN_YEARS:
-        raise _invalid(
-            f"never occurs after the event's start (within {RECURS_WITHIN_YEARS} "
-            "years); check BYMONTH, BYMONTHDAY and BYDAY"
-        )
-
-
-def last_end(series: Series) -> datetime:
-    """The end of the last occurrence, or ``FAR_FUTURE`` when unbounded.
-
-    Stored with the series so a window query can skip series that ended before it.
-    """
-    parts = _parts(series.rule)
-    if "COUNT" not in parts and "UNTIL" not in parts:
-        return FAR_FUTURE
-    rule = _rule(series)
-    last_local = rule[-1] if rule is not None and rule.count() else None
-    candidates = [series.start, *series.rdates]
-    if last_local is not None:
-        candidates.append(series.at_local(last_local))
-    return max(series.occurrence_end(s) for s in candidates)
-
-
-@lru_cache(maxsize=4096)
-def _last_counted(rule: str, start: datetime, timezone: str) -> datetime | None:
-    """Local start of the last occurrence a COUNT rule yields (DTSTART aside), or
-    None when it yields none. Counted once per series and process: from then on
-    a COUNT series expands like the same rule with that UNTIL, from any point."""
-    rule = _rule(Series(rule=rule, start=start, end=start, timezone=timezone))
-    tail = deque(rule or (), maxlen=1)
-    return tail[0] if tail else None
 
 
 def _without_count(series: Series) -> Series:

@@ -14,7 +14,13 @@ import marshmallow as ma
 
 from calapp.api import PageArgsSchema, Schema
 from calapp.events.models import RSVP_STATUSES, STATUSES, TRANSPARENCIES
-from calapp.fields import Email, Instant, Timezone
+from calapp.fields import (
+    INSTANT_RANGE_MESSAGE,
+    Email,
+    Instant,
+    Timezone,
+    in_instant_range,
+)
 
 MAX_REMINDERS = 10
 MAX_MINUTES_BEFORE = 40_320  # four weeks
@@ -68,7 +74,7 @@ class DateOrInstant(ma.fields.String):
     default_error_messages = {
         "invalid": "must be a date (YYYY-MM-DD) or an RFC 3339 date-time with "
         "an offset",
-        "range": "must be between the years 1 and 9998",
+        "range": INSTANT_RANGE_MESSAGE,
     }
 
     def __init__(self, **kwargs):
@@ -91,7 +97,7 @@ class DateOrInstant(ma.fields.String):
                 day = date.fromisoformat(text)
             except ValueError as exc:
                 raise self.make_error("invalid") from exc
-            if day.year > 9998:
+            if not in_instant_range(day):
                 raise self.make_error("range")
             return day
         return self._instant.deserialize(text)

@@ -14,6 +14,13 @@ STATUS:CANCELLED), SUMMARY, DESCRIPTION, LOCATION, STATUS, TRANSP, CATEGORIES
 one VALARM per reminder. An all-day event whose zone is not the calendar's
 carries ``X-CALAPP-TIMEZONE`` (RFC 5545 forbids TZID on dates), so the import
 puts its dates back in the same zone.
+
+The public feed (``public=True``) shows busy times and what the owner wrote,
+never a visitor's or an attendee's personal data: no ORGANIZER (the owner's
+email), no ATTENDEE, no VALARM (the owner's own reminders), and an event made
+by a booking link shows only its title and times: its description is written
+from the visitor's name, email and notes, and whatever the owner adds to it
+later is about the visitor too.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB, aggregate_order_by
 from sqlalchemy.orm import aliased
 
 from calapp.api import etag_of
+from calapp.booking.models import Booking
 from calapp.calendars.models import Calendar
 from calapp.events import recurrence
 from calapp.events.models import Event, EventAttendee, EventReminder
@@ -45,6 +53,7 @@ from calapp.users.models import User
 
 PRODID = "-//calapp//calapp 1.0//EN"
 FORMAT_VERSION = 1  # part of the ETag: a change of the output format is a change
+PUBLIC_FORMAT_VERSION = 2  # the public feed's (2: no personal data)
 BATCH = 500  # rows per fetch from the server-side cursor, and per chunk written
 STATUS_OUT = {
     "confirmed": "CONFIRMED",
@@ -64,9 +73,10 @@ TIMEZONE_PROP = "X-CALAPP-TIMEZONE"
 # --- ETag --------------------------------------------------------------------------
 
 
-def state(calendar: Calendar) -> tuple[str, datetime]:
+def state(calendar: Calendar, *, public: bool = False) -> tuple[str, datetime]:
     """The export's ETag and Last-Modified, from one aggregate over the calendar's
-    events (deleted ones included: a deletion changes ``updated_at``)."""
+    events (deleted ones included: a deletion changes ``updated_at``). The public
+    feed has its own tags: it is another representation."""
     count, changed = db.session.execute(
         sa.select(
             sa.func.count().filter(Event.deleted_at.is_(None)),
@@ -81,6 +91,7 @@ def state(calendar: Calendar) -> tuple[str, datetime]:
         calendar.updated_at.isoformat(),
         changed.isoformat() if changed else "-",
         count,
+        *(("public", PUBLIC_FORMAT_VERSION) if public else ()),
     )
     return tag, last_modified
 
@@ -188,9 +199,10 @@ def _attendee(email: str, name: str | None, status: str) -> str:
 
 
 def vevent(
-    row, organizer: str, calendar_zone: str, *, attendees: bool = True
+    row, organizer: str | None, calendar_zone: str, *, public: bool = False
 ) -> list[str]:
-    """The content lines of one event row (see ``_rows``), folded.
+    """The content lines of one event row (see ``_rows``), folded; ``public``
+    leaves out personal data (module docstring), ``organizer`` None no ORGANIZER.
 
     Only the lines that can pass 75 octets go through ``fold`` (names, dates,
     times and IANA zone names are short): it is a third of the export's time
@@ -235,6 +247,8 @@ def vevent(
         )
     title = escape(row.title)
     lines.append(fold(f"SUMMARY:{title}"))
+    if public:
+        return lines + _public_tail(row)
     if row.description:
         lines.append(fold(f"DESCRIPTION:{escape(row.description)}"))
     if row.location:
@@ -245,8 +259,9 @@ def vevent(
         lines.append(fold(f"CATEGORIES:{','.join(escape(tag) for tag in row.tags)}"))
     for item in row.attachments or ():
         lines.append(fold(_attach(item)))
-    lines.append(organizer)
-    for attendee in (row.attendees or ()) if attendees else ():
+    if organizer:
+        lines.append(organizer)
+    for attendee in row.attendees or ():
         lines.append(fold(_attendee(*attendee)))
     for minutes in row.reminders or ():
         lines += [
@@ -256,6 +271,27 @@ def vevent(
             f"TRIGGER:{trigger(minutes)}",
             "END:VALARM",
         ]
+    lines.append("END:VEVENT")
+    return lines
+
+
+def _public_tail(row) -> list[str]:
+    """A public VEVENT after its SUMMARY: what the owner wrote, unless a booking
+    made the event; no ORGANIZER, ATTENDEE or VALARM."""
+    lines = []
+    if not row.is_booking:
+        if row.description:
+            lines.append(fold(f"DESCRIPTION:{escape(row.description)}"))
+        if row.location:
+            lines.append(fold(f"LOCATION:{escape(row.location)}"))
+    lines.append(f"STATUS:{STATUS_OUT[row.status]}")
+    lines.append(f"TRANSP:{TRANSP_OUT[row.transparency]}")
+    if not row.is_booking:
+        if row.tags:
+            tags = ",".join(escape(tag) for tag in row.tags)
+            lines.append(fold(f"CATEGORIES:{tags}"))
+        for item in row.attachments or ():
+            lines.append(fold(_attach(item)))
     lines.append("END:VEVENT")
     return lines
 
@@ -347,7 +383,7 @@ def _utc_stamp(column):
     )
 
 
-def _rows(calendar: Calendar):
+def _rows(calendar: Calendar, public: bool):
     series = aliased(Event)
     columns = [
         _raw(getattr(Event, name), name)
@@ -372,6 +408,7 @@ def _rows(calendar: Calendar):
             series.all_day.label("series_all_day"),
             _raw(reminders, "reminders"),
             attendees,
+            _is_booking(public),
         )
         .outerjoin(series, series.id == Event.series_id)
         .where(Event.calendar_id == calendar.id, Event.deleted_at.is_(None))
@@ -380,29 +417,40 @@ def _rows(calendar: Calendar):
     return db.session.execute(stmt, execution_options={"yield_per": BATCH})
 
 
-def stream(calendar: Calendar, *, attendees: bool = True) -> Iterator[bytes]:
-    """The VCALENDAR in chunks: header, VTIMEZONEs, VEVENTs a batch at a time.
+def _is_booking(public: bool):
+    """Whether a booking made the event (asked for the public feed only: one
+    index probe of ``ix_bookings_event_id`` per row)."""
+    if not public:
+        return sa.false().label("is_booking")
+    made = sa.exists().where(Booking.event_id == Event.id)
+    return made.label("is_booking")
 
-    ``attendees=False`` (the public feed) leaves out ATTENDEE lines: a public
-    calendar's subscribers see times and titles, not the guests' addresses.
-    """
+
+def _organizer(calendar: Calendar) -> str:
     owner = db.session.get(User, calendar.owner_id)
     cn = f"CN={param(owner.name)};" if owner.name else ""
-    organizer = fold(f"ORGANIZER;{cn}".rstrip(";") + f":mailto:{owner.email}")
+    return fold(f"ORGANIZER;{cn}".rstrip(";") + f":mailto:{owner.email}")
+
+
+def stream(calendar: Calendar, *, public: bool = False) -> Iterator[bytes]:
+    """The VCALENDAR in chunks: header, VTIMEZONEs, VEVENTs a batch at a time.
+
+    ``public`` (the public feed): a public calendar's subscribers see times and
+    what the owner wrote, no personal data (module docstring).
+    """
+    organizer = None if public else _organizer(calendar)
     zones = _zones_used(calendar)
     yield ("\r\n".join(fold(line) for line in _header(calendar)) + "\r\n").encode()
     for zone, first, last in zones:
         component = vtimezone(zone, first, last)
         if component:
             yield component
-    result = _rows(calendar)
+    result = _rows(calendar, public)
     try:
         for batch in result.partitions():
             lines = []
             for row in batch:
-                lines.extend(
-                    vevent(row, organizer, calendar.timezone, attendees=attendees)
-                )
+                lines.extend(vevent(row, organizer, calendar.timezone, public=public))
             yield ("\r\n".join(lines) + "\r\n").encode()
     finally:
         result.close()

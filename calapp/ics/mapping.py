@@ -25,6 +25,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from calapp.events.schemas import (
     MAX_ATTACHMENTS,
+    MAX_ATTENDEES_PER_REQUEST,
     MAX_MINUTES_BEFORE,
     MAX_REMINDERS,
     MAX_TAGS,
@@ -45,6 +46,8 @@ PARTSTAT_IN = {
     "DECLINED": "declined",
     "TENTATIVE": "tentative",
 }
+# Repairs listed for one event; the rest are counted in one last entry.
+MAX_REPAIRS_PER_EVENT = 20
 _URL = ma.validate.URL(relative=False, schemes={"http", "https"}, require_tld=True)
 
 
@@ -191,8 +194,18 @@ def _email(value: str) -> str | None:
 
 
 def _attendees(component, repairs) -> list[tuple[str, str | None, str]]:
+    """:raises EventError: more attendees than the API takes for one event
+    (counted before any address is checked)."""
+    props = component.all("ATTENDEE")
+    if len(props) > MAX_ATTENDEES_PER_REQUEST:
+        distinct = len({p.value.strip().lower() for p in props})
+        if distinct > MAX_ATTENDEES_PER_REQUEST:
+            raise EventError(
+                f"{distinct} attendees: at most {MAX_ATTENDEES_PER_REQUEST} "
+                "per event, as POST /events takes"
+            )
     found: dict[str, tuple[str, str | None, str]] = {}
-    for prop in component.all("ATTENDEE"):
+    for prop in props:
         email = _email(prop.value) or _email(prop.param("EMAIL") or "")
         if email is None:
             repairs.append(f"attendee {prop.value[:60]!r} dropped: no valid email")
@@ -251,6 +264,13 @@ def _transparency(component) -> str:
     return "free" if busy == "FREE" else "busy"
 
 
+def _capped(repairs: list[str]) -> list[str]:
+    if len(repairs) <= MAX_REPAIRS_PER_EVENT:
+        return repairs
+    more = len(repairs) - MAX_REPAIRS_PER_EVENT
+    return [*repairs[:MAX_REPAIRS_PER_EVENT], f"{more} more repairs not listed"]
+
+
 def vevent(component: ical.Component, ctx: Context) -> Mapped:
     """:raises EventError: the event cannot be imported (``uid`` says which)."""
     repairs: list[str] = []
@@ -258,6 +278,7 @@ def vevent(component: ical.Component, ctx: Context) -> Mapped:
     try:
         if component.errors:
             raise EventError("; ".join(component.errors[:3]))
+        attendees = _attendees(component, repairs)
         row = times(component, ctx, repairs)
         override = component.first("RECURRENCE-ID")
         if override is None:
@@ -287,12 +308,12 @@ def vevent(component: ical.Component, ctx: Context) -> Mapped:
             line=component.line,
             fields=row,
             reminders=_reminders(component, row, repairs),
-            attendees=_attendees(component, repairs),
+            attendees=attendees,
             sequence=_int(component, "SEQUENCE"),
             last_modified=_stamp(component, "LAST-MODIFIED"),
             created=_stamp(component, "CREATED"),
             recurrence_id=override,
-            repairs=repairs,
+            repairs=_capped(repairs),
         )
     except EventError as exc:
         exc.uid = uid

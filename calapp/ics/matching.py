@@ -46,6 +46,8 @@ COMPARED = (
     "all_day", "start_date", "end_date", "recurrence_rule", "exdates", "rdates",
     "status", "transparency", "tags", "attachments",
 )  # fmt: skip
+# Errors and repairs listed in one import's response (the rest counted).
+MAX_LISTED = 1_000
 SERIES_SHAPE = ("recurrence_rule", "start_time", "timezone", "all_day")
 
 
@@ -63,12 +65,27 @@ class Report:
     skipped_components: Counter = field(
         default_factory=lambda: Counter({"VTODO": 0, "VJOURNAL": 0})
     )
+    omitted: Counter = field(default_factory=Counter)  # entries not listed
 
     def error(self, uid: str | None, message: str) -> None:
-        self.errors.append({"uid": uid, "error": message})
+        self._add(self.errors, uid, "error", message)
 
     def repair(self, uid: str | None, what: str) -> None:
-        self.repaired.append({"uid": uid, "what": what})
+        self._add(self.repaired, uid, "what", what)
+
+    def _add(self, entries: list[dict], uid: str | None, key: str, text: str) -> None:
+        """Up to ``MAX_LISTED`` entries, then one that counts the rest: a file
+        of tiny broken components must not make a response (and a memory
+        footprint) many times its size."""
+        if len(entries) < MAX_LISTED:
+            entries.append({"uid": uid, key: text})
+            return
+        self.omitted[key] += 1
+        note = {"uid": None, key: f"{self.omitted[key]} more not listed"}
+        if len(entries) == MAX_LISTED:
+            entries.append(note)
+        else:
+            entries[-1] = note
 
 
 @dataclass

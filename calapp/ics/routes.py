@@ -13,6 +13,7 @@ from calapp.ics.schemas import (
     VCardImportArgsSchema,
     VCardImportResultSchema,
 )
+from calapp.ratelimit import client_ip_key
 from calapp.users.service import now
 
 blp = Blueprint(
@@ -36,6 +37,7 @@ def _configure(state) -> None:
 
 
 def _public_limit():
+    # Per client IP: these routes act for nobody, so credentials buy no budget.
     return current_app.config["RATELIMIT_PUBLIC"]
 
 
@@ -89,9 +91,9 @@ def _not_modified(etag: str, last_modified) -> bool:
     return since is not None and last_modified.replace(microsecond=0) <= since
 
 
-def _ics(calendar, disposition: str, cache: str, *, attendees: bool = True) -> Response:
+def _ics(calendar, disposition: str, cache: str, *, public: bool = False) -> Response:
     """The streamed export, or a 304 when the client's copy is current."""
-    etag, last_modified = export.state(calendar)
+    etag, last_modified = export.state(calendar, public=public)
     headers = {
         "ETag": etag,
         "Last-Modified": http_date(last_modified),
@@ -102,7 +104,7 @@ def _ics(calendar, disposition: str, cache: str, *, attendees: bool = True) -> R
     headers["Content-Disposition"] = (
         f'{disposition}; filename="{export.filename(calendar)}"'
     )
-    body = stream_with_context(export.stream(calendar, attendees=attendees))
+    body = stream_with_context(export.stream(calendar, public=public))
     return Response(body, mimetype="text/calendar", headers=headers)
 
 
@@ -164,7 +166,7 @@ def _report(report) -> dict:
 
 @blp.route("/calendars/<uuid:calendar_id>/export.ics")
 class CalendarExportView(MethodView):
-    @blp.auth_required("calendars:read")
+    @blp.auth_required("calendars:read", "events:read")
     @blp.doc(**ICS_200)
     @blp.response(
         200,
@@ -181,22 +183,23 @@ class CalendarExportView(MethodView):
 
 @blp.route("/calendars/public/<string:token>.ics")
 class PublicFeedView(MethodView):
-    decorators = [limiter.limit(_public_limit)]
+    decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
     @blp.doc(security=[], **ICS_200)
     @blp.response(
         200,
-        description="The same VCALENDAR as the export, while the calendar is "
-        "public (webcal:// subscriptions)",
+        description="The calendar's VCALENDAR while it is public (webcal:// "
+        "subscriptions): times, titles, and the descriptions, locations, tags "
+        "and attachments the owner wrote. No personal data: no ORGANIZER or "
+        "ATTENDEE, no alarms, and events made by a booking link show only "
+        "their title and times",
         headers=ICS_HEADERS,
     )
     @blp.etag_get()
     @blp.errors(404, 429)
     def get(self, token):
         """Subscribe to a public calendar's feed (no sign-in; 404 unless public)"""
-        return _ics(
-            service.public_calendar(token), "inline", "no-cache", attendees=False
-        )
+        return _ics(service.public_calendar(token), "inline", "no-cache", public=True)
 
 
 @blp.route("/calendars/<uuid:calendar_id>/public-token")
@@ -222,7 +225,7 @@ class PublicTokenView(MethodView):
 
 @blp.route("/calendars/import")
 class CalendarImportView(MethodView):
-    @blp.auth_required("calendars:write")
+    @blp.auth_required("events:write")
     @blp.arguments(ImportArgsSchema, location="query")
     @blp.doc(**_file_body("text/calendar"))
     @blp.response(
@@ -235,7 +238,13 @@ class CalendarImportView(MethodView):
     )
     @blp.errors(400, 404, 409, 413)
     def post(self, args):
-        """Import an iCalendar file into a calendar, or into a new one"""
+        """Import an iCalendar file into a calendar, or into a new one
+
+        API keys need `events:write`, and `calendars:write` too when no
+        `calendar_id` is given (a new calendar is made).
+        """
+        if args["calendar_id"] is None:
+            current_principal().require("events:write", "calendars:write")
         report, created = service.import_calendar(
             current_principal(),
             _upload(),

@@ -16,12 +16,17 @@ than the whole import and export budgets (bench/ics/README.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from types import MappingProxyType
 
 _NAME = re.compile(r"[A-Za-z0-9_.-]+")
 _PARAM_VALUE = re.compile(r'[^";:,]*')
-_UNFOLD = re.compile(r"\n[ \t]")
+_PHYSICAL = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|\Z)")
+# Shared by every property without parameters (most of them): one dict less
+# per line of the file.
+_NO_PARAMS: Mapping[str, list[str]] = MappingProxyType({})
 _UNESCAPE = re.compile(r"\\(.)", re.S)
 _DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
 _DATETIME = re.compile(
@@ -51,7 +56,7 @@ class ParseError(ValueError):
 @dataclass(slots=True)
 class Prop:
     name: str
-    params: dict[str, list[str]]
+    params: Mapping[str, list[str]]
     value: str
 
     def param(self, name: str) -> str | None:
@@ -98,9 +103,29 @@ def decode(data: bytes) -> tuple[str, bool]:
 
 
 def unfold(text: str) -> list[str]:
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _UNFOLD.sub("", text).split("\n")
+    return list(_lines(text))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The unfolded lines of ``text``, one at a time (CRLF, LF or CR).
+
+    One pass, and a logical line is joined once from its physical pieces, so
+    the cost is linear in the text however it is folded, and no second copy
+    of the file is made.
+    """
+    pieces: list[str] = []
+    for match in _PHYSICAL.finditer(text):
+        line = match.group(1)
+        if match.start() == len(text) and match.start() and text[-1] not in "\r\n":
+            break  # the empty match after a last line without a line break
+        if pieces and line[:1] in (" ", "\t"):
+            pieces.append(line[1:])
+            continue
+        if pieces:
+            yield pieces[0] if len(pieces) == 1 else "".join(pieces)
+        pieces = [line]
+    if pieces:
+        yield pieces[0] if len(pieces) == 1 else "".join(pieces)
 
 
 def _caret(value: str) -> str:
@@ -137,6 +162,8 @@ def parse_line(line: str) -> Prop:
         return _parse_quoted(line)
     # No quoted parameter value: the first colon ends the name and parameters.
     name, *raw_params = head.split(";")
+    if not raw_params:
+        return Prop(_name(name), _NO_PARAMS, line[colon + 1 :])
     params: dict[str, list[str]] = {}
     for raw in raw_params:
         key, equals, value = raw.partition("=")
@@ -201,7 +228,11 @@ def parse(text: str, root: str) -> list[Component]:
     """
     roots: list[Component] = []
     stack: list[Component] = []
-    for number, line in enumerate(unfold(text), 1):
+    # How many components of each name are open: an END is matched against
+    # the stack in constant time, not by scanning it (quadratic on a file of
+    # unclosed BEGINs followed by unmatched ENDs).
+    open_kinds: dict[str, int] = {}
+    for number, line in enumerate(_lines(text), 1):
         if not line.strip():
             continue
         try:
@@ -221,14 +252,16 @@ def parse(text: str, root: str) -> list[Component]:
             component = Component(kind, number)
             (stack[-1].children if stack else roots).append(component)
             stack.append(component)
+            open_kinds[kind] = open_kinds.get(kind, 0) + 1
         elif prop.name == "END":
             kind = prop.value.strip().upper()
-            if not any(c.name == kind for c in stack):
+            if not open_kinds.get(kind):
                 if stack:
                     stack[-1].errors.append(f"line {number}: END:{kind} without BEGIN")
                 continue
             while stack:
                 closed = stack.pop()
+                open_kinds[closed.name] -= 1
                 if closed.name == kind:
                     break
                 closed.errors.append(f"BEGIN:{closed.name} is never closed")

@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 from calapp.errors import AppError
 from calapp.events import recurrence
 from calapp.events.schemas import MAX_RECURRENCE_DATES
-from calapp.fields import is_timezone
+from calapp.fields import EARLIEST_INSTANT, LATEST_INSTANT, is_timezone
 from calapp.ics import text as ical
 from calapp.ics.export import TIMEZONE_PROP, portable_rule
 from calapp.ics.zones import Resolved, Resolver
@@ -86,8 +86,12 @@ def moment(prop: ical.Prop, ctx: Context) -> Moment:
             is_date = False
     except ValueError as exc:
         raise EventError(f"{prop.name}: {exc}") from exc
-    if not 1 <= value.year <= 9998:
-        raise EventError(f"{prop.name}: the year must be between 1 and 9998")
+    # The API's range (calapp.fields): what is imported can be read and edited.
+    if not EARLIEST_INSTANT.year <= value.year <= LATEST_INSTANT.year:
+        raise EventError(
+            f"{prop.name}: the year must be between {EARLIEST_INSTANT.year} "
+            f"and {LATEST_INSTANT.year}"
+        )
     tzid = prop.param("TZID")
     if utc:
         return Moment(value, is_date, _UTC)
@@ -174,12 +178,14 @@ def _timed_end(component, start: datetime, zone: Resolved, ctx, repairs) -> date
     elif duration is not None:
         try:
             length = ical.parse_duration(duration.value)
+            # Days and weeks are nominal (RFC 5545 §3.3.6): the same wall time later.
+            days = timedelta(days=length.days)
+            local = start.astimezone(zone.tzinfo).replace(tzinfo=None) + days
+            end_time = Moment(local, False, zone).instant(zone) + (length - days)
+        except OverflowError as exc:  # P99999999999W: beyond any representable end
+            raise EventError("DURATION: the end is out of range") from exc
         except ValueError as exc:
             raise EventError(f"DURATION: {exc}") from exc
-        # Days and weeks are nominal (RFC 5545 §3.3.6): the same wall time later.
-        days = timedelta(days=length.days)
-        local = start.astimezone(zone.tzinfo).replace(tzinfo=None) + days
-        end_time = Moment(local, False, zone).instant(zone) + (length - days)
     else:
         repairs.append(
             "no DTEND or DURATION: a zero-length event (RFC 5545 §3.6.1) stored "

@@ -43,6 +43,10 @@ def prepare(delivery: Delivery, now: datetime) -> EmailMessage | None:
         return reminder_message(delivery)
     if delivery.topic in ("invitation.request", "invitation.cancel"):
         return invitation_message(delivery, now)
+    if delivery.topic == "account.verify_email":
+        from calapp.users import verification
+
+        return verification.message(delivery, now)
     return None
 
 

@@ -9,7 +9,7 @@ Other packages call these functions explicitly when something changes:
   changed; ``CANCEL`` when it is cancelled or deleted).
 - ``attendee_added`` / ``attendee_removed`` (``events.attendees``): ``REQUEST`` /
   ``CANCEL`` to that attendee.
-- ``booking_created`` / ``booking_cancelled`` (``booking.service``): webhooks.
+- ``booking_created`` / ``booking_cancelled`` (``booking.reservations``): webhooks.
 
 Invitations are email deliveries (only when ``SMTP_URL`` is set), unique per
 (method, event, SEQUENCE, attendee): an invitation is sent once.

@@ -22,8 +22,12 @@ from calapp.queue import huey, with_app_context
 log = logging.getLogger("calapp.reminders")
 
 # Email and webhook deliveries claimed by one drain task (sent one by one).
+# Webhook batches are small: each request may take WEBHOOK_TIMEOUT_SECONDS, and
+# smaller batches spread the receivers over the webhook consumer's workers.
 EXTERNAL_BATCH = 20
-CHUNKS = {"email": EXTERNAL_BATCH, "webhook": EXTERNAL_BATCH}
+WEBHOOK_BATCH = 5
+CHUNKS = {"email": EXTERNAL_BATCH, "webhook": WEBHOOK_BATCH}
+WEBHOOK_WAIT_WARNING = timedelta(minutes=5)
 
 
 def _chunk(channel: str) -> int:
@@ -77,7 +81,22 @@ def run_sweep(now) -> sweep.Totals:
         )
     # Retries whose time has come and deliveries whose worker died (lease over).
     _enqueue(delivery.ready_counts(now, before=now))
+    _warn_if_webhooks_wait(now)
     return totals
+
+
+def _warn_if_webhooks_wait(now) -> None:
+    """Webhooks go out from a consumer of their own: say so when it is missing
+    or cannot keep up."""
+    waiting = delivery.ready_counts(now, before=now - WEBHOOK_WAIT_WARNING)
+    if waiting.get("webhook"):
+        log.warning(
+            "%d webhook deliveries have been ready for over %s: is the webhook "
+            "consumer running (huey_consumer calapp.worker.webhook_huey), with "
+            "enough workers?",
+            waiting["webhook"],
+            WEBHOOK_WAIT_WARNING,
+        )
 
 
 @queue.drains("in_app")

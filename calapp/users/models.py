@@ -1,9 +1,18 @@
 import uuid
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from calapp.db import SoftDeleteMixin, TimestampMixin, db, uuid_pk
+from calapp.db import (
+    SoftDeleteMixin,
+    TimestampMixin,
+    UTCDateTime,
+    db,
+    utcnow,
+    uuid_fk,
+    uuid_pk,
+)
 
 
 class User(TimestampMixin, SoftDeleteMixin, db.Model):
@@ -24,7 +33,37 @@ class User(TimestampMixin, SoftDeleteMixin, db.Model):
     name: Mapped[str | None] = mapped_column(sa.String(200))
     timezone: Mapped[str] = mapped_column(sa.String(64), nullable=False, default="UTC")
     is_active: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=True)
+    # When the owner of the mailbox ``email`` proved it (a link sent to it); NULL:
+    # not yet, so no invitation sent to that address is linked to the account.
+    email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A requested new address: it replaces ``email`` once its link is followed.
+    pending_email: Mapped[str | None] = mapped_column(sa.String(320))
 
     @property
     def can_sign_in(self) -> bool:
         return self.is_active and self.deleted_at is None
+
+    @property
+    def is_email_verified(self) -> bool:
+        return self.email_verified_at is not None
+
+
+class EmailVerification(db.Model):
+    """One emailed link proving that ``user_id`` reads the mailbox ``email``.
+
+    The link's token is an HMAC over this row (see ``users.verification``), so
+    no secret is stored; ``used_at`` makes it single-use, and issuing a new link
+    deletes the user's unused ones.
+    """
+
+    __tablename__ = "email_verifications"
+    __table_args__ = (sa.Index("ix_email_verifications_user_id", "user_id"),)
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    user_id: Mapped[uuid.UUID] = uuid_fk("users.id")
+    email: Mapped[str] = mapped_column(sa.String(320), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(
+        UTCDateTime, nullable=False, default=utcnow
+    )
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,8 +1,9 @@
+from flask import request
 from flask.views import MethodView
 
 from calapp.api import Blueprint, current_principal
 from calapp.extensions import db
-from calapp.users import service
+from calapp.users import service, verification
 from calapp.users.schemas import UserSchema, UserUpdateSchema
 
 blp = Blueprint("users", __name__, url_prefix="/users", description="Your account")
@@ -10,21 +11,31 @@ blp = Blueprint("users", __name__, url_prefix="/users", description="Your accoun
 
 @blp.route("/me")
 class MeView(MethodView):
-    @blp.auth_required()
+    @blp.auth_required("account:read")
     @blp.response(200, UserSchema)
     def get(self):
         """Get your profile"""
         return service.get_live(current_principal().user_id)
 
-    @blp.auth_required()
+    @blp.auth_required("account:write")
     @blp.arguments(UserUpdateSchema)
     @blp.response(200, UserSchema)
     @blp.errors(401, 409)
     def put(self, changes):
-        """Update your profile (email and password changes need current_password)"""
+        """Update your profile (email and password changes need current_password)
+
+        A new email is not applied at once: it becomes `pending_email` and a link
+        is mailed to it; following the link (`POST /auth/verify-email`) makes it
+        the account's email. API keys need `account:write`, and may not change the
+        email or the password.
+        """
         principal = current_principal()
         user = service.get_live(principal.user_id)
         service.update_profile(user, changes, principal)
+        if "email" in changes and user.pending_email is not None:
+            verification.send_link(
+                user, user.pending_email, service.now(), request.host_url
+            )
         db.session.commit()
         return user
 

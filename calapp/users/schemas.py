@@ -10,6 +10,21 @@ class UserSchema(Schema):
     name = ma.fields.String(required=True, allow_none=True)
     timezone = ma.fields.String(required=True)
     is_active = ma.fields.Boolean(required=True)
+    is_email_verified = ma.fields.Boolean(
+        required=True,
+        metadata={
+            "description": "The owner followed a link mailed to `email`. Until "
+            "then, invitations sent to that address are not linked to the account"
+        },
+    )
+    pending_email = ma.fields.String(
+        required=True,
+        allow_none=True,
+        metadata={
+            "description": "A requested new address: it replaces `email` when the "
+            "link mailed to it is followed"
+        },
+    )
     created_at = Instant(required=True)
     updated_at = Instant(required=True)
 
@@ -17,7 +32,12 @@ class UserSchema(Schema):
 class UserUpdateSchema(Schema):
     name = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=200))
     timezone = Timezone()
-    email = Email()
+    email = Email(
+        metadata={
+            "description": "New address (needs current_password): it becomes "
+            "pending_email, and replaces email once the link mailed to it is followed"
+        }
+    )
     password = ma.fields.String(
         validate=ma.validate.Length(max=200),
         metadata={"description": "New password; needs current_password"},

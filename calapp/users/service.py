@@ -56,22 +56,44 @@ def _rounds() -> int:
 
 
 def create_user(
-    email: str, password: str, name: str | None = None, timezone: str = "UTC"
+    email: str,
+    password: str,
+    name: str | None = None,
+    timezone: str = "UTC",
+    *,
+    email_verified: bool = False,
 ) -> User:
-    """:raises ValidationError: weak password. :raises Conflict: email taken."""
+    """Create an account. Its address is unverified unless ``email_verified`` (an
+    admin vouches for it); invitations sent to it are linked only once verified
+    (``users.verification``).
+
+    :raises ValidationError: weak password. :raises Conflict: email taken.
+    """
     check_password_rule(password)
+    created = now()
     user = User(
         email=normalize_email(email),
         password_hash=hash_password(password, _rounds()),
         name=name,
         timezone=timezone or "UTC",
+        email_verified_at=created if email_verified else None,
     )
     db.session.add(user)
     _flush_unique_email()
+    if email_verified:
+        mark_verified(user, created)
+    return user
+
+
+def mark_verified(user: User, when: datetime) -> None:
+    """Treat ``user.email`` as proven (an admin's word) and link its invitations."""
     from calapp.events.attendees import link_registered_user  # events imports users
 
-    link_registered_user(user.id, user.email, now())
-    return user
+    user.email_verified_at = user.email_verified_at or when
+    if user.pending_email == user.email:
+        user.pending_email = None
+    db.session.flush()
+    link_registered_user(user.id, user.email, when)
 
 
 def _flush_unique_email() -> None:
@@ -90,6 +112,8 @@ def _flush_unique_email() -> None:
 def update_profile(user: User, changes: dict, principal: Principal) -> User:
     """Apply ``changes``; email and password changes need ``current_password``.
 
+    A new email becomes ``pending_email``: the caller mails it a link
+    (``verification.send_link``), and it replaces ``email`` when followed.
     A new password ends every other session of the user.
 
     :raises Forbidden: an API key changing email or password.
@@ -112,7 +136,7 @@ def update_profile(user: User, changes: dict, principal: Principal) -> User:
     if "timezone" in changes:
         user.timezone = changes["timezone"]
     if "email" in changes:
-        user.email = normalize_email(changes["email"])
+        _request_email_change(user, normalize_email(changes["email"]))
     if "password" in changes:
         from calapp.auth.service import revoke_user_sessions
 
@@ -124,6 +148,24 @@ def update_profile(user: User, changes: dict, principal: Principal) -> User:
     user.updated_at = now()
     _flush_unique_email()
     return user
+
+
+def _request_email_change(user: User, email: str) -> None:
+    """A new address waits in ``pending_email`` until its link is followed
+    (``users.verification``); asking for the current one cancels the change.
+
+    :raises Conflict: another live account has that address.
+    """
+    if email == user.email:
+        user.pending_email = None
+        return
+    taken = find_by_email(email)
+    if taken is not None and taken.id != user.id:
+        raise Conflict(
+            "An account with this email already exists",
+            details={"email": ["is already registered"]},
+        )
+    user.pending_email = email
 
 
 def deactivate(user: User, when: datetime) -> None:

@@ -23,7 +23,9 @@ blp = Blueprint(
     "request is a JSON `WebhookPayload` (one schema per type, see "
     "`GET /webhooks/event-types` and the `Webhook*` components) with "
     '`Calapp-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the '
-    "secret>`, `Calapp-Event` and `Calapp-Delivery` headers. Failed requests (a "
+    "secret>`, `Calapp-Event` and `Calapp-Delivery` headers. Answer within 10 "
+    "seconds in all (connecting, reading the request and answering; only the "
+    "status counts, and at most 64 KiB of the answer is read). Failed requests (a "
     "timeout, 408, 429, 5xx) are tried again after 1m, 5m, 30m, 2h and 6h; "
     "`GET /webhooks/{id}/deliveries` lists every attempt.",
 )

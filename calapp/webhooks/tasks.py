@@ -1,4 +1,7 @@
-"""The webhook drain: signed POSTs of ready webhook deliveries."""
+"""The webhook drain: signed POSTs of ready webhook deliveries, on the webhook
+queue (``queue.webhook_huey``), which a consumer of its own runs: a receiver
+that is slow or never answers holds a webhook worker for at most
+``WEBHOOK_TIMEOUT_SECONDS``, and never a worker that sends reminders."""
 
 from __future__ import annotations
 
@@ -6,15 +9,15 @@ from flask import current_app
 
 from calapp import queue
 from calapp.notifications.tasks import drain
-from calapp.queue import huey, with_app_context
+from calapp.queue import webhook_huey, with_app_context
 from calapp.webhooks import service
 
 
 @queue.drains("webhook")
-@huey.task(retries=0)
+@webhook_huey.task(retries=0)
 @with_app_context
 def deliver_webhooks():
-    """POST up to 20 ready webhook deliveries, one by one."""
+    """POST up to WEBHOOK_BATCH ready webhook deliveries, one by one."""
     config = current_app.config
     drain(
         "webhook",

@@ -84,7 +84,7 @@ def _unrelated_scope(required: list[str]) -> str:
 def _create(client, headers, **body):
     return client.post(
         "/api-keys",
-        json={"name": "agent", "scopes": ["events:read"], **body},
+        json={"name": "agent", "scopes": ["account:read"], **body},
         headers=headers,
     )
 

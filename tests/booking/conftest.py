@@ -1,4 +1,5 @@
-"""A real multi-worker gunicorn on the test database, for race and browser tests."""
+"""Booking fixtures: an owner, a calendar and a link on a fixed clock, and a real
+multi-worker gunicorn on the test database, for race and browser tests."""
 
 from __future__ import annotations
 
@@ -13,9 +14,47 @@ from pathlib import Path
 
 import pytest
 
+from tests.booking.helpers import MONDAY, Booker, Clock
 from tests.conftest import TEST_REDIS_URL
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    from calapp.users import service
+
+    value = Clock(MONDAY)
+    monkeypatch.setattr(service, "now", value)
+    return value
+
+
+@pytest.fixture
+def owner(make_user):
+    return make_user(name="Olivia Owner")
+
+
+@pytest.fixture
+def owner_headers(auth, owner):
+    return auth.jwt(owner)
+
+
+@pytest.fixture
+def booker(client, owner_headers):
+    return Booker(client, owner_headers)
+
+
+@pytest.fixture
+def calendar(booker):
+    return booker.calendar()
+
+
+@pytest.fixture
+def link(booker, calendar, clock):
+    return booker.link(calendar["id"])
+
+
+# --- gunicorn ------------------------------------------------------------------------
 
 
 def _free_port() -> int:

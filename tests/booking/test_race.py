@@ -192,3 +192,21 @@ def test_daily_limit_holds_under_concurrency(app, server, calendar, slot_day):
     )
     assert statuses == Counter({200: 1, 409: 19})
     assert counts(app, calendar_id) == (1, 1)
+
+
+def test_concurrent_holds_of_one_client_stop_at_its_limit(
+    app, server, calendar, slot_day
+):
+    """Twenty holds of distinct slots from one address at once, across worker
+    processes: the count is taken inside the calendar lock, so exactly the
+    limit (3) get through, whatever the interleaving."""
+    calendar_id, link = calendar
+    token = link()
+    url = f"{server}/booking/{token}/holds"
+    requests = []
+    for n in range(20):
+        body = reserve_body(n, slot_day + timedelta(hours=n))
+        hold = {k: body[k] for k in ("slot_start", "slot_end", "email")}
+        requests.append((url, hold))
+    statuses = fire(requests)
+    assert statuses == Counter({201: 3, 429: 17})

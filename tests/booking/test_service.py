@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy.dialects.postgresql import Range
 from sqlalchemy.exc import IntegrityError
 
-from calapp.booking import service
+from calapp.booking import reservations, service
 from calapp.booking.models import Booking
 from calapp.booking.schemas import BookingLinkCreateSchema
 from calapp.calendars import service as calendars_service
@@ -116,9 +116,9 @@ def test_constraint_is_per_calendar(booked, principal):
 def test_reserve_maps_the_constraint_to_slot_unavailable(booked, monkeypatch):
     """Even when the service's own check is skipped, the database refuses."""
     link, event, start = booked
-    monkeypatch.setattr(service, "_check_offered", lambda *args: None)
+    monkeypatch.setattr(service, "check_offered", lambda *args: None)
     with pytest.raises(service.SlotUnavailable):
-        service.reserve(
+        reservations.reserve(
             link.token,
             {"name": "V", "email": "v@example.com", "slot_start": start,
              "slot_end": start + HOUR / 2},
@@ -188,7 +188,7 @@ def test_offered_slots_can_be_reserved_and_are_then_never_offered(
         if not offered:
             break
         slot = offered[pick % len(offered)]
-        booking, secret = service.reserve(
+        booking, secret = reservations.reserve(
             link.token,
             {"name": "V", "email": f"v{n}@example.com", "slot_start": slot[0],
              "slot_end": slot[1]},

@@ -1,4 +1,4 @@
-"""POST/PUT/DELETE /events/{id}/attendees and linking on registration."""
+"""POST/PUT/DELETE /events/{id}/attendees, and linking once an email is verified."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 
+from tests.auth.outbox import bound_queue, mail_on, verify  # noqa: F401 - fixtures
 from tests.conftest import PASSWORD
 
 
@@ -46,6 +47,7 @@ def test_inviting_twice_is_409(client, headers, make_event):
     assert r.get_json()["details"]["attendee_id"] == first["id"]
 
 
+@pytest.mark.usefixtures("mail_on")
 def test_the_same_email_on_two_events_is_fine(client, headers, make_event):
     assert _invite(client, headers, make_event(), "g@example.com").status_code == 201
     assert _invite(client, headers, make_event(), "g@example.com").status_code == 201
@@ -147,51 +149,74 @@ def test_attendees_are_listed_by_email(client, headers, make_event):
     ]
 
 
-# --- registration links invitations -------------------------------------------------
+# --- verifying an email links invitations --------------------------------------------
 
 
-def test_registering_links_earlier_invitations(client, headers, make_event):
-    event = make_event(attendees=[{"email": "later@example.com"}])
-    r = client.post(
-        "/auth/register", json={"email": "Later@Example.com", "password": PASSWORD}
-    )
+def _register(client, email="later@example.com"):
+    r = client.post("/auth/register", json={"email": email, "password": PASSWORD})
     assert r.status_code == 201
-    new_user = r.get_json()
-    token = {"Authorization": f"Bearer {new_user['access_token']}"}
+    body = r.get_json()
+    return body, {"Authorization": f"Bearer {body['access_token']}"}
+
+
+@pytest.mark.usefixtures("mail_on")
+def test_registering_alone_links_nothing(client, headers, make_event):
+    event = make_event(attendees=[{"email": "victim@example.com"}])
+    _, token = _register(client, "Victim@Example.com")
+    assert client.get(f"/events/{event['id']}", headers=token).status_code == 404
+    assert client.get("/events", headers=token).get_json()["items"] == []
+    body = client.get(f"/events/{event['id']}", headers=headers).get_json()
+    assert body["attendees"][0]["user_id"] is None
+
+
+def test_inviting_an_unverified_account_does_not_link_it(
+    client, headers, make_event, make_user, auth
+):
+    squatter = make_user(email="victim@example.com", email_verified=False)
+    event = make_event()
+    r = _invite(client, headers, event, "victim@example.com")
+    assert r.get_json()["user_id"] is None
+    r = client.get(f"/events/{event['id']}", headers=auth.jwt(squatter))
+    assert r.status_code == 404
+
+
+@pytest.mark.usefixtures("mail_on")
+def test_verifying_links_earlier_invitations(client, headers, make_event, app):
+    event = make_event(attendees=[{"email": "later@example.com"}])
+    new_user, token = _register(client, "Later@Example.com")
+    assert verify(client, app, "later@example.com").status_code == 200
     body = client.get(f"/events/{event['id']}", headers=headers).get_json()
     assert body["attendees"][0]["user_id"] == new_user["user"]["id"]
-    seen = client.get(f"/events/{event['id']}", headers=token)
-    assert seen.status_code == 200
+    assert client.get(f"/events/{event['id']}", headers=token).status_code == 200
     assert [
         e["id"] for e in client.get("/events", headers=token).get_json()["items"]
     ] == [event["id"]]
 
 
-def test_registering_changes_the_etag_of_linked_events(client, headers, make_event):
+@pytest.mark.usefixtures("mail_on")
+def test_verifying_changes_the_etag_of_linked_events(client, headers, make_event, app):
     event = make_event(attendees=[{"email": "later@example.com"}])
     url = f"/events/{event['id']}"
+    _register(client)
     before = client.get(url, headers=headers).headers["ETag"]
-    client.post(
-        "/auth/register", json={"email": "later@example.com", "password": PASSWORD}
-    )
+    verify(client, app, "later@example.com")
     assert client.get(url, headers=headers).headers["ETag"] != before
 
 
-def test_registering_leaves_other_invitations_alone(client, headers, make_event):
+@pytest.mark.usefixtures("mail_on")
+def test_verifying_leaves_other_invitations_alone(client, headers, make_event, app):
     event = make_event(attendees=[{"email": "someone@example.com"}])
-    client.post(
-        "/auth/register", json={"email": "other@example.com", "password": PASSWORD}
-    )
+    _register(client, "other@example.com")
+    verify(client, app, "other@example.com")
     body = client.get(f"/events/{event['id']}", headers=headers).get_json()
     assert body["attendees"][0]["user_id"] is None
 
 
-def test_the_linked_attendee_answers_for_itself(client, headers, make_event):
+@pytest.mark.usefixtures("mail_on")
+def test_the_linked_attendee_answers_for_itself(client, headers, make_event, app):
     event = make_event(attendees=[{"email": "later@example.com"}])
-    r = client.post(
-        "/auth/register", json={"email": "later@example.com", "password": PASSWORD}
-    )
-    token = {"Authorization": f"Bearer {r.get_json()['access_token']}"}
+    _, token = _register(client)
+    verify(client, app, "later@example.com")
     r = client.put(
         _url(event, event["attendees"][0]), json={"status": "declined"}, headers=token
     )

@@ -619,6 +619,32 @@ def test_a_reminder_added_to_an_exception_changes_only_that_occurrence(
     assert [m["minutes_before"] for m in again["reminders"]] == [10]
 
 
+def test_an_attendee_removed_from_one_occurrence_no_longer_lists_it(
+    client, headers, auth, make_user, make_series, edit
+):
+    ann = make_user(email="ann@example.com")
+    series = make_series(attendees=[{"email": "ann@example.com"}])
+    exception = edit(series, day(3), title="Reorg (without Ann)")
+    [attendee] = exception["attendees"]
+    r = client.delete(
+        f"/events/{exception['id']}/attendees/{attendee['id']}", headers=headers
+    )
+    assert r.status_code == 204
+    url = f"/events/{series['id']}/instances"
+
+    as_ann = walk(client, auth.jwt(ann), url, 200, **WEEK)
+
+    assert (
+        client.get(slot_url(series["id"], day(3)), headers=auth.jwt(ann)).status_code
+        == 404
+    )
+    assert day(3) not in starts(as_ann)
+    assert starts(as_ann) == [day(n) for n in (2, 4, 5, 6, 7, 8)]
+    assert "Reorg (without Ann)" not in titles({"items": as_ann})
+    as_owner = walk(client, headers, url, 200, **WEEK)
+    assert titles({"items": as_owner})[1] == "Reorg (without Ann)"
+
+
 # --- paging -------------------------------------------------------------------------
 
 

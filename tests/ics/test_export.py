@@ -224,13 +224,24 @@ def test_a_stranger_gets_a_404(ics, calendar, auth, make_user):
     assert r.status_code == 404 and r.get_json()["code"] == "not_found"
 
 
-def test_an_api_key_needs_calendars_read(ics, user, calendar, auth):
-    assert (
-        ics.export(auth.key(user, ["calendars:read"]), calendar["id"]).status_code
-        == 200
-    )
+def test_an_api_key_needs_calendars_read_and_events_read(ics, user, calendar, auth):
+    key = auth.key(user, ["calendars:read", "events:read"])
+    assert ics.export(key, calendar["id"]).status_code == 200
     r = ics.export(auth.key(user, ["contacts:read"]), calendar["id"])
     assert r.status_code == 403 and r.get_json()["code"] == "insufficient_scope"
+
+
+@pytest.mark.parametrize("scopes", [["calendars:read"], ["calendars:write"]])
+def test_a_calendars_key_cannot_export_the_events(
+    ics, api, headers, user, calendar, auth, scopes
+):
+    api.event(headers, calendar["id"], title="Salary review")
+    r = ics.export(auth.key(user, scopes), calendar["id"])
+    assert r.status_code == 403
+    body = r.get_json()
+    assert body["code"] == "insufficient_scope"
+    assert body["details"] == {"required": ["calendars:read", "events:read"]}
+    assert "Salary review" not in r.get_data(as_text=True)
 
 
 # --- values -------------------------------------------------------------------------

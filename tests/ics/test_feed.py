@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from tests.ics.conftest import parse
+
+TOMORROW = (datetime.now(UTC) + timedelta(days=1)).replace(
+    hour=10, minute=0, second=0, microsecond=0
+)
 
 
 def feed_url(client, headers, calendar_id, *, rotate=False) -> dict:
@@ -46,15 +52,15 @@ def test_the_url_is_stable_until_rotated(client, headers, calendar, public):
     assert feed_url(client, headers, calendar["id"]) == public
 
 
-def test_the_feed_needs_no_sign_in_and_serves_the_export(
+def test_the_feed_needs_no_sign_in_and_serves_the_events(
     ics, client, headers, calendar, public
 ):
     r = client.get(feed_path(public))
     assert r.status_code == 200 and r.mimetype == "text/calendar"
-    assert r.get_data() == ics.exported(headers, calendar["id"])
-    assert [str(e["SUMMARY"]) for e in parse(r.get_data()).walk("VEVENT")] == [
-        "Open day"
-    ]
+    feed = parse(r.get_data()).walk("VEVENT")
+    export = parse(ics.exported(headers, calendar["id"])).walk("VEVENT")
+    assert [str(e["UID"]) for e in feed] == [str(e["UID"]) for e in export]
+    assert [str(e["SUMMARY"]) for e in feed] == ["Open day"]
 
 
 def test_the_feed_leaves_out_the_guests_addresses(api, ics, client, headers, calendar):
@@ -156,3 +162,119 @@ def test_the_feed_is_rate_limited_with_ratelimit_public(client, app, public):
     assert statuses[:2] == [200, 200] and limited.status_code == 429
     assert limited.get_json()["code"] == "rate_limited"
     assert "Retry-After" in limited.headers
+
+
+# --- no personal data in a public feed ------------------------------------------------
+
+
+def book(client, headers, calendar_id, **visitor) -> dict:
+    """A booking link of the calendar, and a visitor's reservation through it."""
+    r = client.post(
+        f"/calendars/{calendar_id}/booking-link",
+        json={
+            "duration_minutes": 30,
+            "timezone": "UTC",
+            "working_hours": {
+                day: [{"start": "00:00", "end": "24:00"}]
+                for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+            },
+            "min_notice_minutes": 0,
+            "title": "Office hours",
+        },
+        headers=headers,
+    )
+    assert r.status_code == 200, r.get_json()
+    end = TOMORROW + timedelta(minutes=30)
+    r = client.post(
+        f"/booking/{r.get_json()['token']}/reserve",
+        json={
+            "slot_start": TOMORROW.isoformat(),
+            "slot_end": end.isoformat(),
+            **visitor,
+        },
+    )
+    assert r.status_code == 200, r.get_json()
+    return r.get_json()
+
+
+def test_a_booking_shows_only_its_title_and_times(client, headers, calendar):
+    book(
+        client,
+        headers,
+        calendar["id"],
+        name="Vera Visitor",
+        email="vera@example.com",
+        notes="My phone is 555-0100",
+    )
+    make_public(client, headers, calendar["id"])
+
+    body = client.get(feed_path(feed_url(client, headers, calendar["id"]))).get_data()
+
+    for personal in (b"Vera", b"vera@example.com", b"555-0100"):
+        assert personal not in body
+    (event,) = parse(body).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Office hours"
+    assert event.decoded("DTSTART") == TOMORROW
+    assert event.decoded("DTEND") == TOMORROW + timedelta(minutes=30)
+    for prop in ("DESCRIPTION", "LOCATION", "ATTENDEE", "ORGANIZER"):
+        assert prop not in event
+
+
+def test_what_the_owner_adds_to_a_booking_stays_out(client, headers, calendar):
+    booked = book(
+        client, headers, calendar["id"], name="Vera Visitor", email="v@example.com"
+    )
+    r = client.put(
+        f"/events/{booked['event']['id']}",
+        json={
+            "description": "Vera's contract, see folder",
+            "location": "Vera's office",
+            "tags": ["client-vera"],
+        },
+        headers=headers,
+    )
+    assert r.status_code == 200, r.get_json()
+    make_public(client, headers, calendar["id"])
+
+    body = client.get(feed_path(feed_url(client, headers, calendar["id"]))).get_data()
+
+    assert b"Vera" not in body and b"client-vera" not in body
+    assert [str(e["SUMMARY"]) for e in parse(body).walk("VEVENT")] == ["Office hours"]
+
+
+def test_the_feed_never_shows_the_owners_email(
+    ics, client, headers, calendar, user, public
+):
+    body = client.get(feed_path(public)).get_data()
+    assert user.email.encode() not in body and b"ORGANIZER" not in body
+    # the members' export keeps it
+    assert b"ORGANIZER" in ics.exported(headers, calendar["id"])
+
+
+def test_the_feed_keeps_what_the_owner_wrote_on_other_events(
+    api, client, headers, calendar
+):
+    api.event(
+        headers,
+        calendar["id"],
+        title="Open day",
+        description="Doors open at ten",
+        location="Main hall",
+        reminders=[15],
+    )
+    make_public(client, headers, calendar["id"])
+
+    body = client.get(feed_path(feed_url(client, headers, calendar["id"]))).get_data()
+
+    (event,) = parse(body).walk("VEVENT")
+    assert str(event["DESCRIPTION"]) == "Doors open at ten"
+    assert str(event["LOCATION"]) == "Main hall"
+    assert not event.walk("VALARM")  # the owner's own reminders stay private
+
+
+def test_the_feed_has_its_own_etag(ics, client, headers, calendar, public):
+    feed_tag = client.get(feed_path(public)).headers["ETag"]
+    export_tag = ics.export(headers, calendar["id"]).headers["ETag"]
+    assert feed_tag != export_tag
+    r = client.get(feed_path(public), headers={"If-None-Match": export_tag})
+    assert r.status_code == 200  # a copy of another representation is not current

@@ -267,11 +267,36 @@ def test_a_stranger_gets_a_404(ics, calendar, auth, make_user):
     assert r.status_code == 404
 
 
-def test_an_api_key_needs_calendars_write(ics, user, auth):
-    r = ics.import_(auth.key(user, ["calendars:read"]), calendar_file())
-    assert r.status_code == 403 and r.get_json()["code"] == "insufficient_scope"
-    r = ics.import_(auth.key(user, ["calendars:write"]), calendar_file())
-    assert r.status_code == 201
+def test_a_new_calendar_needs_events_write_and_calendars_write(ics, user, auth):
+    for scopes in (["calendars:write"], ["events:write"]):
+        r = ics.import_(auth.key(user, scopes), calendar_file())
+        assert r.status_code == 403 and r.get_json()["code"] == "insufficient_scope"
+    key = auth.key(user, ["calendars:write", "events:write"])
+    assert ics.import_(key, calendar_file()).status_code == 201
+
+
+def test_an_events_write_key_imports_into_an_existing_calendar(
+    ics, user, calendar, auth
+):
+    data = calendar_file(event("k@x", "SUMMARY:by key"))
+    key = auth.key(user, ["events:write"])
+    report = ics.imported(key, data, calendar_id=calendar["id"])
+    assert report["created"] == 1
+
+
+@pytest.mark.parametrize("mode", ["merge", "replace"])
+def test_a_calendars_write_key_cannot_import_or_replace_events(
+    ics, api, headers, user, calendar, auth, mode
+):
+    kept = api.event(headers, calendar["id"], title="Kept")
+    data = calendar_file(event("k@x", "SUMMARY:injected"))
+    r = ics.import_(
+        auth.key(user, ["calendars:write"]), data, calendar_id=calendar["id"], mode=mode
+    )
+    assert r.status_code == 403
+    assert r.get_json()["details"] == {"required": ["events:write"]}
+    titles = [e["title"] for e in ics.events(headers, calendar["id"])]
+    assert titles == [kept["title"]]
 
 
 def test_a_server_error_leaves_nothing_half_imported(ics, headers, monkeypatch):

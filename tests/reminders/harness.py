@@ -1,9 +1,10 @@
 """Fixtures shared by tests/reminders and tests/webhooks.
 
 - ``clock``: the time tasks read (``calapp.queue.clock``), set by the test.
-- ``worker``: a REAL huey consumer (thread workers, in this process) on the test
-  Redis, under a queue name of its own so parallel runs never share tasks;
-  with ``committing_db``, since the consumer uses its own connections.
+- ``worker``: REAL huey consumers (thread workers, in this process) on the test
+  Redis, one per queue (reminders; webhooks) as in production, under queue
+  names of their own so parallel runs never share tasks; with
+  ``committing_db``, since the consumers use their own connections.
 - ``inbox``: a real SMTP server (aiosmtpd) on a free port; ``SMTP_URL`` points
   at it for the test.
 - ``receiver``: a local HTTP server that records webhook requests and answers
@@ -26,7 +27,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from huey.consumer import Consumer
-from huey.signals import SIGNAL_COMPLETE, SIGNAL_ERROR, SIGNAL_LOCKED
+from huey.signals import (
+    SIGNAL_CANCELED,
+    SIGNAL_COMPLETE,
+    SIGNAL_ERROR,
+    SIGNAL_EXECUTING,
+    SIGNAL_INTERRUPTED,
+    SIGNAL_LOCKED,
+)
 
 from calapp import queue
 from tests.conftest import TEST_REDIS_URL
@@ -96,14 +104,39 @@ class ThreadConsumer(Consumer):
 
 
 class Worker:
-    def __init__(self, app, huey) -> None:
+    def __init__(self, app, huey, webhook_huey) -> None:
         self.app = app
         self.huey = huey
+        self.webhook_huey = webhook_huey
         self.consumers: list[ThreadConsumer] = []
+        self.running = 0  # tasks executing now, in either consumer
+        self._running_lock = threading.Lock()
+        for h in (huey, webhook_huey):
+            h.signal(SIGNAL_EXECUTING)(self._started)
+            h.signal(
+                SIGNAL_COMPLETE,
+                SIGNAL_ERROR,
+                SIGNAL_LOCKED,
+                SIGNAL_CANCELED,
+                SIGNAL_INTERRUPTED,
+            )(self._ended)
 
-    def start(self, workers: int = 2) -> ThreadConsumer:
+    def _started(self, signal, task, *args, **kwargs) -> None:
+        with self._running_lock:
+            self.running += 1
+
+    def _ended(self, signal, task, *args, **kwargs) -> None:
+        with self._running_lock:
+            self.running -= 1
+
+    def start(self, workers: int = 2, webhook_workers: int = 2) -> None:
+        """The reminder consumer and the webhook consumer, as ``make run``."""
+        self.start_one(self.huey, workers)
+        self.start_one(self.webhook_huey, webhook_workers)
+
+    def start_one(self, huey, workers: int) -> ThreadConsumer:
         consumer = ThreadConsumer(
-            self.huey,
+            huey,
             workers=workers,
             worker_type="thread",
             periodic=False,
@@ -119,11 +152,14 @@ class Worker:
         for consumer in self.consumers:
             consumer.stop(graceful=True)
         self.consumers = []
+        for h in (self.huey, self.webhook_huey):
+            h.disconnect_signal(self._started)
+            h.disconnect_signal(self._ended)
 
     def run(self, task_wrapper, *args, timeout: float = 30.0) -> str:
         """Enqueue a task for the consumer and wait until it ran; return the
         signal (complete, or locked). A task error fails the test."""
-        task = task_wrapper.s(*args)
+        task, huey = task_wrapper.s(*args), task_wrapper.huey
         done = threading.Event()
         seen = {}
 
@@ -132,12 +168,12 @@ class Worker:
                 seen["signal"], seen["extra"] = signal, extra
                 done.set()
 
-        self.huey.signal(SIGNAL_COMPLETE, SIGNAL_ERROR, SIGNAL_LOCKED)(on_signal)
+        huey.signal(SIGNAL_COMPLETE, SIGNAL_ERROR, SIGNAL_LOCKED)(on_signal)
         try:
-            self.huey.enqueue(task)
+            huey.enqueue(task)
             assert done.wait(timeout), f"{task.name} did not run in {timeout}s"
         finally:
-            self.huey.disconnect_signal(on_signal)
+            huey.disconnect_signal(on_signal)
         assert seen["signal"] != SIGNAL_ERROR, f"{task.name} failed: {seen['extra']}"
         return seen["signal"]
 
@@ -147,7 +183,8 @@ class Worker:
         return self.run(reminder_sweep)
 
     def idle(self, timeout: float = 30.0) -> None:
-        """Wait until no delivery is ready or being sent, and the queue is empty."""
+        """Wait until no delivery is ready, no task runs and the queues are empty
+        (twice in a row: a task just taken from a queue has not started yet)."""
         from calapp.notifications.models import Delivery
 
         def quiet():
@@ -161,10 +198,19 @@ class Worker:
                     .count()
                 )
             )
-            return open_rows == 0 and self.huey.pending_count() == 0
+            return (
+                open_rows == 0
+                and self.running == 0
+                and not any(h.pending_count() for h in (self.huey, self.webhook_huey))
+            )
 
-        eventually(quiet, timeout)
-        time.sleep(0.1)  # a drain that claimed the last rows commits
+        def twice():
+            if not quiet():
+                return False
+            time.sleep(0.1)
+            return quiet()
+
+        eventually(twice, timeout)
 
     def query(self, fn):
         from calapp.extensions import db
@@ -178,20 +224,23 @@ class Worker:
 
 @pytest.fixture
 def bound_queue(app):
-    """The app's huey on the test Redis under a name of its own."""
-    huey = queue.huey
-    saved = huey.name, huey.storage, queue._app, queue._app_pid
+    """The app's queues on the test Redis under names of their own; the main
+    one (``queue.huey``) is returned."""
+    hueys = queue.huey, queue.webhook_huey
+    saved = [(h.name, h.storage) for h in hueys], queue._app, queue._app_pid
     name = f"calapp-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     queue.bind(redis_url=TEST_REDIS_URL, name=name)
     queue.set_app(app)
-    yield huey
-    huey.storage.flush_all()
-    huey.name, huey.storage, queue._app, queue._app_pid = saved
+    yield queue.huey
+    for huey, (old_name, old_storage) in zip(hueys, saved[0], strict=True):
+        huey.storage.flush_all()
+        huey.name, huey.storage = old_name, old_storage
+    queue._app, queue._app_pid = saved[1:]
 
 
 @pytest.fixture
 def worker(app, committing_db, bound_queue, clock):
-    running = Worker(app, bound_queue)
+    running = Worker(app, bound_queue, queue.webhook_huey)
     running.start()
     yield running
     running.stop()

@@ -50,14 +50,38 @@ def test_drains_are_enqueued_after_the_outer_commit_only(app, bound_queue):
     from calapp.extensions import db
 
     with app.app_context():
-        queue.enqueue_on_commit("webhook")
+        queue.enqueue_on_commit("in_app")
         with db.session.begin_nested():
             pass  # releasing a savepoint is not the commit
         assert bound_queue.pending_count() == 0
         db.session.commit()
         assert bound_queue.pending_count() == 1
         db.session.execute(sa.text("SELECT 1"))  # a transaction that fails
-        queue.enqueue_on_commit("webhook")
+        queue.enqueue_on_commit("in_app")
         db.session.rollback()
         db.session.commit()
         assert bound_queue.pending_count() == 1
+
+
+def test_webhook_requests_wait_on_a_queue_of_their_own(app, bound_queue):
+    from calapp.extensions import db
+
+    with app.app_context():
+        queue.enqueue_on_commit("webhook")
+        queue.enqueue_on_commit("in_app")
+        queue.enqueue_on_commit("email")
+        db.session.commit()
+    assert queue.webhook_huey.pending_count() == 1
+    assert bound_queue.pending_count() == 2  # the reminder consumer's queue
+    assert queue.webhook_huey.name == bound_queue.name + "_webhooks"
+
+
+def test_sweeps_top_up_the_webhook_queue_instead_of_piling_up(app, bound_queue):
+    # 12 ready webhook deliveries, batches of 5: 3 drains, however many sweeps
+    # re-enqueue them while the webhook consumer is busy or down.
+    for _ in range(4):
+        queue.enqueue_drains({"webhook": 12}, chunk=5)
+    assert queue.webhook_huey.pending_count() == 3
+    queue.enqueue_drains({"email": 12}, chunk=5)
+    queue.enqueue_drains({"email": 12}, chunk=5)
+    assert bound_queue.pending_count() == 6

@@ -9,6 +9,8 @@ USER_FIELDS = {
     "name",
     "timezone",
     "is_active",
+    "is_email_verified",
+    "pending_email",
     "created_at",
     "updated_at",
 }
@@ -36,7 +38,7 @@ def test_get_me_returns_the_user(client, user, headers):
 
 
 def test_get_me_with_an_api_key(client, user, auth):
-    r = client.get("/users/me", headers=auth.key(user, ["events:read"]))
+    r = client.get("/users/me", headers=auth.key(user, ["account:read"]))
     assert r.status_code == 200
     assert r.get_json()["id"] == str(user.id)
 
@@ -81,26 +83,51 @@ def test_update_with_unknown_field_is_400(client, headers):
     assert "is_active" in r.get_json()["details"]
 
 
-def test_api_key_may_update_the_name(client, user, auth):
+def test_api_key_with_account_write_may_update_the_name(client, user, auth):
     r = client.put(
-        "/users/me", json={"name": "Agent set"}, headers=auth.key(user, ["events:read"])
+        "/users/me",
+        json={"name": "Agent set"},
+        headers=auth.key(user, ["account:write"]),
     )
     assert r.status_code == 200
     assert r.get_json()["name"] == "Agent set"
 
 
+def test_api_key_without_account_write_cannot_rename_the_account(
+    client, user, auth, headers
+):
+    every_other = ["calendars:write", "events:write", "contacts:write", "account:read"]
+    r = client.put(
+        "/users/me", json={"name": "Renamed"}, headers=auth.key(user, every_other)
+    )
+    assert r.status_code == 403
+    assert r.get_json()["code"] == "insufficient_scope"
+    assert r.get_json()["details"] == {"required": ["account:write"]}
+    assert client.get("/users/me", headers=headers).get_json()["name"] == user.name
+
+
+@pytest.mark.parametrize("path", ["/users/me", "/auth/me"])
+def test_reading_the_profile_with_a_key_needs_account_read(client, user, auth, path):
+    assert client.get(path, headers=auth.key(user, ["events:write"])).status_code == 403
+    r = client.get(path, headers=auth.key(user, ["account:read"]))
+    assert r.status_code == 200
+    assert r.get_json()["email"] == user.email
+
+
 # --- PUT: email -----------------------------------------------------------------------
 
 
-def test_change_email_with_current_password(client, headers):
+def test_change_email_waits_for_the_new_address_to_be_confirmed(client, user, headers):
     r = client.put(
         "/users/me",
         json={"email": "New@Example.com", "current_password": PASSWORD},
         headers=headers,
     )
     assert r.status_code == 200
-    assert r.get_json()["email"] == "new@example.com"
-    assert _login(client, "new@example.com").status_code == 200
+    assert r.get_json()["email"] == user.email
+    assert r.get_json()["pending_email"] == "new@example.com"
+    assert _login(client, user.email).status_code == 200
+    assert _login(client, "new@example.com").status_code == 401
 
 
 def test_change_email_without_current_password_is_400(client, headers):
@@ -224,7 +251,9 @@ def test_change_password_ends_other_sessions_and_keeps_this_one(client, user, au
     ids=["email", "password"],
 )
 def test_api_key_cannot_change_email_or_password(client, user, auth, change):
-    key = auth.key(user, ["calendars:write", "events:write", "contacts:write"])
+    key = auth.key(
+        user, ["account:write", "calendars:write", "events:write", "contacts:write"]
+    )
     r = client.put(
         "/users/me", json={**change, "current_password": PASSWORD}, headers=key
     )
@@ -244,7 +273,9 @@ def test_delete_me_is_204_and_the_account_is_gone(client, user, headers):
 
 
 def test_api_key_cannot_delete_the_account(client, user, auth, headers):
-    key = auth.key(user, ["calendars:write", "events:write", "contacts:write"])
+    key = auth.key(
+        user, ["account:write", "calendars:write", "events:write", "contacts:write"]
+    )
     r = client.delete("/users/me", headers=key)
     assert r.status_code == 403
     assert r.get_json()["code"] == "forbidden"

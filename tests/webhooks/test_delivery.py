@@ -85,6 +85,7 @@ def test_after_the_last_try_the_delivery_is_failed_and_can_be_redelivered(
     receiver.statuses = [503, 502, 500]
     world.event(clock.now + timedelta(days=1))
     eventually(lambda: len(receiver.requests) == 1)
+    worker.idle()  # the first try is recorded before the clock moves on
     for minutes in (1, 5):
         clock.advance(minutes=minutes, seconds=1)
         worker.sweep()
@@ -190,3 +191,37 @@ def test_event_booking_and_reminder_types_reach_subscribers(
     assert due["data"]["reminder"]["minutes_before"] == 10
     cancelled = next(b for b in receiver.bodies() if b["type"] == "booking.cancelled")
     assert cancelled["data"]["booking"]["status"] == "cancelled"
+
+
+def test_a_name_resolving_to_a_private_address_at_delivery_is_refused(
+    world, worker, receiver, clock, app, monkeypatch, dns
+):
+    """Registered while the name was public (names are not resolved then); when
+    it resolves to this machine at delivery, nothing is sent."""
+    monkeypatch.setitem(app.config, "WEBHOOK_ALLOW_PRIVATE", False)
+    port = receiver.server.server_port
+    dns("hooks.example.com", ["93.184.216.34"])
+    hook = world.post("/webhooks", {"url": f"http://hooks.example.com:{port}/hook"})
+    dns("hooks.example.com", ["::ffff:127.0.0.1"])
+    world.event(clock.now + timedelta(days=1))
+    worker.idle()
+    [delivery] = _deliveries(world, hook)
+    assert delivery["status"] == "failed"
+    assert "non-public" in delivery["last_error"]
+    assert [a["outcome"] for a in delivery["attempts"]] == ["failed"]
+    assert receiver.requests == []
+
+
+def test_the_sweep_warns_when_webhooks_wait_for_their_consumer(
+    world, receiver, bound_queue, clock, app, caplog
+):
+    from calapp.notifications.tasks import run_sweep
+
+    _hook(world, receiver)
+    world.event(clock.now + timedelta(days=1))  # no webhook consumer runs
+    with app.app_context():
+        run_sweep(clock.now + timedelta(minutes=1))
+        assert "webhook consumer" not in caplog.text
+        run_sweep(clock.now + timedelta(minutes=6))
+    assert "1 webhook deliveries have been ready for over 0:05:00" in caplog.text
+    assert "calapp.worker.webhook_huey" in caplog.text
