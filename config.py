@@ -134,6 +134,8 @@ def load_config(
         "BOOKING_MAX_HOLDS_PER_CLIENT": _int(env, "BOOKING_MAX_HOLDS_PER_CLIENT", 3),
         "BOOKING_HOLD_SHARE_PERCENT": _int(env, "BOOKING_HOLD_SHARE_PERCENT", 25),
         "ICS_MAX_BYTES": _int(env, "ICS_MAX_BYTES", 10 * 1024 * 1024),
+        # The change log behind sync tokens and push (README "Staying in sync").
+        "SYNC_RETENTION_DAYS": _int(env, "SYNC_RETENTION_DAYS", 30),
         # Reminders, email and webhooks (README "Reminders and notifications").
         "HUEY_NAME": env.get("HUEY_NAME", "").strip() or "calapp",
         "SMTP_URL": env.get("SMTP_URL", "").strip() or None,

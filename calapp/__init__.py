@@ -139,9 +139,11 @@ def register_logging(app: Flask) -> None:
 
 def register_extensions(app: Flask, api: Api) -> None:
     import calapp.models  # noqa: F401 - the whole schema, for Alembic and mappers
+    from calapp.changes import log as change_log
 
     app.url_map.converters["uuid"] = StrictUUIDConverter
     _db.init_app(app)
+    change_log.install()
     migrate.init_app(app, _db, directory=str(PROJECT_ROOT / "migrations"))
     jwt.init_app(app)
     limiter.init_app(app)

@@ -4,6 +4,7 @@ from calapp.api_keys.models import ApiKey
 from calapp.auth.models import AuthSession, RefreshToken
 from calapp.booking.models import Booking, BookingLink
 from calapp.calendars.models import Calendar, CalendarMember
+from calapp.changes.models import Change, ChangeLogState
 from calapp.contacts.models import Contact
 from calapp.events.models import Event, EventAttendee, EventReminder
 from calapp.notifications.models import (
@@ -22,6 +23,8 @@ __all__ = [
     "BookingLink",
     "Calendar",
     "CalendarMember",
+    "Change",
+    "ChangeLogState",
     "Contact",
     "Delivery",
     "DeliveryAttempt",

@@ -12,6 +12,7 @@ that was killed mid-sweep. Each consumer process builds the app once, on its fir
 task, and each task runs in an app context of its own (``calapp.queue``).
 """
 
+import calapp.changes.tasks  # noqa: F401
 import calapp.notifications.tasks  # noqa: F401
 import calapp.webhooks.tasks  # noqa: F401
 from calapp.queue import huey, task_app, webhook_huey

@@ -1,0 +1,1 @@
+"""The change log behind sync tokens, live push and webhooks."""
