@@ -10,10 +10,10 @@ PYTEST_ARGS ?=
 RUNTIME_STAMP := $(VENV)/.requirements.stamp
 DEV_STAMP := $(VENV)/.requirements-dev.stamp
 
-.PHONY: help run web worker test lint chromium
+.PHONY: help run web stream worker test lint chromium
 
 help:
-	@echo "make run                          start the API on :3019 and the job consumers (CALAPP_ENV=development unless set)"
+	@echo "make run                          start the API on :3019, the stream on :3020 and the job consumers (CALAPP_ENV=development unless set)"
 	@echo "make test [PYTEST_ARGS='-k auth']  run the test suite"
 	@echo "make lint                         ruff check"
 
@@ -27,6 +27,12 @@ run: $(RUNTIME_STAMP)
 # embedded PostgreSQL under instance/ and stops it on exit.
 web: $(RUNTIME_STAMP)
 	CALAPP_ENV=$${CALAPP_ENV:-development} exec $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+
+# The stream process: /stream (SSE) and /ws (WebSocket) on $STREAM_PORT (3020),
+# a gevent worker made for many idle connections. It reads STREAM_PORT, never
+# PORT (honcho gives every Procfile line a PORT of its own).
+stream: $(RUNTIME_STAMP)
+	CALAPP_ENV=$${CALAPP_ENV:-development} exec $(BIN)/gunicorn -c gunicorn.stream.conf.py wsgi_stream:app
 
 # The job consumer (calapp/worker.py): the reminder sweep every minute, in-app
 # and email delivery. Same environment as the API: REDIS_URL, or without it a

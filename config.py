@@ -136,6 +136,13 @@ def load_config(
         "ICS_MAX_BYTES": _int(env, "ICS_MAX_BYTES", 10 * 1024 * 1024),
         # The change log behind sync tokens and push (README "Staying in sync").
         "SYNC_RETENTION_DAYS": _int(env, "SYNC_RETENTION_DAYS", 30),
+        # Live push (README "Live updates"); the stream process sets STREAM_PROCESS.
+        "STREAM_TICKET_SECONDS": _int(env, "STREAM_TICKET_SECONDS", 60),
+        "STREAM_HEARTBEAT_SECONDS": _int(env, "STREAM_HEARTBEAT_SECONDS", 15),
+        "STREAM_POLL_SECONDS": _int(env, "STREAM_POLL_SECONDS", 2),
+        "STREAM_LIVENESS_SECONDS": _int(env, "STREAM_LIVENESS_SECONDS", 5),
+        "STREAM_QUEUE_LIMIT": _int(env, "STREAM_QUEUE_LIMIT", 10000),
+        "STREAM_WS_RESUME_WAIT_SECONDS": _int(env, "STREAM_WS_RESUME_WAIT_SECONDS", 2),
         # Reminders, email and webhooks (README "Reminders and notifications").
         "HUEY_NAME": env.get("HUEY_NAME", "").strip() or "calapp",
         "SMTP_URL": env.get("SMTP_URL", "").strip() or None,

@@ -197,16 +197,20 @@ def register_blueprints(api: Api) -> None:
     from calapp.health.routes import blp as health
     from calapp.ics.routes import blp as ics
     from calapp.notifications.routes import blp as notifications
+    from calapp.stream.routes import blp as stream
+    from calapp.stream.routes import register_message_schema
     from calapp.users.routes import blp as users
     from calapp.webhooks.routes import blp as webhooks
     from calapp.webhooks.routes import register_payload_schemas
 
     for blp in (
         auth, users, api_keys, calendars, events, contacts, availability,
-        booking_links, booking, booking_page, ics, notifications, webhooks, health
+        booking_links, booking, booking_page, ics, notifications, webhooks, stream,
+        health
     ):  # fmt: skip
         api.register_blueprint(blp)
     register_payload_schemas(api.spec)  # WebhookPayload: no operation returns it
+    register_message_schema(api.spec)  # ChangeMessage: what /stream and /ws carry
 
 
 def register_docs_assets(app: Flask) -> None:

@@ -292,6 +292,7 @@ class Api(flask_smorest.Api):
         super().init_app(app, spec_kwargs=spec_kwargs)
         for name, scheme in SECURITY_SCHEMES.items():
             self.spec.components.security_scheme(name, scheme)
+        self.ma_plugin.converter.add_attribute_function(_either2property)
         app.register_error_handler(AppError, self.handle_app_error)
         app.register_error_handler(Exception, self.handle_unexpected_error)
 
@@ -432,22 +433,61 @@ class PageArgsSchema(Schema):
     )
 
 
+class Either(ma.fields.Field):
+    """A list item of one of two shapes, documented as ``oneOf``: ``deleted`` for
+    a dict whose status is "deleted" (a sync result's stub), else ``item``."""
+
+    def __init__(self, item: type[ma.Schema], deleted: type[ma.Schema], **kwargs):
+        super().__init__(**kwargs)
+        self.item, self.deleted = item(), deleted()
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        gone = isinstance(value, dict) and value.get("status") == "deleted"
+        return (self.deleted if gone else self.item).dump(value)
+
+
+def _either2property(self, field, **kwargs) -> dict:
+    if not isinstance(field, Either):
+        return {}
+    return {
+        "oneOf": [
+            self.resolve_nested_schema(type(field.item)),
+            self.resolve_nested_schema(type(field.deleted)),
+        ]
+    }
+
+
 @functools.cache
-def page_of(item_schema: type[ma.Schema]) -> type[ma.Schema]:
-    """The list envelope ``{items: [...], next_cursor}`` for ``item_schema``."""
-    name = item_schema.__name__.removesuffix("Schema") + "PageSchema"
-    return type(
-        name,
-        (Schema,),
-        {
-            "items": ma.fields.List(ma.fields.Nested(item_schema), required=True),
-            "next_cursor": ma.fields.String(
-                required=True,
-                allow_none=True,
-                metadata={"description": "Cursor of the next page; null on the last"},
-            ),
-        },
-    )
+def page_of(
+    item_schema: type[ma.Schema], deleted_schema: type[ma.Schema] | None = None
+) -> type[ma.Schema]:
+    """The list envelope ``{items: [...], next_cursor}`` for ``item_schema``.
+
+    With ``deleted_schema``, a list that syncs: items may be deleted stubs, and the
+    last page of a full listing or of a sync carries ``next_sync_token``.
+    """
+    kind = "PageSchema" if deleted_schema is None else "SyncPageSchema"
+    name = item_schema.__name__.removesuffix("Schema") + kind
+    item = ma.fields.Nested(item_schema)
+    fields = {
+        "next_cursor": ma.fields.String(
+            required=True,
+            allow_none=True,
+            metadata={"description": "Cursor of the next page; null on the last"},
+        ),
+    }
+    if deleted_schema is not None:
+        item = Either(item_schema, deleted_schema)
+        fields["next_sync_token"] = ma.fields.String(
+            allow_none=True,
+            metadata={
+                "description": "On the last page of a full listing (no window, no "
+                "search) or of a sync: pass it as sync_token to get what changed "
+                "since. null on other pages and other listings."
+            },
+        )
+    fields["items"] = ma.fields.List(item, required=True)
+    return type(name, (Schema,), fields)
 
 
 # --- optimistic concurrency (ETag / If-Match / If-None-Match) -------------------------

@@ -16,6 +16,7 @@ STATUS_CODES = {
     404: "not_found",
     405: "method_not_allowed",
     409: "conflict",
+    410: "sync_token_expired",
     412: "precondition_failed",
     413: "payload_too_large",
     414: "uri_too_long",
@@ -34,6 +35,7 @@ STATUS_MESSAGES = {
     404: "Not found",
     405: "This method is not allowed on this path",
     409: "The request conflicts with the current state",
+    410: "The sync token has expired: list in full again",
     412: "The resource has changed since you read it (If-Match failed)",
     413: "The request body is too large",
     414: "The request line (method, path and query) is too long",
@@ -112,6 +114,12 @@ class NotFound(AppError):
 
 class Conflict(AppError):
     status, code = 409, "conflict"
+
+
+class SyncTokenExpired(AppError):
+    """The sync token cannot be continued: list in full again (Google's 410)."""
+
+    status, code = 410, "sync_token_expired"
 
 
 class PreconditionFailed(AppError):

@@ -18,7 +18,8 @@
 - ``clock()``: the only place tasks read the time (tests replace it).
 - ``enqueue_on_commit(channel)``: wake the drain task of a delivery channel once
   the transaction that created the deliveries has committed (a task enqueued
-  before the commit could run before its rows are visible).
+  before the commit could run before its rows are visible). The change log
+  wakes its consumers (channel ``changes``: the webhook outbox) the same way.
 """
 
 from __future__ import annotations
@@ -164,11 +165,14 @@ def enqueue_drains(counts: Mapping[str, int], chunk: int, limit: int = 50) -> No
             task()
 
 
-def enqueue_on_commit(channel: str) -> None:
-    """Wake ``channel``'s drain after the current transaction commits."""
-    from calapp.extensions import db
+def enqueue_on_commit(channel: str, session=None) -> None:
+    """Wake ``channel``'s drain after the current transaction (of ``session``,
+    default the app's) commits."""
+    if session is None:
+        from calapp.extensions import db
 
-    db.session.info.setdefault("calapp_drains", set()).add(channel)
+        session = db.session
+    session.info.setdefault("calapp_drains", set()).add(channel)
 
 
 def _after_commit(session) -> None:

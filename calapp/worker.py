@@ -3,13 +3,14 @@
     huey_consumer calapp.worker.huey -w 2 -k thread -f
     huey_consumer calapp.worker.webhook_huey -w 4 -k thread
 
-The first runs the reminder sweep, in-app and email deliveries; the second only
-webhook requests, so that receivers that are slow or never answer cannot hold
-up a reminder. It imports every tasks module, so each consumer knows every task
-(and the first runs the periodic reminder sweep every minute), and each waits
-for the migrations before its first task. ``-f`` clears task locks left by a consumer
-that was killed mid-sweep. Each consumer process builds the app once, on its first
-task, and each task runs in an app context of its own (``calapp.queue``).
+The first runs the reminder sweep, in-app and email deliveries, the webhook
+outbox (webhooks made from committed change-log entries) and the change log's
+pruning; the second only sends webhook requests, so that receivers that are slow
+or never answer cannot hold up a reminder. This module imports every tasks
+module, so each consumer knows every task, and each consumer waits for the
+migrations before its first task. ``-f`` clears task locks left by a consumer
+that was killed mid-sweep. Each consumer process builds the app once, on its
+first task, and each task runs in an app context of its own (``calapp.queue``).
 """
 
 import calapp.changes.tasks  # noqa: F401

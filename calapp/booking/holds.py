@@ -35,6 +35,7 @@ import sqlalchemy as sa
 
 from calapp.booking import reservations, service
 from calapp.booking.models import Booking, BookingLink
+from calapp.changes import log as changes
 from calapp.errors import AppError
 from calapp.extensions import db
 
@@ -96,12 +97,17 @@ def _same_hold(link, email, start, end, now) -> Booking | None:
 
 def _release_others_of(link: BookingLink, email: str, now: datetime) -> None:
     """The email's previous hold on the link stops blocking: one hold per email."""
-    db.session.execute(
+    released = db.session.scalars(
         sa.update(Booking)
         .where(*_live(link, now), Booking.email == email)
         .values(status="expired", updated_at=now)
+        .returning(Booking.id)
         .execution_options(synchronize_session=False)
-    )
+    ).all()
+    for booking_id in released:
+        changes.record(
+            db.session, "booking", booking_id, "updated", calendar_id=link.calendar_id
+        )
 
 
 def _refuse(why: str, details: dict, oldest: datetime, now: datetime):

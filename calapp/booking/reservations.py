@@ -34,11 +34,11 @@ from calapp import policy
 from calapp.booking import service
 from calapp.booking.models import Booking, BookingLink
 from calapp.calendars.models import Calendar
+from calapp.changes import log as changes
 from calapp.errors import Conflict, NotFound
 from calapp.events import service as events_service
 from calapp.events.models import Event, EventAttendee
 from calapp.extensions import db
-from calapp.notifications import service as notifications
 from calapp.security import Principal, hash_token, new_secret, tokens_equal
 
 # Compared against when a booking has no manage secret, so the work is the same.
@@ -75,7 +75,7 @@ def lock(link: BookingLink, now: datetime, *, active: bool = True) -> BookingLin
 def _release_stale(calendar_id: uuid.UUID, now: datetime) -> None:
     """Expired holds, and bookings whose event is gone, stop occupying their range
     (the exclusion constraint still sees them until this runs)."""
-    db.session.execute(
+    expired = db.session.scalars(
         sa.update(Booking)
         .where(
             Booking.calendar_id == calendar_id,
@@ -83,9 +83,10 @@ def _release_stale(calendar_id: uuid.UUID, now: datetime) -> None:
             Booking.expires_at <= now,
         )
         .values(status="expired", updated_at=now)
+        .returning(Booking.id)
         .execution_options(synchronize_session=False)
-    )
-    db.session.execute(
+    ).all()
+    cancelled = db.session.scalars(
         sa.update(Booking)
         .where(
             Booking.calendar_id == calendar_id,
@@ -93,8 +94,13 @@ def _release_stale(calendar_id: uuid.UUID, now: datetime) -> None:
             sa.not_(service.event_is_live()),
         )
         .values(status="cancelled", cancelled_at=now, updated_at=now)
+        .returning(Booking.id)
         .execution_options(synchronize_session=False)
-    )
+    ).all()
+    for booking_id in [*expired, *cancelled]:
+        changes.record(
+            db.session, "booking", booking_id, "updated", calendar_id=calendar_id
+        )
 
 
 def blocked_range(link: BookingLink, start: datetime, end: datetime) -> Range:
@@ -284,7 +290,6 @@ def reserve(token: str, data: dict, now: datetime) -> tuple[Booking, str | None]
     booking.manage_token_hash = hash_token(secret)
     booking.updated_at = now
     flush(start, end)
-    notifications.booking_created(booking, now)  # webhooks
     return booking, secret
 
 
@@ -333,7 +338,6 @@ def cancel(
                 Principal.system(), booking.event_id, {"status": "cancelled"}, now
             )
         db.session.flush()
-        notifications.booking_cancelled(booking, now)  # webhooks
     return booking
 
 

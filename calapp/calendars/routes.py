@@ -13,6 +13,7 @@ from calapp.calendars.schemas import (
     CalendarListArgsSchema,
     CalendarSchema,
     CalendarUpdateSchema,
+    DeletedCalendarSchema,
     MemberListArgsSchema,
     MemberSchema,
     ShareSchema,
@@ -32,13 +33,11 @@ blp = Blueprint(
 class CalendarsView(MethodView):
     @blp.auth_required("calendars:read")
     @blp.arguments(CalendarListArgsSchema, location="query")
-    @blp.response(200, page_of(CalendarSchema))
+    @blp.response(200, page_of(CalendarSchema, DeletedCalendarSchema))
+    @blp.errors(410)
     def get(self, args):
-        """List the calendars you own or are a member of, with your role"""
-        items, cursor = service.list_page(
-            current_principal(), args["limit"], args["cursor"]
-        )
-        return {"items": items, "next_cursor": cursor}
+        """List your calendars with your role, or those changed since sync_token"""
+        return service.listing(current_principal(), args)
 
     @blp.auth_required("calendars:write")
     @blp.arguments(CalendarCreateSchema)

@@ -42,8 +42,22 @@ class CalendarUpdateSchema(Schema):
     is_public = ma.fields.Boolean()
 
 
+class DeletedCalendarSchema(Schema):
+    """A calendar you can no longer read: deleted, or no longer shared with you."""
+
+    id = ma.fields.UUID(required=True)
+    status = ma.fields.String(required=True, validate=ma.validate.OneOf(("deleted",)))
+
+
 class CalendarListArgsSchema(PageArgsSchema):
-    pass
+    sync_token = ma.fields.String(
+        validate=ma.validate.Length(max=2048),
+        metadata={
+            "description": "next_sync_token of an earlier listing: list only the "
+            "calendars changed since (one that became readable arrives in full, "
+            "one that stopped being readable as deleted)"
+        },
+    )
 
 
 class ShareSchema(Schema):

@@ -10,6 +10,9 @@ import sqlalchemy as sa
 from calapp import policy
 from calapp.api import etag_of
 from calapp.calendars.models import Calendar, CalendarMember
+from calapp.changes import log as changes
+from calapp.changes import sync
+from calapp.changes.models import Change
 from calapp.errors import Conflict, NotFound
 from calapp.extensions import db
 from calapp.pagination import keyset_page
@@ -74,6 +77,70 @@ def list_page(principal: Principal, limit: int, cursor: str | None):
     return [_with_role(cal, role) for cal, role in rows], next_cursor
 
 
+def listing(principal: Principal, args: dict) -> dict:
+    """One page of ``GET /calendars``: every calendar in full with a sync token on
+    the last page, or (``sync_token``) those changed since. A calendar that became
+    readable arrives in full; one that stopped being readable (unshared, deleted)
+    as ``{"id", "status": "deleted"}``. This sync never expires for that reason.
+    """
+    cursor = args.get("cursor")
+    if args.get("sync_token") or sync.is_sync_cursor(cursor):
+        context = sync.begin(
+            "calendars",
+            principal.user_id,
+            sync_token=args.get("sync_token"),
+            cursor=cursor if sync.is_sync_cursor(cursor) else None,
+        )
+        items, cursor, token = sync.page(
+            context,
+            audience=_calendar_changes(principal),
+            key=Change.calendar_id,
+            limit=args["limit"],
+            load=lambda ids: _load_for_sync(principal, ids),
+        )
+        return {"items": items, "next_cursor": cursor, "next_sync_token": token}
+    cursor, position = sync.full_listing_start(cursor, 2)
+    items, cursor = list_page(principal, args["limit"], cursor)
+    context = sync.Context("calendars", principal.user_id, 0, 0)
+    cursor, token = sync.full_listing_end(cursor, position, 2, context)
+    return {"items": items, "next_cursor": cursor, "next_sync_token": token}
+
+
+def _calendar_changes(principal: Principal):
+    """Changes of the calendars the principal is a member of (deleted ones too),
+    and of the principal's own memberships (shared with, unshared, new role)."""
+    mine = sa.select(CalendarMember.calendar_id).where(
+        CalendarMember.user_id == principal.user_id
+    )
+    return sa.or_(
+        sa.and_(
+            Change.resource_type == "calendar",
+            Change.calendar_id == sa.any_(sa.func.array(mine.scalar_subquery())),
+        ),
+        sa.and_(
+            Change.resource_type == "membership", Change.user_id == principal.user_id
+        ),
+    )
+
+
+def _load_for_sync(principal: Principal, ids: list[uuid.UUID]) -> dict:
+    rows = db.session.execute(
+        sa.select(Calendar, CalendarMember.role)
+        .join(
+            CalendarMember,
+            sa.and_(
+                CalendarMember.calendar_id == Calendar.id,
+                CalendarMember.user_id == principal.user_id,
+            ),
+        )
+        .where(Calendar.id.in_(ids), Calendar.deleted_at.is_(None))
+    )
+    found: dict = {cal.id: _with_role(cal, role) for cal, role in rows}
+    for calendar_id in ids:
+        found.setdefault(calendar_id, {"id": calendar_id, "status": "deleted"})
+    return found
+
+
 def get(principal: Principal, calendar_id: uuid.UUID) -> Calendar:
     return _with_role(*policy.get_calendar(principal, calendar_id, "read"))
 
@@ -105,7 +172,26 @@ def delete(
         if_match(etag(calendar, role))
     calendar.deleted_at = now
     calendar.updated_at = now
+    _log_uninvited(calendar.id)
     db.session.flush()
+
+
+def _log_uninvited(calendar_id: uuid.UUID) -> None:
+    """Invited users who are not members lose the calendar's events with it: their
+    readable calendars do not change, so each event is logged for them."""
+    from calapp.events.models import Event, EventAttendee
+
+    rows = db.session.execute(
+        sa.select(EventAttendee.event_id, EventAttendee.user_id)
+        .join(Event, Event.id == EventAttendee.event_id)
+        .where(
+            Event.calendar_id == calendar_id,
+            Event.deleted_at.is_(None),
+            EventAttendee.user_id.is_not(None),
+        )
+    )
+    for event_id, user_id in rows:
+        changes.record(db.session, "event", event_id, "deleted", user_id=user_id)
 
 
 # --- sharing -------------------------------------------------------------------------

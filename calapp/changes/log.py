@@ -27,13 +27,16 @@ import sqlalchemy as sa
 from flask import g, has_request_context
 from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy import event as sa_event
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Session
 
+from calapp import queue
 from calapp.changes.models import POSITION_SEQUENCE, Change
 
 # Any constant works; the same in every process.
 POSITION_LOCK_KEY = 3019_0011
 NOTIFY_CHANNEL = "calapp_changes"
+CONSUMERS_CHANNEL = "changes"
 _PENDING = "calapp.changes"
 
 _RANK = {"created": 0, "updated": 1, "deleted": 2}
@@ -47,6 +50,7 @@ class _Pending:
     calendars: dict[tuple[str, uuid.UUID], set] = field(default_factory=dict)
     users: dict[tuple[str, uuid.UUID], set] = field(default_factory=dict)
     events_to_place: set = field(default_factory=set)  # calendar looked up at commit
+    placed: set = field(default_factory=set)  # events flushed: calendar known
 
     def add(self, kind, resource_id, op, calendar_id=None, user_id=None) -> None:
         key = (kind, resource_id)
@@ -125,38 +129,53 @@ def _old_value(obj, name: str):
     return history.deleted[0] if history.deleted else None
 
 
-def _capture(session: Session, obj, *, new: bool = False, gone: bool = False) -> None:
-    from calapp.booking.models import Booking
-    from calapp.calendars.models import Calendar, CalendarMember
-    from calapp.contacts.models import Contact
-    from calapp.events.models import Event, EventAttendee, EventReminder
+# The tables whose rows are logged. Matched by table name, so that the log
+# imports no resource package (the import contract in pyproject.toml).
+_LOGGED_TABLES = frozenset(
+    (
+        "calendars",
+        "calendar_members",
+        "events",
+        "event_reminders",
+        "event_attendees",
+        "contacts",
+        "bookings",
+    )
+)
+_EVENTS = sa.table(
+    "events",
+    sa.column("id", UUID(as_uuid=True)),
+    sa.column("calendar_id", UUID(as_uuid=True)),
+)
 
-    if not isinstance(
-        obj, Calendar | CalendarMember | Event | EventReminder | EventAttendee | Contact
-    ) and not isinstance(obj, Booking):
+
+def _capture(session: Session, obj, *, new: bool = False, gone: bool = False) -> None:
+    table = getattr(obj, "__tablename__", None)
+    if table not in _LOGGED_TABLES:
         return
     op = _op(session, obj, new=new, gone=gone)
     if op is None:
         return
     pending = _pending(session)
-    if isinstance(obj, Calendar):
+    if table == "calendars":
         pending.add("calendar", obj.id, op, obj.id)
-    elif isinstance(obj, CalendarMember):
+    elif table == "calendar_members":
         pending.add("membership", obj.user_id, op, obj.calendar_id, obj.user_id)
-    elif isinstance(obj, Event):
+    elif table == "events":
         pending.add("event", obj.id, op, obj.calendar_id)
+        pending.placed.add(obj.id)
         moved_from = _old_value(obj, "calendar_id") if not new else None
         if moved_from is not None and moved_from != obj.calendar_id:
             pending.add("event", obj.id, op, moved_from)
-    elif isinstance(obj, EventReminder):
+    elif table == "event_reminders":
         record_events(session, [obj.event_id])
-    elif isinstance(obj, EventAttendee):
+    elif table == "event_attendees":
         record_events(session, [obj.event_id])
         for user_id in {obj.user_id, _old_value(obj, "user_id")} - {None}:
             pending.add("event", obj.event_id, "updated", user_id=user_id)
-    elif isinstance(obj, Contact):
+    elif table == "contacts":
         pending.add("contact", obj.id, op, user_id=obj.owner_id)
-    elif isinstance(obj, Booking):
+    elif table == "bookings":
         pending.add("booking", obj.id, op, obj.calendar_id)
 
 
@@ -182,14 +201,15 @@ def _actor() -> uuid.UUID | None:
 
 
 def _rows(session: Session, pending: _Pending) -> list[dict]:
-    from calapp.events.models import Event
-
     places: dict = {}
-    if pending.events_to_place:
+    # Only events the flushes did not place already (a reminder added to an event
+    # created or touched in the same transaction needs no lookup).
+    unplaced = pending.events_to_place - pending.placed
+    if unplaced:
         places = dict(
             session.execute(
-                sa.select(Event.id, Event.calendar_id).where(
-                    Event.id.in_(pending.events_to_place)
+                sa.select(_EVENTS.c.id, _EVENTS.c.calendar_id).where(
+                    _EVENTS.c.id.in_(unplaced)
                 )
             ).all()
         )
@@ -221,7 +241,9 @@ def _rows(session: Session, pending: _Pending) -> list[dict]:
 
 
 def _before_commit(session: Session) -> None:
-    if not session.info.get(_PENDING):
+    # Also called when a savepoint is released: the transaction goes on, and its
+    # entries are written once, at its commit.
+    if session.in_nested_transaction() or not session.info.get(_PENDING):
         return
     session.flush()  # what is still unflushed is captured by _after_flush
     pending = session.info.pop(_PENDING, None)
@@ -238,6 +260,8 @@ def _before_commit(session: Session) -> None:
         rows,
     ).scalars()
     session.execute(sa.select(sa.func.pg_notify(NOTIFY_CHANNEL, str(max(positions)))))
+    # The log's consumers on the job queue (the webhook outbox), after the commit.
+    queue.enqueue_on_commit(CONSUMERS_CHANNEL, session)
 
 
 def _after_transaction_end(session: Session, transaction) -> None:

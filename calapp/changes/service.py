@@ -74,6 +74,36 @@ def since(
     return list(db.session.execute(query).scalars())
 
 
+def changed(
+    since: int,
+    up_to: int,
+    *,
+    audience: sa.ColumnElement,
+    key: sa.ColumnElement | None = None,
+    after: tuple[int, uuid.UUID] | None = None,
+    limit: int,
+) -> list[tuple[int, uuid.UUID]]:
+    """The resources changed in ``(since, up_to]`` for ``audience`` (a condition on
+    ``Change``), once each: ``(last position, id)`` in that order, after ``after``.
+
+    ``key`` is the id column (``Change.resource_id`` unless given). With a fixed
+    ``up_to`` the order is stable, so it pages without repeats or gaps.
+    """
+    key = Change.resource_id if key is None else key
+    last = sa.func.max(Change.position)
+    query = (
+        sa.select(last, key)
+        .where(Change.position > since, Change.position <= up_to, audience)
+        .group_by(key)
+    )
+    if after is not None:
+        query = query.having(
+            sa.tuple_(last, key) > sa.tuple_(sa.literal(after[0]), sa.literal(after[1]))
+        )
+    query = query.order_by(last, key).limit(limit)
+    return [(row[0], row[1]) for row in db.session.execute(query)]
+
+
 def prune(now: datetime, retention_days: int) -> int:
     """Delete entries older than the retention, always keeping the newest one
     (the watermark survives). Returns how many were deleted.

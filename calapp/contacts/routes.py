@@ -13,6 +13,7 @@ from calapp.contacts.schemas import (
     ContactListArgsSchema,
     ContactSchema,
     ContactUpdateSchema,
+    DeletedContactSchema,
 )
 from calapp.extensions import db
 from calapp.users.service import now
@@ -32,13 +33,11 @@ blp = Blueprint(
 class ContactsView(MethodView):
     @blp.auth_required("contacts:read")
     @blp.arguments(ContactListArgsSchema, location="query")
-    @blp.response(200, page_of(ContactSchema))
+    @blp.response(200, page_of(ContactSchema, DeletedContactSchema))
+    @blp.errors(410)
     def get(self, args):
-        """List your contacts by last name, first name; search with ?search="""
-        items, cursor = service.list_page(
-            current_principal(), args["search"], args["limit"], args["cursor"]
-        )
-        return {"items": items, "next_cursor": cursor}
+        """List your contacts by name (or search), or those changed since sync_token"""
+        return service.listing(current_principal(), args)
 
     @blp.auth_required("contacts:write")
     @blp.arguments(ContactCreateSchema)

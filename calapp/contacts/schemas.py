@@ -145,7 +145,22 @@ class ContactUpdateSchema(ContactWriteSchema):
     """Any subset of the fields; a name, email, phone or company must remain."""
 
 
+class DeletedContactSchema(Schema):
+    """A contact deleted since the sync token."""
+
+    id = ma.fields.UUID(required=True)
+    status = ma.fields.String(required=True, validate=ma.validate.OneOf(("deleted",)))
+
+
 class ContactListArgsSchema(PageArgsSchema):
+    sync_token = ma.fields.String(
+        validate=ma.validate.Length(max=2048),
+        metadata={
+            "description": "next_sync_token of an earlier full listing (without "
+            "search): list only the contacts changed since (not with search)"
+        },
+    )
+
     search = Text(
         load_default=None,
         validate=ma.validate.Length(max=SEARCH_MAX),

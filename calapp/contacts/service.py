@@ -14,6 +14,8 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from calapp.api import etag_of
+from calapp.changes import sync
+from calapp.changes.models import Change
 from calapp.contacts.models import SEARCH_SQL, Contact
 from calapp.errors import Conflict, NotFound, ValidationError
 from calapp.extensions import db
@@ -131,6 +133,58 @@ def list_page(
         scalars=False,
     )
     return [row[0] for row in rows], next_cursor
+
+
+def listing(principal: Principal, args: dict) -> dict:
+    """One page of ``GET /contacts``: a full listing (no search) ends with a sync
+    token; ``sync_token`` lists the contacts changed since, deleted ones as
+    ``{"id", "status": "deleted"}``.
+
+    :raises ValidationError: ``sync_token`` with ``search``; a bad token or cursor.
+    """
+    cursor = args.get("cursor")
+    if args.get("sync_token") or sync.is_sync_cursor(cursor):
+        if args.get("search"):
+            raise ValidationError.field("sync_token", "cannot be combined with search")
+        context = sync.begin(
+            "contacts",
+            principal.user_id,
+            sync_token=args.get("sync_token"),
+            cursor=cursor if sync.is_sync_cursor(cursor) else None,
+        )
+        items, cursor, token = sync.page(
+            context,
+            audience=sa.and_(
+                Change.resource_type == "contact", Change.user_id == principal.user_id
+            ),
+            limit=args["limit"],
+            load=lambda ids: _load_for_sync(principal, ids),
+        )
+        return {"items": items, "next_cursor": cursor, "next_sync_token": token}
+    if args.get("search"):
+        items, cursor = list_page(principal, args["search"], args["limit"], cursor)
+        return {"items": items, "next_cursor": cursor, "next_sync_token": None}
+    cursor, position = sync.full_listing_start(cursor, 3)
+    items, cursor = list_page(principal, None, args["limit"], cursor)
+    context = sync.Context("contacts", principal.user_id, 0, 0)
+    cursor, token = sync.full_listing_end(cursor, position, 3, context)
+    return {"items": items, "next_cursor": cursor, "next_sync_token": token}
+
+
+def _load_for_sync(principal: Principal, ids: list[uuid.UUID]) -> dict:
+    found: dict = {
+        contact.id: contact
+        for contact in db.session.scalars(
+            sa.select(Contact).where(
+                Contact.id.in_(ids),
+                Contact.owner_id == principal.user_id,
+                Contact.deleted_at.is_(None),
+            )
+        )
+    }
+    for contact_id in ids:
+        found.setdefault(contact_id, {"id": contact_id, "status": "deleted"})
+    return found
 
 
 def _load(principal: Principal, contact_id: uuid.UUID, *, lock: bool = False):

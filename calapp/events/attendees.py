@@ -23,11 +23,12 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from calapp import policy
+from calapp.changes import log as changes
 from calapp.errors import Conflict, Forbidden, NotFound
 from calapp.events.models import Event, EventAttendee
 from calapp.events.service import touch
 from calapp.extensions import db
-from calapp.notifications import service as notifications
+from calapp.reminders import service as reminders_service
 from calapp.security import Principal
 from calapp.users.models import User
 
@@ -113,7 +114,7 @@ def add(
         if "uq_event_attendees_email" in str(exc.orig):
             raise _already_invited(email) from exc
         raise
-    notifications.attendee_added(event, attendee, now)  # the invitation email
+    reminders_service.attendee_added(event, attendee, now)  # the invitation email
     return attendee
 
 
@@ -172,7 +173,8 @@ def remove(
     """Remove an attendee (editor or owner)."""
     event, _ = policy.get_event(principal, event_id, "write", lock=True)
     attendee = _find(event, attendee_id)
-    notifications.attendee_removed(event, attendee, now)  # CANCEL, before the row goes
+    # The CANCEL invitation, before the row goes.
+    reminders_service.attendee_removed(event, attendee, now)
     db.session.delete(attendee)
     touch(event, principal, now)
     db.session.flush()
@@ -204,4 +206,7 @@ def link_registered_user(user_id: uuid.UUID, email: str, now: datetime) -> int:
             .values(updated_at=now)
             .execution_options(synchronize_session=False)
         )
+        changes.record_events(db.session, event_ids)
+        for event_id in set(event_ids):  # the invitee now reads these events
+            changes.record(db.session, "event", event_id, "updated", user_id=user_id)
     return len(event_ids)

@@ -21,6 +21,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from calapp import policy
+from calapp.changes import log as changes
 from calapp.errors import NotFound, ValidationError
 from calapp.events import occurrences, recurrence
 from calapp.events.models import Event, EventAttendee, EventReminder
@@ -256,7 +257,7 @@ def cancel_instance(
         return
     _require_slot(series, slot)
     _end_before(series, slot, now)
-    db.session.execute(
+    gone = db.session.scalars(
         sa.update(Event)
         .where(
             Event.series_id == series.id,
@@ -264,7 +265,9 @@ def cancel_instance(
             Event.deleted_at.is_(None),
         )
         .values(deleted_at=now, updated_at=now)
-    )
+        .returning(Event.id)
+    ).all()
+    changes.record_events(db.session, gone, "deleted")
     db.session.flush()
 
 
@@ -310,7 +313,7 @@ def split(series: Event, slot: datetime, principal: Principal, now) -> Event:
     )
     _end_before(series, slot, now)
     db.session.flush()
-    db.session.execute(
+    moved = db.session.scalars(
         sa.update(Event)
         .where(
             Event.series_id == series.id,
@@ -318,8 +321,10 @@ def split(series: Event, slot: datetime, principal: Principal, now) -> Event:
             Event.deleted_at.is_(None),
         )
         .values(series_id=new_series.id)
+        .returning(Event.id)
         .execution_options(synchronize_session=False)
-    )
+    ).all()
+    changes.record_events(db.session, moved)
     db.session.flush()
     return new_series
 
@@ -343,19 +348,30 @@ def reconcile_exceptions(series: Event, now: datetime) -> list[datetime]:
 
 def delete_exceptions(series: Event, now: datetime) -> None:
     """Deleting a series deletes its exceptions."""
-    db.session.execute(
+    gone = db.session.scalars(
         sa.update(Event)
         .where(Event.series_id == series.id, Event.deleted_at.is_(None))
         .values(deleted_at=now, updated_at=now)
+        .returning(Event.id)
         .execution_options(synchronize_session=False)
-    )
+    ).all()
+    changes.record_events(db.session, gone, "deleted")
 
 
 def move_exceptions(series: Event, calendar_id: uuid.UUID) -> None:
     """Moving a series moves its exceptions: they are its occurrences."""
+    # Readers of both calendars learn of it (logged at commit).
+    rows = db.session.execute(
+        sa.select(Event.id, Event.calendar_id).where(Event.series_id == series.id)
+    ).all()
     db.session.execute(
         sa.update(Event)
         .where(Event.series_id == series.id)
         .values(calendar_id=calendar_id)
         .execution_options(synchronize_session=False)
     )
+    for event_id, old_calendar in rows:
+        for calendar in {old_calendar, calendar_id}:
+            changes.record(
+                db.session, "event", event_id, "updated", calendar_id=calendar
+            )

@@ -8,10 +8,12 @@ from calapp.api import (
     with_etag,
 )
 from calapp.events import attendees, instances, reminders, service
+from calapp.events import sync as events_sync
 from calapp.events.schemas import (
     AttendeeCreateSchema,
     AttendeeSchema,
     AttendeeUpdateSchema,
+    DeletedEventSchema,
     EventCreateSchema,
     EventQueryArgsSchema,
     EventSchema,
@@ -45,21 +47,11 @@ def _event_response(event_id, status: int = 200, dropped=None):
 class EventsView(MethodView):
     @blp.auth_required("events:read")
     @blp.arguments(EventQueryArgsSchema, location="query")
-    @blp.response(200, page_of(EventSchema))
-    @blp.errors(404)
+    @blp.response(200, page_of(EventSchema, DeletedEventSchema))
+    @blp.errors(404, 410)
     def get(self, args):
-        """List the events you can read, by start time"""
-        items, cursor = service.list_page(
-            current_principal(),
-            limit=args["limit"],
-            cursor=args["cursor"],
-            start=args.get("start"),
-            end=args.get("end"),
-            calendar_ids=args.get("calendar_id"),
-            search=args.get("search"),
-            tags=args.get("tag"),
-        )
-        return {"items": items, "next_cursor": cursor}
+        """List readable events by start time, or those changed since sync_token"""
+        return events_sync.listing(current_principal(), args)
 
     @blp.auth_required("events:write")
     @blp.arguments(EventCreateSchema)

@@ -418,6 +418,16 @@ class InstancesQueryArgsSchema(PageArgsSchema):
     end = Instant(required=True)
 
 
+class DeletedEventSchema(Schema):
+    """An event removed since the sync token: deleted, or no longer readable."""
+
+    id = ma.fields.UUID(required=True)
+    status = ma.fields.String(required=True, validate=ma.validate.OneOf(("deleted",)))
+    calendar_id = ma.fields.UUID(required=True, allow_none=True)
+    series_id = ma.fields.UUID(required=True, allow_none=True)
+    original_start_time = Instant(required=True, allow_none=True)
+
+
 class EventQueryArgsSchema(PageArgsSchema):
     start = Instant(metadata={"description": "Only events ending after this instant"})
     end = Instant(metadata={"description": "Only events starting before this instant"})
@@ -440,6 +450,15 @@ class EventQueryArgsSchema(PageArgsSchema):
         Text(strip=True, validate=ma.validate.Length(min=1, max=64)),
         validate=ma.validate.Length(max=MAX_FILTER_VALUES),
         metadata={"description": "Repeatable; events carrying every given tag"},
+    )
+
+    sync_token = ma.fields.String(
+        validate=ma.validate.Length(max=2048),
+        metadata={
+            "description": "next_sync_token of an earlier full listing or sync: "
+            "list only the events changed since (not with start, end, search or "
+            "tag). 410 sync_token_expired: list in full again"
+        },
     )
 
     @ma.validates_schema

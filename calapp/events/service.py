@@ -39,8 +39,8 @@ from calapp.errors import Conflict, NotFound, ValidationError
 from calapp.events import instances, occurrences, recurrence
 from calapp.events.models import SEARCH_SQL, Event, EventReminder
 from calapp.extensions import db
-from calapp.notifications import service as notifications
 from calapp.pagination import keyset_page
+from calapp.reminders import service as reminders_service
 from calapp.security import Principal
 
 # Every read that returns events loads their children in 2 statements per page.
@@ -284,7 +284,7 @@ def create(principal: Principal, data: dict, now: datetime) -> Event:
     apply_recurrence(event, data)
     db.session.add(event)
     _flush(event)
-    notifications.event_created(event, now)  # webhooks, invitations
+    reminders_service.event_created(event, now)  # invitations
     return event
 
 
@@ -349,7 +349,7 @@ def update(
     if dropped or any(getattr(event, n) != v for n, v in before.items()):
         touch(event, principal, now)
     _flush(event)
-    notifications.event_updated(event, before, now)  # reminders, webhooks, invites
+    reminders_service.event_updated(event, before, now)  # reminders, invitations
     if dropped:  # shown once in the PUT response
         event.dropped_exceptions = dropped
     return event
@@ -372,7 +372,7 @@ def delete(
         instances.delete_exceptions(event, now)
     touch(event, principal, now)
     db.session.flush()
-    notifications.event_deleted(event, now)  # revocations, webhooks, invitations
+    reminders_service.event_deleted(event, now)  # revocations, invitations
 
 
 # --- list ----------------------------------------------------------------------------

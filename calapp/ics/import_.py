@@ -30,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from calapp import policy
 from calapp.calendars import service as calendars_service
 from calapp.calendars.models import Calendar
+from calapp.changes import log as changes
 from calapp.errors import Conflict, ValidationError
 from calapp.events.models import Event, EventAttendee, EventReminder
 from calapp.extensions import db
@@ -279,6 +280,27 @@ def _update_rows(updates: list[Write], calendar, principal, now) -> list[dict]:
     return rows
 
 
+def _log(plan_: Plan, inserts: list[Write], updates: list[Write], calendar_id):
+    """COPY and bulk UPDATE bypass the ORM: log each event they wrote."""
+    for writes, op in ((inserts, "created"), (updates, "updated")):
+        for w in writes:
+            changes.record(db.session, "event", w.id, op, calendar_id=calendar_id)
+    for event_id in plan_.deletes:
+        changes.record(
+            db.session, "event", event_id, "deleted", calendar_id=calendar_id
+        )
+
+
+def _log_invitees(event_ids: list[uuid.UUID]) -> None:
+    """Users invited before an update learn of it even if the file uninvites them."""
+    for event_id, user_id in db.session.execute(
+        sa.select(EventAttendee.event_id, EventAttendee.user_id).where(
+            EventAttendee.event_id.in_(event_ids), EventAttendee.user_id.is_not(None)
+        )
+    ):
+        changes.record(db.session, "event", event_id, "updated", user_id=user_id)
+
+
 def apply(plan_: Plan, calendar: Calendar, principal: Principal, now: datetime):
     """Write the plan. :raises Conflict: a concurrent writer took a UID."""
     inserts = [w for w in plan_.writes if w.existing is None]
@@ -297,6 +319,7 @@ def apply(plan_: Plan, calendar: Calendar, principal: Principal, now: datetime):
             rows = _update_rows(updates, calendar, principal, now)
             db.session.execute(sa.update(Event), rows)
             ids = [w.id for w in updates]
+            _log_invitees(ids)  # before their rows are replaced
             for model in (EventReminder, EventAttendee):
                 db.session.execute(sa.delete(model).where(model.event_id.in_(ids)))
         _insert(EventReminder.__table__, _reminder_rows(plan_.writes, now))
@@ -309,6 +332,7 @@ def apply(plan_: Plan, calendar: Calendar, principal: Principal, now: datetime):
             )
         if plan_.writes or plan_.deletes:
             calendar.updated_at = now  # the export's ETag follows the calendar
+        _log(plan_, inserts, updates, calendar.id)
         db.session.flush()
     except (IntegrityError, psycopg2.IntegrityError) as exc:
         if "uq_events_" in str(getattr(exc, "orig", exc)):

@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy.exc import IntegrityError
 
+from calapp.changes import log as changes
 from calapp.contacts import service as contacts_service
 from calapp.contacts.models import Contact
 from calapp.contacts.schemas import NAME_MAX, NOTES_MAX, PHONE_MAX, PHONE_PATTERN
@@ -327,6 +328,11 @@ def run(principal: Principal, data: bytes, *, dry_run: bool, now: datetime) -> R
                 db.session.execute(Contact.__table__.insert(), inserts)
             if updates:
                 db.session.execute(sa.update(Contact), updates)
+            for rows, op in ((inserts, "created"), (updates, "updated")):
+                for row in rows:
+                    changes.record(
+                        db.session, "contact", row["id"], op, user_id=principal.user_id
+                    )
             db.session.flush()
         except IntegrityError as exc:
             if "uq_contacts_owner_uid" in str(exc.orig):

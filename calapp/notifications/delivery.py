@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import aliased
 
 from calapp.calendars.models import Calendar
@@ -171,6 +172,24 @@ def deliver_in_app(now: datetime, limit: int) -> int:
 
 
 # --- email and webhooks: claim, then send outside the transaction -------------------
+
+
+def insert_new(rows: list[dict]) -> int:
+    """Insert deliveries, skipping those whose ``dedupe_key`` exists already
+    (each reminder, invitation or webhook goes out once); how many were new."""
+    if not rows:
+        return 0
+    return len(
+        db.session.execute(
+            pg_insert(Delivery)
+            .values(rows)
+            .on_conflict_do_nothing(
+                index_elements=["dedupe_key"],
+                index_where=sa.text("dedupe_key IS NOT NULL"),
+            )
+            .returning(Delivery.id)
+        ).all()
+    )
 
 
 def claim(

@@ -174,9 +174,28 @@ def deactivate(user: User, when: datetime) -> None:
 
 
 def delete(user: User, when: datetime) -> None:
-    """Soft delete: tokens, sessions and API keys stop working; the email is freed."""
+    """Soft delete: tokens, sessions and API keys stop working; the email is freed.
+
+    The account's calendars, events and contacts stay as they are (its calendars
+    stay readable by the members they are shared with); it leaves every member
+    list, which the change log records as deleted memberships.
+    """
+    from calapp.calendars.models import CalendarMember
+    from calapp.changes import log as changes
+
     user.deleted_at = when
     _end_access(user, when, "account_deleted")
+    for calendar_id in db.session.scalars(
+        sa.select(CalendarMember.calendar_id).where(CalendarMember.user_id == user.id)
+    ):
+        changes.record(
+            db.session,
+            "membership",
+            user.id,
+            "deleted",
+            calendar_id=calendar_id,
+            user_id=user.id,
+        )
 
 
 def _end_access(user: User, when: datetime, reason: str) -> None:

@@ -1,10 +1,11 @@
 import uuid
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
-from calapp.db import TimestampMixin, db, uuid_fk, uuid_pk
+from calapp.db import TimestampMixin, UTCDateTime, db, utcnow, uuid_fk, uuid_pk
 
 # The types a webhook can subscribe to (README, GET /webhooks/event-types).
 EVENT_TYPES = (
@@ -47,4 +48,20 @@ def subscribed(event_type: str):
             sa.func.cardinality(Webhook.event_types) == 0,
             sa.literal(event_type) == sa.any_(Webhook.event_types),
         ),
+    )
+
+
+class WebhookOutboxState(db.Model):
+    """One row: webhook deliveries exist for every change-log entry up to
+    ``position`` (advanced in the transaction that creates them)."""
+
+    __tablename__ = "webhook_outbox_state"
+    __table_args__ = (sa.CheckConstraint("id = 1", name="ck_webhook_outbox_state_one"),)
+
+    id: Mapped[int] = mapped_column(sa.SmallInteger, primary_key=True, default=1)
+    position: Mapped[int] = mapped_column(
+        sa.BigInteger, nullable=False, default=0, server_default="0"
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime, nullable=False, default=utcnow, server_default=sa.func.now()
     )

@@ -27,7 +27,10 @@ blp = Blueprint(
     "seconds in all (connecting, reading the request and answering; only the "
     "status counts, and at most 64 KiB of the answer is read). Failed requests (a "
     "timeout, 408, 429, 5xx) are tried again after 1m, 5m, 30m, 2h and 6h; "
-    "`GET /webhooks/{id}/deliveries` lists every attempt.",
+    "`GET /webhooks/{id}/deliveries` lists every attempt. Event and booking "
+    "webhooks are made from the change log once a change is committed (within "
+    "seconds; a change rolled back sends nothing); their payloads carry the "
+    "change's `position` and an `id` to deduplicate on.",
 )
 
 

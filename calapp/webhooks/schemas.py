@@ -206,25 +206,39 @@ class BookingDataSchema(PayloadSchema):
     booking = ma.fields.Nested(WebhookBookingSchema, required=True)
 
 
-def _payload_schema(event_type: str, data_schema) -> type[Schema]:
+def _payload_schema(
+    event_type: str, data_schema, *, from_log: bool = True
+) -> type[Schema]:
     name = "Webhook" + "".join(p.capitalize() for p in event_type.split(".")) + "Schema"
-    return type(
-        name,
-        (PayloadSchema,),
-        {
-            "__doc__": DESCRIPTIONS[event_type],
-            "id": ma.fields.UUID(
-                required=True,
-                metadata={"description": "The event's id (the same on redelivery)"},
-            ),
-            "type": ma.fields.String(
-                required=True,
-                validate=ma.validate.OneOf((event_type,)),
-            ),
-            "created_at": Instant(required=True),
-            "data": ma.fields.Nested(data_schema, required=True),
-        },
-    )
+    fields = {
+        "__doc__": DESCRIPTIONS[event_type],
+        "id": ma.fields.UUID(
+            required=True,
+            metadata={
+                "description": "The event's id, the same on every delivery of it "
+                "(retries, redeliveries): deduplicate on it"
+            },
+        ),
+        "type": ma.fields.String(
+            required=True,
+            validate=ma.validate.OneOf((event_type,)),
+        ),
+        "created_at": Instant(
+            required=True, metadata={"description": "When the change was made"}
+        ),
+        "data": ma.fields.Nested(data_schema, required=True),
+    }
+    if from_log:
+        fields["position"] = ma.fields.Integer(
+            required=True,
+            metadata={
+                "description": "Position of the change in the change log (the "
+                "order changes were committed in; sync tokens and streams use "
+                "the same positions). `data` is the resource as it was when "
+                "the entry was read, which may be later than the change."
+            },
+        )
+    return type(name, (PayloadSchema,), fields)
 
 
 PAYLOAD_SCHEMAS = {
@@ -233,7 +247,9 @@ PAYLOAD_SCHEMAS = {
     "event.deleted": _payload_schema("event.deleted", EventDataSchema),
     "booking.created": _payload_schema("booking.created", BookingDataSchema),
     "booking.cancelled": _payload_schema("booking.cancelled", BookingDataSchema),
-    "reminder.due": _payload_schema("reminder.due", ReminderDueDataSchema),
+    "reminder.due": _payload_schema(
+        "reminder.due", ReminderDueDataSchema, from_log=False
+    ),
 }
 
 

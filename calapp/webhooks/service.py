@@ -4,9 +4,10 @@
   loopback and reserved targets are refused unless ``WEBHOOK_ALLOW_PRIVATE``
   (literal addresses and ``localhost`` at once, names when resolved before each
   request). Without ``secret`` one is generated. The secret is returned once.
-- Events go to the webhooks of every member of the event's calendar (owner,
-  editors, viewers: they can read the event); ``reminder.due`` to the calendar
-  owner's. Each is a delivery of its own with its payload fixed when it happened.
+- ``event.*`` and ``booking.*`` are made from the change log by the outbox
+  (``webhooks.outbox``), for every member of the calendar (owner, editors,
+  viewers: they can read the event); ``reminder.due`` here, for the calendar
+  owner's. Each is a delivery of its own with its payload fixed when made.
 - Manual redelivery makes a new delivery with the same payload (same event
   ``id``, so receivers can tell it is the same event).
 """
@@ -23,7 +24,6 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from calapp import queue
-from calapp.calendars.models import CalendarMember
 from calapp.errors import Conflict, NotFound, ValidationError
 from calapp.extensions import db
 from calapp.fields import format_instant
@@ -199,47 +199,6 @@ def _payload(event_type: str, data: dict, now: datetime) -> dict:
         "created_at": format_instant(now),
         "data": data,
     }
-
-
-def _calendar_hooks(calendar_id: uuid.UUID, event_type: str) -> list[Webhook]:
-    return list(
-        db.session.scalars(
-            sa.select(Webhook)
-            .join(CalendarMember, CalendarMember.user_id == Webhook.user_id)
-            .where(CalendarMember.calendar_id == calendar_id, subscribed(event_type))
-        )
-    )
-
-
-def _queue(hooks, event_type: str, data: dict, now, event_id=None) -> int:
-    payload = _payload(event_type, data, now)
-    for hook in hooks:
-        row = _new_delivery(hook, event_type, payload, now)
-        row.event_id = event_id
-        db.session.add(row)
-    if hooks:
-        db.session.flush()
-        queue.enqueue_on_commit("webhook")
-    return len(hooks)
-
-
-def emit_event(event_type: str, event, now: datetime) -> int:
-    """``event.created|updated|deleted`` to the calendar members' webhooks."""
-    hooks = _calendar_hooks(event.calendar_id, event_type)
-    if not hooks:
-        return 0
-    db.session.flush()
-    data = {"event": schemas.WebhookEventSchema().dump(event)}
-    return _queue(hooks, event_type, data, now, event.id)
-
-
-def emit_booking(event_type: str, booking, now: datetime) -> int:
-    """``booking.created|cancelled`` to the calendar members' webhooks."""
-    hooks = _calendar_hooks(booking.calendar_id, event_type)
-    if not hooks:
-        return 0
-    data = {"booking": schemas.WebhookBookingSchema().dump(booking)}
-    return _queue(hooks, event_type, data, now, booking.event_id)
 
 
 def subscribers(user_ids: Iterable[uuid.UUID], event_type: str) -> dict:

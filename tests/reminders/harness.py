@@ -246,6 +246,19 @@ def worker(app, committing_db, bound_queue, clock):
     running.stop()
 
 
+def run_outbox(app) -> int:
+    """Turn the committed change log into webhook deliveries, in this process and
+    on the test's session (what the consumer's ``webhook_outbox`` task does)."""
+    from calapp.extensions import db
+    from calapp.webhooks import outbox
+
+    with app.app_context():
+        created, _ = outbox.process(queue.clock(), 500)
+        db.session.commit()
+        db.session.remove()
+    return created
+
+
 # --- SMTP ----------------------------------------------------------------------------
 
 

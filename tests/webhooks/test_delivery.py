@@ -8,7 +8,7 @@ import hmac
 from datetime import timedelta
 
 from calapp.webhooks import signing
-from tests.reminders.harness import eventually, iso
+from tests.reminders.harness import eventually, iso, run_outbox
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -120,7 +120,8 @@ def test_a_client_error_is_not_retried(world, worker, receiver, clock):
 
 def test_a_pending_delivery_cannot_be_redelivered(world, receiver, clock):
     hook = _hook(world, receiver)
-    world.event(clock.now + timedelta(days=1))  # no consumer: stays pending
+    world.event(clock.now + timedelta(days=1))
+    run_outbox(world.app)  # no consumer sends it: it stays pending
     [delivery] = _deliveries(world, hook)
     r = world.client.post(
         f"/webhooks/{hook['id']}/deliveries/{delivery['id']}/redeliver",
@@ -218,7 +219,8 @@ def test_the_sweep_warns_when_webhooks_wait_for_their_consumer(
     from calapp.notifications.tasks import run_sweep
 
     _hook(world, receiver)
-    world.event(clock.now + timedelta(days=1))  # no webhook consumer runs
+    world.event(clock.now + timedelta(days=1))
+    run_outbox(app)  # no webhook consumer runs
     with app.app_context():
         run_sweep(clock.now + timedelta(minutes=1))
         assert "webhook consumer" not in caplog.text
