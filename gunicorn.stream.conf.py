@@ -13,28 +13,29 @@ runs the migrations: this one only checks the configuration.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = PROJECT_DIR / "instance"
+sys.path.insert(0, str(PROJECT_DIR))  # gunicorn_common, config, calapp
 
-
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise SystemExit(f"{name} must be an integer, got {raw!r}") from None
-
+from gunicorn_common import (  # noqa: E402
+    LIMIT_REQUEST_FIELD_SIZE,
+    LIMIT_REQUEST_FIELDS,
+    LIMIT_REQUEST_LINE,
+    check_port_free,
+    env_int,
+    install_json_error_pages,
+    trusted_proxy_ips,
+)
 
 wsgi_app = "wsgi_stream:app"
 chdir = str(PROJECT_DIR)
-bind = f"0.0.0.0:{_env_int('STREAM_PORT', 3020)}"
+bind = f"0.0.0.0:{env_int('STREAM_PORT', 3020)}"
 worker_class = "gevent"
-workers = _env_int("STREAM_WORKERS", 1)
-worker_connections = _env_int("STREAM_MAX_CONNECTIONS", 10000)
+workers = env_int("STREAM_WORKERS", 1)
+worker_connections = env_int("STREAM_MAX_CONNECTIONS", 10000)
 # Streams are endless: a request is never "too slow". Heartbeats flow every
 # STREAM_HEARTBEAT_SECONDS; the worker itself notifies the master meanwhile.
 timeout = 30
@@ -51,20 +52,18 @@ access_log_format = (
     '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms request_id=%({x-request-id}o)s '
     'forwarded_for="%({x-forwarded-for}i)s" "%(a)s"'
 )
-forwarded_allow_ips = (
-    os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
-    if _env_int("TRUSTED_PROXY_HOPS", 0) > 0
-    else ""
-)
-limit_request_line = 8190
-limit_request_fields = 100
-limit_request_field_size = 8190
+forwarded_allow_ips = trusted_proxy_ips()
+limit_request_line = LIMIT_REQUEST_LINE
+limit_request_fields = LIMIT_REQUEST_FIELDS
+limit_request_field_size = LIMIT_REQUEST_FIELD_SIZE
+install_json_error_pages()
 
 
 def on_starting(server) -> None:
     """Fail at once on a bad configuration, before binding the port."""
     from config import load_config
 
+    check_port_free(server, "STREAM_PORT")
     load_config(instance_path=INSTANCE_DIR)
     if not os.environ.get("DATABASE_URL", "").strip():
         from calapp.embedded import ensure_database_url

@@ -78,6 +78,7 @@ def _posted_email() -> str:
         try:
             body = request.get_json(silent=True)
         except Exception:  # too large, too deep...: the route answers
+            log.debug("no JSON body to key the login limit on", exc_info=True)
             body = None
         email = body.get("email") if isinstance(body, dict) else None
         g._ratelimit_email = email.strip().lower() if isinstance(email, str) else ""
@@ -291,6 +292,9 @@ class PostgresStorage(Storage):
             self._ready = False  # recreate the table if it went away
             self._fetch("SELECT 1")
         except Exception:  # any failure means "not healthy"
+            log.warning(
+                "rate-limit storage in PostgreSQL is unreachable", exc_info=True
+            )
             return False
         return True
 

@@ -8,62 +8,23 @@ line (400), and a database outage behind it (503, from the app).
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
-from tests.booking.conftest import _free_port, _get
-from tests.conftest import TEST_REDIS_URL
+from tests.servers import Servers
 from tests.test_database_outage import refusing
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def gunicorn(database_url, tmp_path_factory):
     """(host, port) of one gunicorn worker serving the test database."""
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("gunicorn-errors") / "gunicorn.log"
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "1",
-        "CALAPP_ENV": "testing",
-        "DATABASE_URL": database_url,
-        "AUTO_MIGRATE": "false",
-        "RATELIMIT_ENABLED": "false",
-        "REDIS_URL": TEST_REDIS_URL,
-        "LOG_LEVEL": "WARNING",
-    }
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "-c", "gunicorn.conf.py",
-        "--no-control-socket",
-        "wsgi:app",
-    ]  # fmt: skip
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(  # noqa: S603
-            command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
+    servers = Servers(database_url, tmp_path_factory.mktemp("gunicorn-errors"))
     try:
-        deadline = time.monotonic() + 60
-        while _get(f"http://127.0.0.1:{port}/health") != 200:
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("gunicorn did not start:\n" + log_path.read_text())
-            time.sleep(0.2)
-        yield ("127.0.0.1", port)
+        base = servers.api(workers=1, threads=1)
+        yield ("127.0.0.1", int(base.rsplit(":", 1)[1]))
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        servers.stop()
 
 
 def _raw(address, request: bytes) -> tuple[int, dict, bytes]:
@@ -125,3 +86,16 @@ def test_a_database_outage_behind_gunicorn_is_503_json(
         assert headers["retry-after"] == "5"
         assert _raw(gunicorn, _get_request("/health"))[0] == 200
     assert _raw(gunicorn, _get_request("/calendars", key))[0] == 401
+
+
+def test_the_stream_process_answers_its_own_errors_as_json(
+    database_url, tmp_path_factory
+):
+    servers = Servers(database_url, tmp_path_factory.mktemp("stream-errors"))
+    try:
+        base = servers.stream()
+        address = ("127.0.0.1", int(base.rsplit(":", 1)[1]))
+        r = _raw(address, _get_request("/stream?types=" + "a" * 10_240))
+        _assert_error(r, 414, "uri_too_long")
+    finally:
+        servers.stop()

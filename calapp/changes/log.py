@@ -39,8 +39,6 @@ NOTIFY_CHANNEL = "calapp_changes"
 CONSUMERS_CHANNEL = "changes"
 _PENDING = "calapp.changes"
 
-_RANK = {"created": 0, "updated": 1, "deleted": 2}
-
 
 @dataclass
 class _Pending:
@@ -55,8 +53,7 @@ class _Pending:
     def add(self, kind, resource_id, op, calendar_id=None, user_id=None) -> None:
         key = (kind, resource_id)
         before = self.ops.get(key)
-        if before is None or _merge(before, op) != before:
-            self.ops[key] = op if before is None else _merge(before, op)
+        self.ops[key] = op if before is None else _merge(before, op)
         if calendar_id is not None:
             self.calendars.setdefault(key, set()).add(calendar_id)
         if user_id is not None:
