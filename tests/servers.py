@@ -13,7 +13,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from huey import RedisHuey
 
+from calapp.queue import WEBHOOK_QUEUE_SUFFIX
 from tests.conftest import TEST_REDIS_URL
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -36,6 +38,11 @@ def status(url: str) -> int:
         return 0
 
 
+# The job queue the servers enqueue into (wake-ups of deliveries nobody consumes
+# here): a name of this run's own, emptied when the servers stop.
+HUEY_NAME = f"calapp-test-servers-{os.getpid()}"
+
+
 def server_env(database_url: str, **extra) -> dict:
     return {
         **os.environ,
@@ -43,6 +50,7 @@ def server_env(database_url: str, **extra) -> dict:
         "JWT_SECRET_KEY": os.environ["JWT_SECRET_KEY"],
         "DATABASE_URL": database_url,
         "REDIS_URL": TEST_REDIS_URL,
+        "HUEY_NAME": HUEY_NAME,
         "AUTO_MIGRATE": "false",
         "RATELIMIT_ENABLED": "false",
         "BCRYPT_ROUNDS": "4",
@@ -105,3 +113,5 @@ class Servers:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        for name in (HUEY_NAME, HUEY_NAME + WEBHOOK_QUEUE_SUFFIX):
+            RedisHuey(name, url=TEST_REDIS_URL).flush()

@@ -13,8 +13,9 @@ position ≤ N has already committed, and none is missed by a reader that
 continues from N. (A sequence value taken at insert time would not do: a slow
 transaction holding N-1 could commit after a reader saw N.) The cost is that
 writers of the log serialise for the few statements between their insert and
-their commit. ``pg_notify`` wakes the stream processes once the commit is
-visible; the log stays the source of truth.
+their commit. ``pg_notify`` wakes the log's readers once the commit is visible
+(``calapp.changes.wake``): the stream processes and the webhook outbox. The log
+stays the source of truth.
 """
 
 from __future__ import annotations
@@ -30,13 +31,11 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Session
 
-from calapp import queue
 from calapp.changes.models import POSITION_SEQUENCE, Change
+from calapp.changes.wake import NOTIFY_CHANNEL
 
 # Any constant works; the same in every process.
 POSITION_LOCK_KEY = 3019_0011
-NOTIFY_CHANNEL = "calapp_changes"
-CONSUMERS_CHANNEL = "changes"
 _PENDING = "calapp.changes"
 
 
@@ -256,9 +255,9 @@ def _before_commit(session: Session) -> None:
         .returning(Change.position),
         rows,
     ).scalars()
+    # Delivered to the listeners when the commit is visible: the stream processes
+    # and the job consumer that enqueues the webhook outbox (``wake``).
     session.execute(sa.select(sa.func.pg_notify(NOTIFY_CHANNEL, str(max(positions)))))
-    # The log's consumers on the job queue (the webhook outbox), after the commit.
-    queue.enqueue_on_commit(CONSUMERS_CHANNEL, session)
 
 
 def _after_transaction_end(session: Session, transaction) -> None:

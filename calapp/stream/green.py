@@ -1,8 +1,9 @@
-"""PostgreSQL under gevent: cooperative waits, and the LISTEN connection.
+"""PostgreSQL under gevent: cooperative waits.
 
 psycopg2 blocks in C unless told how to wait; ``make_psycopg_green`` installs the
 wait callback from psycopg2's documentation, using gevent's ``wait_read`` /
-``wait_write``, so a query in one greenlet never stalls the thousand others.
+``wait_write``, so a query in one greenlet never stalls the thousand others
+(the LISTEN connection of ``calapp.changes.wake`` included).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import psycopg2
 from gevent.socket import wait_read, wait_write
 from psycopg2 import extensions
-from sqlalchemy.engine import make_url
 
 
 def _gevent_wait(conn, timeout=None) -> None:
@@ -28,16 +28,3 @@ def _gevent_wait(conn, timeout=None) -> None:
 
 def make_psycopg_green() -> None:
     extensions.set_wait_callback(_gevent_wait)
-
-
-def listen(database_url: str, channel: str):
-    """A dedicated autocommit connection that LISTENs on ``channel``."""
-    url = make_url(database_url)
-    conn = psycopg2.connect(
-        **url.translate_connect_args(username="user", database="dbname"),
-        **dict(url.query),
-    )
-    conn.set_isolation_level(extensions.ISOLATION_LEVEL_AUTOCOMMIT)
-    with conn.cursor() as cursor:
-        cursor.execute(f'LISTEN "{channel}"')  # a constant, never user input
-    return conn

@@ -23,11 +23,10 @@ import gevent
 from gevent.queue import Empty, Queue
 
 from calapp.changes import service as changes
-from calapp.changes.log import NOTIFY_CHANNEL
+from calapp.changes.wake import NOTIFY_CHANNEL, listen
 from calapp.extensions import db
 from calapp.security import Principal
 from calapp.stream import service
-from calapp.stream.green import listen
 from calapp.stream.service import Audience
 
 log = logging.getLogger("calapp.stream")

@@ -131,6 +131,8 @@ class Worker:
 
     def start(self, workers: int = 2, webhook_workers: int = 2) -> None:
         """The reminder consumer and the webhook consumer, as ``make run``."""
+        import calapp.worker  # noqa: F401 - as huey_consumer: every task and hook
+
         self.start_one(self.huey, workers)
         self.start_one(self.webhook_huey, webhook_workers)
 
