@@ -86,8 +86,10 @@ def keyset_page(
     cursor: str | None,
     descending: bool = False,
     scalars: bool = True,
+    params: dict | None = None,
 ) -> tuple[list, str | None]:
-    """Run ``stmt`` for one page; return ``(rows, next_cursor)``.
+    """Run ``stmt`` (with its bind ``params``) for one page; return
+    ``(rows, next_cursor)``.
 
     ``keys`` is the sort key and must end in a unique column (the id);
     ``key_of(row)`` returns the same values from a loaded row.
@@ -103,7 +105,7 @@ def keyset_page(
         stmt = stmt.where(row_key < bound if descending else row_key > bound)
     order = [k.desc() for k in keys] if descending else list(keys)
     stmt = stmt.order_by(*order).limit(limit + 1)
-    result = db.session.execute(stmt)
+    result = db.session.execute(stmt, params)
     rows = list(result.scalars() if scalars else result)
     if len(rows) <= limit:
         return rows, None

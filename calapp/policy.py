@@ -138,6 +138,17 @@ def _in_array(column, ids: sa.Select):
     return column == sa.any_(sa.func.array(ids.scalar_subquery()))
 
 
+# For statements built once and run for any user (the read path of event lists):
+# a principal whose user is the bind parameter ``principal_user_id``, so that
+# ``readable_events(BOUND_USER)`` is the same SQL condition for every user.
+BOUND_USER = Principal(user_id=sa.bindparam("principal_user_id", type_=sa.Uuid))
+
+
+def bound_user_params(principal: Principal) -> dict:
+    """The parameters of ``BOUND_USER`` for ``principal`` (not the system)."""
+    return {"principal_user_id": principal.user_id}
+
+
 def readable_events(principal: Principal):
     """SQL condition on ``Event``: live events the principal may read.
 

@@ -194,7 +194,7 @@ def load(url: str) -> dict:
         DATABASE_URL=url, CALAPP_ENV="development", JWT_SECRET_KEY=JWT_SECRET
     )
     from calapp import create_app
-    from calapp.booking import service as booking
+    from calapp.booking import links as booking
     from calapp.calendars import service as calendars
     from calapp.events import service as events
     from calapp.extensions import db

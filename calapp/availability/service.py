@@ -8,12 +8,14 @@ declined (an attendee row of the owner with status ``declined``).
 from __future__ import annotations
 
 import uuid
+from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
 from calapp import policy
 from calapp.booking import slots
+from calapp.changes.models import Change
 from calapp.errors import ValidationError
 from calapp.events import occurrences
 from calapp.events.models import Event, EventAttendee
@@ -32,13 +34,53 @@ def _readable(principal: Principal, calendar_ids: list[uuid.UUID]) -> list:
     ]
 
 
+# Busy blocks of recent questions, per process: expanding a calendar's series is
+# most of the CPU of a free/busy or booking answer, and visitors of one booking
+# page ask for the same days. An entry is valid while the calendars' last
+# change-log positions are the ones it was computed at: every write of an event
+# (or of an attendee, or a move between calendars) adds a change-log row on its
+# calendars, in commit order.
+_BUSY_CACHE: OrderedDict[tuple, tuple[tuple, dict]] = OrderedDict()
+_BUSY_CACHE_SIZE = 256
+
+
+def _positions(calendar_ids: list[uuid.UUID]) -> tuple:
+    """The last change-log position of each calendar (one index probe each)."""
+    if not calendar_ids:
+        return ()
+    last = [
+        sa.select(sa.func.max(Change.position))
+        .where(Change.calendar_id == cid)
+        .scalar_subquery()
+        for cid in calendar_ids
+    ]
+    return tuple(db.session.execute(sa.select(*last)).one())
+
+
 def busy_by_calendar(
     calendars: list, start: datetime, end: datetime
 ) -> dict[uuid.UUID, list[tuple[datetime, datetime]]]:
     """Merged busy blocks per calendar, clipped to ``[start, end)``.
 
-    Callers have checked access. Runs a constant number of queries.
+    Callers have checked access. Runs a constant number of queries; one while
+    the calendars are unchanged since the same question (``_BUSY_CACHE``).
     """
+    key = (tuple((c.id, c.owner_id) for c in calendars), start, end)
+    positions = _positions([c.id for c in calendars])
+    cached = _BUSY_CACHE.get(key)
+    if cached is not None and cached[0] == positions:
+        _BUSY_CACHE.move_to_end(key)
+        return {cid: list(blocks) for cid, blocks in cached[1].items()}
+    found = _busy_by_calendar(calendars, start, end)
+    _BUSY_CACHE[key] = (positions, found)
+    while len(_BUSY_CACHE) > _BUSY_CACHE_SIZE:
+        _BUSY_CACHE.popitem(last=False)
+    return {cid: list(blocks) for cid, blocks in found.items()}
+
+
+def _busy_by_calendar(
+    calendars: list, start: datetime, end: datetime
+) -> dict[uuid.UUID, list[tuple[datetime, datetime]]]:
     owners = {c.id: c.owner_id for c in calendars}
     # An exception carries its own copy of the attendees, so Event.id is right
     # for series, exceptions and single events alike.

@@ -4,7 +4,7 @@ from flask import Response, current_app, request
 from flask.views import MethodView
 
 from calapp.api import Blueprint, ErrorSchema, current_principal, page_of
-from calapp.booking import holds, reservations, service
+from calapp.booking import holds, links, reservations, service
 from calapp.booking.schemas import (
     AvailabilityArgsSchema,
     BookingChangeSchema,
@@ -76,7 +76,7 @@ def _shown(link) -> dict:
     return {
         "token": link.token,
         "public_url": f"{base.rstrip('/')}/booking/{link.token}",
-        "settings": service.settings(link),
+        "settings": links.settings(link),
         "calendar_id": link.calendar_id,
         "created_at": link.created_at,
         "updated_at": link.updated_at,
@@ -104,7 +104,7 @@ class BookingLinkCreateView(MethodView):
     @links_blp.errors(404)
     def post(self, data, calendar_id):
         """Create a public booking link for a calendar (owner only)"""
-        link = service.create_link(current_principal(), calendar_id, data, _now())
+        link = links.create_link(current_principal(), calendar_id, data, _now())
         db.session.commit()
         return _shown(link)
 
@@ -117,7 +117,7 @@ class BookingLinksView(MethodView):
     @links_blp.errors(404)
     def get(self, args, calendar_id):
         """List a calendar's booking links, active or not (owner only)"""
-        items, cursor = service.links_page(
+        items, cursor = links.links_page(
             current_principal(), calendar_id, args["limit"], args["cursor"]
         )
         return {"items": [_shown(link) for link in items], "next_cursor": cursor}
@@ -131,7 +131,7 @@ class BookingLinkView(MethodView):
     @links_blp.errors(404)
     def put(self, changes, token):
         """Update a booking link's settings (owner only; partial bodies allowed)"""
-        link = service.update_link(current_principal(), token, changes, _now())
+        link = links.update_link(current_principal(), token, changes, _now())
         db.session.commit()
         return _shown(link)
 
@@ -140,7 +140,7 @@ class BookingLinkView(MethodView):
     @links_blp.errors(404)
     def delete(self, token):
         """Deactivate a booking link: its public pages answer 404 (owner only)"""
-        service.deactivate_link(current_principal(), token, _now())
+        links.deactivate_link(current_principal(), token, _now())
         db.session.commit()
 
 

@@ -1,10 +1,9 @@
-"""Booking links (owner) and the slots a link offers (public reads).
+"""What a booking link offers the public: its slots, and the checks of a slot.
+
+Links themselves (managed by the owner) are in ``calapp.booking.links``.
 
 Decisions a client will notice:
 
-- Links are managed by the calendar's owner only (editor 403, stranger 404). The
-  token (32 random bytes) is the public URL; ``DELETE`` only deactivates the
-  link (its public endpoints then answer 404), ``PUT`` can activate it again.
 - Offered slots: the link's working hours in its zone (``calapp.booking.slots``),
   minus busy events of the calendar (recurring ones expanded), minus active
   bookings and unexpired holds, all kept ``buffer_minutes`` apart, minus the
@@ -22,10 +21,9 @@ holds and their limits in ``calapp.booking.holds``.
 from __future__ import annotations
 
 import re
-import secrets
 import uuid
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -40,27 +38,13 @@ from calapp.errors import Conflict, NotFound, ValidationError
 from calapp.events.models import Event
 from calapp.extensions import db
 from calapp.fields import format_instant
-from calapp.pagination import keyset_page
 from calapp.security import Principal
-from calapp.users.models import User
 
 MAX_AVAILABILITY_WINDOW = timedelta(days=62)
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 # secrets.token_urlsafe output: anything else cannot be a token (and NUL or odd
 # characters never reach PostgreSQL).
 _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-LINK_FIELDS = (
-    "title",
-    "description",
-    "duration_minutes",
-    "buffer_minutes",
-    "timezone",
-    "working_hours",
-    "min_notice_minutes",
-    "max_days_ahead",
-    "slot_interval_minutes",
-    "max_bookings_per_day",
-    "active",
-)
 
 
 class SlotUnavailable(Conflict):
@@ -74,56 +58,6 @@ def unavailable(start: datetime, end: datetime, why: str) -> SlotUnavailable:
     )
 
 
-# --- links (owner) --------------------------------------------------------------------
-
-
-def settings(link: BookingLink) -> dict:
-    """Every setting of the link, as ``settings`` in responses."""
-    shown = {name: getattr(link, name) for name in LINK_FIELDS}
-    shown["slot_interval_minutes"] = link.slot_interval_minutes or link.duration_minutes
-    return shown
-
-
-def _default_title(calendar: Calendar) -> str:
-    owner = db.session.get(User, calendar.owner_id)
-    return f"Meeting with {owner.name or owner.email}"[:500]
-
-
-def create_link(
-    principal: Principal, calendar_id: uuid.UUID, data: dict, now: datetime
-) -> BookingLink:
-    """:raises NotFound: calendar invisible. :raises Forbidden: not the owner."""
-    calendar, _ = policy.get_calendar(principal, calendar_id, "manage")
-    link = BookingLink(
-        id=uuid.uuid4(),
-        calendar_id=calendar.id,
-        token=secrets.token_urlsafe(32),
-        created_by=principal.user_id,
-        created_at=now,
-        updated_at=now,
-        **{name: data.get(name) for name in LINK_FIELDS},
-    )
-    link.title = data.get("title") or _default_title(calendar)
-    db.session.add(link)
-    db.session.flush()
-    return link
-
-
-def links_page(
-    principal: Principal, calendar_id: uuid.UUID, limit: int, cursor: str | None
-):
-    """The calendar's links, active or not, oldest first (owner only)."""
-    policy.get_calendar(principal, calendar_id, "manage")
-    stmt = sa.select(BookingLink).where(BookingLink.calendar_id == calendar_id)
-    return keyset_page(
-        stmt,
-        keys=[BookingLink.created_at, BookingLink.id],
-        key_of=lambda link: (link.created_at, link.id),
-        limit=limit,
-        cursor=cursor,
-    )
-
-
 def find_link(token: str) -> BookingLink | None:
     if not _TOKEN_RE.match(token):
         return None
@@ -132,40 +66,6 @@ def find_link(token: str) -> BookingLink | None:
         .join(Calendar, Calendar.id == BookingLink.calendar_id)
         .where(BookingLink.token == token, Calendar.deleted_at.is_(None))
     )
-
-
-def _owned_link(principal: Principal, token: str) -> BookingLink:
-    """:raises NotFound: unknown token or invisible calendar. :raises Forbidden:
-    a member who is not the owner."""
-    link = find_link(token)
-    if link is None:
-        raise NotFound("Booking link not found")
-    try:
-        policy.get_calendar(principal, link.calendar_id, "manage")
-    except NotFound:
-        raise NotFound("Booking link not found") from None
-    return link
-
-
-def update_link(
-    principal: Principal, token: str, changes: dict, now: datetime
-) -> BookingLink:
-    """Partial update; a field left out keeps its value."""
-    link = _owned_link(principal, token)
-    for name, value in changes.items():
-        setattr(link, name, value)
-    link.updated_at = now
-    db.session.flush()
-    return link
-
-
-def deactivate_link(principal: Principal, token: str, now: datetime) -> None:
-    """The link stops answering publicly; its bookings stay."""
-    link = _owned_link(principal, token)
-    if link.active:
-        link.active = False
-        link.updated_at = now
-        db.session.flush()
 
 
 # --- offered slots --------------------------------------------------------------------
@@ -253,7 +153,13 @@ def offered(
         return []
     pad = link_rules.buffer
     calendar, _ = policy.get_calendar(Principal.system(), link.calendar_id)
-    busy = busy_by_calendar([calendar], lo - pad, hi + pad)[calendar.id]
+    # Busy blocks of [lo, hi) widened to whole UTC days: the range then stays
+    # the same all day long although ``now`` moves it, and the same question
+    # finds them cached (the extra blocks are outside every slot offered).
+    day = timedelta(days=1)
+    first = max(start, EPOCH + (lo - EPOCH) // day * day)
+    last = min(end, EPOCH + -((EPOCH - hi) // day) * day)
+    busy = busy_by_calendar([calendar], first - pad, last + pad)[calendar.id]
     busy += _booking_blocks(calendar.id, lo - pad, hi + pad, now)
     per_day = None  # no daily limit: no need to count
     if link_rules.max_per_day is not None:

@@ -15,6 +15,7 @@ Model (iCalendar RECURRENCE-ID semantics, as Google Calendar does it):
 
 from __future__ import annotations
 
+import functools
 import uuid
 from datetime import datetime
 
@@ -23,7 +24,7 @@ import sqlalchemy as sa
 from calapp import policy
 from calapp.changes import log as changes
 from calapp.errors import NotFound, ValidationError
-from calapp.events import occurrences, recurrence
+from calapp.events import occurrences, pages, recurrence
 from calapp.events.models import Event, EventAttendee, EventReminder
 from calapp.extensions import db
 from calapp.fields import INSTANT_RANGE_MESSAGE, parse_instant
@@ -109,15 +110,27 @@ def instances_page(
     read: an attendee removed from one occurrence does not see it here either (its
     slot stays replaced, so the series does not show it in its place).
     """
-    from calapp.events.service import WITH_CHILDREN
-
     series = _series(principal, event_id, "read")
-    base = sa.select(Event).where(
-        sa.or_(Event.id == series.id, Event.series_id == series.id),
-        policy.readable_events(principal),
+    params = {} if principal.is_system else policy.bound_user_params(principal)
+    return pages.window_page(
+        _instances_query(principal.is_system),
+        {**params, "instances_of": series.id},
+        start,
+        end,
+        limit=limit,
+        cursor=cursor,
     )
-    return occurrences.window_page(
-        base, start, end, limit=limit, cursor=cursor, options=WITH_CHILDREN
+
+
+@functools.cache
+def _instances_query(system: bool) -> pages.WindowQuery:
+    """A series and its exceptions, as the principal reads them; built once."""
+    of = sa.bindparam("instances_of", type_=sa.Uuid)
+    return pages.WindowQuery.over(
+        sa.select(Event).where(
+            sa.or_(Event.id == of, Event.series_id == of),
+            policy.readable_events(Principal.system() if system else policy.BOUND_USER),
+        )
     )
 
 

@@ -1,18 +1,21 @@
 """Lazy expansion of recurring events inside a window, merged with single events.
 
-Occurrences are never stored. For ``GET /events?start&end`` (and a series'
-``/instances``) the page is the merge, ordered by ``(start_time, id)``, of
+Occurrences are never stored. A window ``[start, end)`` holds
 
-- stored rows that overlap the window: single events and *exceptions* (one
-  changed occurrence of a series, listed where it now is, even when its original
-  slot is outside the window); cancelled exceptions are not listed;
+- stored rows that overlap it: single events and *exceptions* (one changed
+  occurrence of a series, listed where it now is, even when its original slot is
+  outside the window); cancelled exceptions are not listed;
 - occurrences of the series that can reach the window (``last_end`` > window
   start, through the GiST index on ``[start_time, last_end)``), minus EXDATEs and
   minus the slots an exception replaces.
 
 An occurrence has the series' ``id`` and fields, its own ``start_time`` and
-``end_time``, and ``series_id`` + ``original_start_time`` set. The keyset cursor
-is the ``(start_time, id)`` of the last item, so a page may end inside a series.
+``end_time``, and ``series_id`` + ``original_start_time`` set.
+
+Paged lists (``GET /events?start&end``, ``/instances``) are in
+``calapp.events.pages``; here are the window's conditions and ``all_in_window``
+for answers that are not paged (free/busy, booking), which keep the protective
+limit of ``MAX_OCCURRENCES``.
 """
 
 from __future__ import annotations
@@ -21,17 +24,15 @@ import heapq
 import uuid
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from functools import lru_cache
 from itertools import islice
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import aliased
 
 from calapp.errors import ValidationError
 from calapp.events import recurrence
 from calapp.events.models import Event
 from calapp.extensions import db
-from calapp.pagination import decode_cursor, encode_cursor
 
 MAX_WINDOW = timedelta(days=366)
 MAX_OCCURRENCES = 10_000
@@ -75,14 +76,27 @@ EXPANSION_COLUMNS = (
 
 def series_of(event) -> recurrence.Series:
     """The recurrence of an ``Event`` (or of a row of ``EXPANSION_COLUMNS``)."""
+    return _series(
+        event.recurrence_rule,
+        event.start_time,
+        event.end_time,
+        event.timezone,
+        event.all_day,
+        tuple(event.exdates or ()),
+        tuple(event.rdates or ()),
+    )
+
+
+@lru_cache(maxsize=8192)  # every page reads every live series: keep their zones,
+def _series(rule, start, end, timezone, all_day, exdates, rdates):  # local starts
     return recurrence.Series(
-        rule=recurrence.normalize_rule(event.recurrence_rule),
-        start=event.start_time,
-        end=event.end_time,
-        timezone=event.timezone,
-        all_day=event.all_day,
-        exdates=tuple(event.exdates or ()),
-        rdates=tuple(event.rdates or ()),
+        rule=recurrence.normalize_rule(rule),
+        start=start,
+        end=end,
+        timezone=timezone,
+        all_day=all_day,
+        exdates=exdates,
+        rdates=rdates,
     )
 
 
@@ -120,26 +134,6 @@ def _overridden_slots(
     return {(sid, slot) for sid, slot in found}
 
 
-def _overridden_column(start: datetime, end: datetime):
-    """``_overridden_slots`` as an array column of the series query: one index
-    probe per series inside the same statement, instead of a second statement
-    binding every series id."""
-    exception = aliased(Event)
-    slot = exception.original_start_time
-    lower = sa.literal(start - timedelta(days=1), Event.start_time.type) - (
-        Event.end_time - Event.start_time
-    )
-    slots = sa.select(slot).where(
-        exception.series_id == Event.id,
-        exception.deleted_at.is_(None),
-        slot < end,
-        slot > lower,
-    )
-    return sa.func.array(slots.scalar_subquery(), type_=ARRAY(slot.type)).label(
-        "overridden"
-    )
-
-
 def _series_starts(
     rows,
     start: datetime,
@@ -148,11 +142,8 @@ def _series_starts(
     overridden: set[tuple[uuid.UUID, datetime]] | None = None,
 ) -> list[Iterator[tuple[datetime, uuid.UUID, recurrence.Series]]]:
     """For each series, ``(start, series id, Series)`` of its occurrences in the
-    window after the cursor, ascending.
-
-    Most series are counted by arithmetic and expanded lazily
-    (``recurrence.countable``), so a page costs what it shows rather than what
-    the window holds; the others are listed.
+    window after the cursor, ascending: listed, for answers that are not paged
+    and use every one of them.
 
     :raises ValidationError: more than ``MAX_OCCURRENCES`` in all.
     """
@@ -165,42 +156,22 @@ def _series_starts(
     for row in rows:
         series = series_of(row)
         replaced = set(slots.get(row.id, ()))
-        lazy = recurrence.countable(series, start, end)
-        stream = _occurrences_of(row.id, series, start, end, after, replaced, lazy)
-        if lazy:
-            total += _count(row.id, series, start, end, after, replaced)
-        else:
-            listed = list(stream)
-            total += len(listed)
-            stream = iter(listed)
+        listed = list(_occurrences_of(row.id, series, start, end, after, replaced))
+        total += len(listed)
         if total > MAX_OCCURRENCES:
             raise _too_many()
-        streams.append(stream)
+        streams.append(iter(listed))
     return streams
 
 
-def _occurrences_of(series_id, series, start, end, after, replaced, lazy):
-    """One series' part of ``_series_starts``."""
-    expand = recurrence.iter_starts if lazy else recurrence.starts_between
-    for occ_start in expand(series, start, end):
+def _occurrences_of(series_id, series, start, end, after, replaced):
+    """One series' part of ``_series_starts`` (the whole window: one expansion
+    of a rule, where a page reads it span by span)."""
+    for occ_start in recurrence.starts_between(series, start, end):
         if occ_start not in replaced and (
             after is None or (occ_start, series_id) > after
         ):
             yield occ_start, series_id, series
-
-
-def _count(series_id, series, start, end, after, replaced) -> int:
-    """How many ``_occurrences_of`` yields, for a countable series, unexpanded."""
-    at, inclusive = (None, False) if after is None else (after[0], series_id > after[1])
-    listed = recurrence.count_between(series, start, end, at, inclusive)
-    return listed - sum(  # the slots that exceptions stand in for
-        1
-        for slot in replaced
-        if slot < end
-        and series.occurrence_end(slot) > start
-        and slot not in series.exdates
-        and (after is None or (slot, series_id) > after)
-    )
 
 
 def _expand(
@@ -267,65 +238,3 @@ def all_in_window(base: sa.Select, start: datetime, end: datetime, *, options=()
     if len(expanded) > MAX_OCCURRENCES:
         raise _too_many()
     return stored + expanded
-
-
-def _rows_by_id(ids: set[uuid.UUID], options) -> dict[uuid.UUID, Event]:
-    """Whole rows (with their children) only for the series on the page."""
-    if not ids:
-        return {}
-    stmt = sa.select(Event).where(Event.id.in_(ids)).options(*options)
-    return {event.id: event for event in db.session.scalars(stmt)}
-
-
-def window_page(
-    base: sa.Select,
-    start: datetime,
-    end: datetime,
-    *,
-    limit: int,
-    cursor: str | None,
-    options=(),
-):
-    """One page of the window ``[start, end)`` over the events ``base`` selects.
-
-    :raises ValidationError: bad window, bad cursor, or more than
-        ``MAX_OCCURRENCES`` occurrences left in the window.
-    """
-    check_window(start, end)
-    after = tuple(decode_cursor(cursor, 2)) if cursor else None
-    stored = _stored_in(base, start, end)
-    if after is not None:
-        stored = stored.where(
-            sa.tuple_(Event.start_time, Event.id)
-            > sa.tuple_(sa.literal(after[0], Event.start_time.type),
-                        sa.literal(after[1], Event.id.type))
-        )  # fmt: skip
-    singles = list(
-        db.session.scalars(
-            stored.options(*options)
-            .order_by(Event.start_time, Event.id)
-            .limit(limit + 1)
-        )
-    )
-    lite = db.session.execute(
-        _series_in(base, start, end).with_only_columns(
-            *EXPANSION_COLUMNS, _overridden_column(start, end)
-        )
-    ).all()
-    overridden = {(row.id, slot) for row in lite for slot in row.overridden}
-    streams = _series_starts(lite, start, end, after, overridden)
-    head = list(islice(heapq.merge(*streams), limit + 1))
-    rows = _rows_by_id({series_id for _, series_id, _ in head}, options)
-    occurrences = [
-        Occurrence(rows[sid], occ_start, series.occurrence_end(occ_start))
-        for occ_start, sid, series in head
-        if sid in rows  # a series deleted since: gone from the page
-    ]
-    merged = list(heapq.merge(singles, occurrences, key=lambda i: (i.start_time, i.id)))
-    page = merged[:limit]
-    next_cursor = (
-        encode_cursor((page[-1].start_time, page[-1].id))
-        if len(merged) > limit
-        else None
-    )
-    return page, next_cursor

@@ -7,7 +7,7 @@ from calapp.api import (
     page_of,
     with_etag,
 )
-from calapp.events import attendees, instances, reminders, service
+from calapp.events import attendees, instances, reads, reminders, service
 from calapp.events import sync as events_sync
 from calapp.events.schemas import (
     AttendeeCreateSchema,
@@ -51,7 +51,7 @@ class EventsView(MethodView):
     @blp.errors(404, 410)
     def get(self, args):
         """List readable events by start time, or those changed since sync_token"""
-        return events_sync.listing(current_principal(), args)
+        return reads.json_response(events_sync.listing(current_principal(), args))
 
     @blp.auth_required("events:write")
     @blp.arguments(EventCreateSchema)
@@ -184,7 +184,7 @@ class InstancesView(MethodView):
             args["limit"],
             args["cursor"],
         )
-        return {"items": items, "next_cursor": cursor}
+        return reads.json_response({"items": items, "next_cursor": cursor})
 
 
 @blp.route("/<uuid:event_id>/instances/<string:original_start_time>")

@@ -24,11 +24,13 @@ Decisions a client will notice:
 
 from __future__ import annotations
 
+import functools
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -36,7 +38,7 @@ from calapp import policy
 from calapp.api import etag_of
 from calapp.calendars.models import Calendar
 from calapp.errors import Conflict, NotFound, ValidationError
-from calapp.events import instances, occurrences, recurrence
+from calapp.events import instances, occurrences, pages, reads, recurrence
 from calapp.events.models import SEARCH_SQL, Event, EventReminder
 from calapp.extensions import db
 from calapp.pagination import keyset_page
@@ -403,6 +405,26 @@ def _check_calendars_readable(principal: Principal, ids: list[uuid.UUID]) -> Non
             )
 
 
+@functools.cache
+def _list_query(system: bool, calendars: bool, search: bool, tags: bool):
+    """``(base, WindowQuery)`` of a list's shape, built once: the principal and
+    the filters are bind parameters (``_list_params``)."""
+    principal = Principal.system() if system else policy.BOUND_USER
+    conditions = [policy.readable_events(principal)]
+    if calendars:
+        ids = sa.bindparam("calendar_ids", type_=ARRAY(sa.Uuid))
+        conditions.append(Event.calendar_id == sa.any_(ids))
+    if search:
+        pattern = sa.bindparam("search_pattern", type_=sa.Text)
+        conditions.append(sa.literal_column(SEARCH_SQL).ilike(pattern))
+    if tags:
+        conditions.append(
+            Event.tags.contains(sa.bindparam("tags", type_=ARRAY(sa.String)))
+        )
+    base = sa.select(Event).where(*conditions)
+    return base, pages.WindowQuery.over(base)
+
+
 def list_page(
     principal: Principal,
     *,
@@ -413,43 +435,42 @@ def list_page(
     calendar_ids: list[uuid.UUID] | None = None,
     search: str | None = None,
     tags: list[str] | None = None,
-) -> tuple[list[Event], str | None]:
-    """Readable events ordered by (start_time, id), with reminders and attendees.
+) -> tuple[list[dict], str | None]:
+    """Readable events ordered by (start_time, id), with reminders and attendees,
+    as items of ``calapp.events.reads`` (the read path: rows, not entities).
 
     ``start`` and ``end`` together: the window ``[start, end)`` with recurring
-    events expanded into occurrences (``calapp.events.occurrences``). Either alone:
+    events expanded into occurrences (``calapp.events.pages``). Either alone:
     stored events ending after ``start`` / starting before ``end``, each series
     once. ``calendar_ids``: each must be readable (else 404). ``search``:
     case-insensitive substring of title, description or location. ``tags``:
     events carrying all of them.
     """
-    conditions = [policy.readable_events(principal)]
+    params = {} if principal.is_system else policy.bound_user_params(principal)
     if calendar_ids:
-        ids = list(dict.fromkeys(calendar_ids))
-        _check_calendars_readable(principal, ids)
-        conditions.append(Event.calendar_id.in_(ids))
+        params["calendar_ids"] = list(dict.fromkeys(calendar_ids))
+        _check_calendars_readable(principal, params["calendar_ids"])
     if search:
-        conditions.append(sa.literal_column(SEARCH_SQL).ilike(_like_pattern(search)))
+        params["search_pattern"] = _like_pattern(search)
     if tags:
-        conditions.append(Event.tags.contains(list(dict.fromkeys(tags))))
+        params["tags"] = list(dict.fromkeys(tags))
+    base, window = _list_query(
+        principal.is_system, bool(calendar_ids), bool(search), bool(tags)
+    )
     if start is not None and end is not None:
-        return occurrences.window_page(
-            sa.select(Event).where(*conditions),
-            start,
-            end,
-            limit=limit,
-            cursor=cursor,
-            options=WITH_CHILDREN,
-        )
+        return pages.window_page(window, params, start, end, limit=limit, cursor=cursor)
+    stmt = base.with_only_columns(*reads.COLUMNS)
     if start is not None:
-        conditions.append(Event.end_time > start)
+        stmt = stmt.where(Event.end_time > start)
     if end is not None:
-        conditions.append(Event.start_time < end)
-    stmt = sa.select(Event).where(*conditions).options(*WITH_CHILDREN)
-    return keyset_page(
+        stmt = stmt.where(Event.start_time < end)
+    rows, cursor = keyset_page(
         stmt,
         keys=[Event.start_time, Event.id],
-        key_of=lambda event: (event.start_time, event.id),
+        key_of=lambda row: (row.start_time, uuid.UUID(row.id)),
         limit=limit,
         cursor=cursor,
+        scalars=False,
+        params=params,
     )
+    return [reads.item(row) for row in rows], cursor

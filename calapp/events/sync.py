@@ -12,15 +12,18 @@ import uuid
 import sqlalchemy as sa
 
 from calapp import policy
+from calapp.api import Either
 from calapp.changes import sync
 from calapp.changes.models import Change
 from calapp.errors import ValidationError
 from calapp.events import service
 from calapp.events.models import Event, EventAttendee
+from calapp.events.schemas import DeletedEventSchema, EventSchema
 from calapp.extensions import db
 from calapp.security import Principal
 
 KIND = "events"
+_ITEM = Either(EventSchema, DeletedEventSchema)
 _KEY_SIZE = 2  # the list's cursor key: (start_time, id)
 
 
@@ -29,7 +32,8 @@ def _readable_calendars(principal: Principal) -> str:
 
 
 def listing(principal: Principal, args: dict) -> dict:
-    """One page of ``GET /events``: ``{items, next_cursor, next_sync_token}``.
+    """One page of ``GET /events``: ``{items, next_cursor, next_sync_token}``,
+    items already in ``EventSchema``'s shape (``calapp.events.reads``).
 
     :raises ValidationError: ``sync_token`` with a window, search or tag; a bad
         token or cursor.
@@ -100,6 +104,9 @@ def _changes(principal: Principal, args: dict, filters: list[uuid.UUID]) -> dict
         limit=args["limit"],
         load=lambda ids: _load(principal, ids, filters),
     )
+    # Entities and stubs, not read-path items: dumped here, so that every
+    # answer of ``listing`` is plain values.
+    items = [_ITEM.serialize("item", {"item": item}) for item in items]
     return {"items": items, "next_cursor": cursor, "next_sync_token": token}
 
 

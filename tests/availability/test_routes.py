@@ -582,3 +582,27 @@ def test_buffer_applies_to_busy_blocks_just_outside_the_window(find, event):
         (_at("10:30"), _at("11:00")),
         (_at("11:00"), _at("11:30")),
     ]
+
+
+def test_the_same_question_again_sees_every_change_in_between(
+    client, headers, api, event, busy
+):
+    first = event("09:00", "10:00")
+    before = busy()
+    second = event("11:00", "12:00")
+    added = busy()
+    other = api.calendar(headers, name="Other")
+    r = client.put(
+        f"/events/{first['id']}", json={"calendar_id": other["id"]}, headers=headers
+    )
+    assert r.status_code == 200, r.get_json()
+    moved_away = busy()
+    r = client.delete(f"/events/{second['id']}", headers=headers)
+    assert r.status_code == 204
+    deleted = busy()
+
+    nine, eleven = (_at("09:00"), _at("10:00")), (_at("11:00"), _at("12:00"))
+    assert before == [nine]
+    assert added == [nine, eleven]
+    assert moved_away == [eleven]
+    assert deleted == []

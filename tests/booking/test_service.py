@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy.dialects.postgresql import Range
 from sqlalchemy.exc import IntegrityError
 
-from calapp.booking import reservations, service
+from calapp.booking import links, reservations, service
 from calapp.booking.models import Booking
 from calapp.booking.schemas import BookingLinkCreateSchema
 from calapp.calendars import service as calendars_service
@@ -39,7 +39,7 @@ def new_link(principal, **fields):
             **fields,
         }
     )
-    return service.create_link(principal, calendar.id, data, NOW)
+    return links.create_link(principal, calendar.id, data, NOW)
 
 
 def new_event(principal, calendar_id, start, end):

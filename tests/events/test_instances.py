@@ -761,7 +761,9 @@ def test_a_series_lists_what_dateutil_yields_in_its_zone(
 
 
 @pytest.mark.parametrize(("count", "status"), [(118, 200), (119, 400)])
-def test_the_occurrence_limit_is_exact(client, headers, make_series, count, status):
+def test_the_occurrence_limit_of_an_unpaged_response_is_exact(
+    client, headers, calendar, make_series, count, status
+):
     for _ in range(27):  # 27 x 366 = 9,882 in the longest window
         make_series()
     make_series(  # 9,882 + 118 = 10,000; in Berlin, across a DST change
@@ -772,12 +774,22 @@ def test_the_occurrence_limit_is_exact(client, headers, make_series, count, stat
     )
 
     r = client.get(
+        "/availability",
+        query_string={
+            "calendar_id": calendar["id"],
+            "start": day(2, 0),
+            "end": "2027-03-03T00:00:00Z",
+        },
+        headers=headers,
+    )
+    paged = client.get(
         "/events",
         query_string={"start": day(2, 0), "end": "2027-03-03T00:00:00Z"},
         headers=headers,
     )
 
     assert r.status_code == status
+    assert paged.status_code == 200
 
 
 @pytest.mark.parametrize("path", ["/events", "/events/{id}/instances"])
@@ -801,23 +813,26 @@ def test_a_window_longer_than_366_days_is_400(client, headers, make_series, path
     assert longest.status_code == 200
 
 
-def test_a_window_with_more_than_10000_occurrences_is_400(client, headers, make_series):
+def test_a_year_of_more_than_10000_occurrences_pages_to_its_end(
+    client, headers, make_series
+):
     hourly = "FREQ=DAILY;BYHOUR=" + ",".join(str(h) for h in range(24))
-    for _ in range(2):  # 8,760 a year each: allowed alone, too many together
+    for _ in range(2):  # 8,751 each from March 2, 09:00 to the window's end
         make_series(hourly, end_time=day(2, 9, 30))
 
-    year = client.get(
+    items = walk(
+        client,
+        headers,
         "/events",
-        query_string={"start": day(2, 0), "end": "2027-03-02T00:00:00Z"},
-        headers=headers,
-    )
-    month = client.get(
-        "/events", query_string={"start": day(2, 0), "end": day(31, 0)}, headers=headers
+        200,
+        start=day(2, 0),
+        end="2027-03-02T00:00:00Z",
     )
 
-    assert year.status_code == 400
-    assert "10000 occurrences" in year.get_json()["details"]["end"][0]
-    assert month.status_code == 200
+    keys = [(item["start_time"], item["id"]) for item in items]
+    assert len(items) == 2 * 8751
+    assert keys == sorted(set(keys))
+    assert items[-1]["start_time"] == "2027-03-01T23:00:00Z"
 
 
 # --- addressing instances -----------------------------------------------------------
@@ -997,3 +1012,16 @@ def test_an_edited_occurrence_keeps_the_series_reminder_audience(client, headers
     assert [
         (x["minutes_before"], x["notify_attendees"]) for x in r.get_json()["reminders"]
     ] == [(10, True)]
+
+
+def test_a_page_reaches_series_that_start_weeks_after_its_cursor(
+    client, headers, make_event, make_series
+):
+    make_event(start_time=day(2, 8), end_time=day(2, 9))
+    late = make_series(start_time=day(25, 9), end_time=day(25, 10))
+    query = {"start": day(1, 0), "end": "2026-04-01T00:00:00Z", "limit": 3}
+
+    r = client.get("/events", query_string=query, headers=headers)
+
+    assert starts(r.get_json()["items"]) == [day(2, 8), day(25, 9), day(26, 9)]
+    assert r.get_json()["items"][1]["series_id"] == late["id"]

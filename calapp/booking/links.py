@@ -1,0 +1,121 @@
+"""Booking links, managed by the calendar's owner.
+
+- Links are managed by the calendar's owner only (editor 403, stranger 404). The
+  token (32 random bytes) is the public URL; ``DELETE`` only deactivates the
+  link (its public endpoints then answer 404), ``PUT`` can activate it again.
+
+What a link offers to the public is in ``calapp.booking.service``.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from calapp import policy
+from calapp.booking.models import BookingLink
+from calapp.booking.service import find_link
+from calapp.calendars.models import Calendar
+from calapp.errors import NotFound
+from calapp.extensions import db
+from calapp.pagination import keyset_page
+from calapp.security import Principal
+from calapp.users.models import User
+
+LINK_FIELDS = (
+    "title",
+    "description",
+    "duration_minutes",
+    "buffer_minutes",
+    "timezone",
+    "working_hours",
+    "min_notice_minutes",
+    "max_days_ahead",
+    "slot_interval_minutes",
+    "max_bookings_per_day",
+    "active",
+)
+
+
+def settings(link: BookingLink) -> dict:
+    """Every setting of the link, as ``settings`` in responses."""
+    shown = {name: getattr(link, name) for name in LINK_FIELDS}
+    shown["slot_interval_minutes"] = link.slot_interval_minutes or link.duration_minutes
+    return shown
+
+
+def _default_title(calendar: Calendar) -> str:
+    owner = db.session.get(User, calendar.owner_id)
+    return f"Meeting with {owner.name or owner.email}"[:500]
+
+
+def create_link(
+    principal: Principal, calendar_id: uuid.UUID, data: dict, now: datetime
+) -> BookingLink:
+    """:raises NotFound: calendar invisible. :raises Forbidden: not the owner."""
+    calendar, _ = policy.get_calendar(principal, calendar_id, "manage")
+    link = BookingLink(
+        id=uuid.uuid4(),
+        calendar_id=calendar.id,
+        token=secrets.token_urlsafe(32),
+        created_by=principal.user_id,
+        created_at=now,
+        updated_at=now,
+        **{name: data.get(name) for name in LINK_FIELDS},
+    )
+    link.title = data.get("title") or _default_title(calendar)
+    db.session.add(link)
+    db.session.flush()
+    return link
+
+
+def links_page(
+    principal: Principal, calendar_id: uuid.UUID, limit: int, cursor: str | None
+):
+    """The calendar's links, active or not, oldest first (owner only)."""
+    policy.get_calendar(principal, calendar_id, "manage")
+    stmt = sa.select(BookingLink).where(BookingLink.calendar_id == calendar_id)
+    return keyset_page(
+        stmt,
+        keys=[BookingLink.created_at, BookingLink.id],
+        key_of=lambda link: (link.created_at, link.id),
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+def _owned_link(principal: Principal, token: str) -> BookingLink:
+    """:raises NotFound: unknown token or invisible calendar. :raises Forbidden:
+    a member who is not the owner."""
+    link = find_link(token)
+    if link is None:
+        raise NotFound("Booking link not found")
+    try:
+        policy.get_calendar(principal, link.calendar_id, "manage")
+    except NotFound:
+        raise NotFound("Booking link not found") from None
+    return link
+
+
+def update_link(
+    principal: Principal, token: str, changes: dict, now: datetime
+) -> BookingLink:
+    """Partial update; a field left out keeps its value."""
+    link = _owned_link(principal, token)
+    for name, value in changes.items():
+        setattr(link, name, value)
+    link.updated_at = now
+    db.session.flush()
+    return link
+
+
+def deactivate_link(principal: Principal, token: str, now: datetime) -> None:
+    """The link stops answering publicly; its bookings stay."""
+    link = _owned_link(principal, token)
+    if link.active:
+        link.active = False
+        link.updated_at = now
+        db.session.flush()
