@@ -137,10 +137,27 @@ def register_logging(app: Flask) -> None:
         logger.propagate = False
 
 
+def register_tasks() -> None:
+    """Import every tasks module: each registers its huey tasks and its drains
+    (``queue.drains``). Web processes enqueue drains; the consumers run them
+    (``calapp.worker`` calls this before the consumer starts)."""
+    import calapp.changes.tasks  # noqa: F401
+    import calapp.notifications.tasks  # noqa: F401
+    import calapp.webhooks.tasks  # noqa: F401
+
+
+def register_listeners() -> None:
+    """Import the packages that listen to lower ones (``calapp.hooks``): each
+    registers when imported. Most come in with their blueprints; these not."""
+    import calapp.reminders.service  # noqa: F401 - to events' changes
+
+
 def register_extensions(app: Flask, api: Api) -> None:
     import calapp.models  # noqa: F401 - the whole schema, for Alembic and mappers
     from calapp.changes import log as change_log
 
+    register_tasks()
+    register_listeners()
     app.url_map.converters["uuid"] = StrictUUIDConverter
     _db.init_app(app)
     change_log.install()

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from calapp import policy
-from calapp.booking import slots
+from calapp.availability import slots
 from calapp.errors import ValidationError
 from calapp.events import occurrences
 from calapp.events.models import Event, EventAttendee

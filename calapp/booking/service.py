@@ -5,7 +5,7 @@ Decisions a client will notice:
 - Links are managed by the calendar's owner only (editor 403, stranger 404). The
   token (32 random bytes) is the public URL; ``DELETE`` only deactivates the
   link (its public endpoints then answer 404), ``PUT`` can activate it again.
-- Offered slots: the link's working hours in its zone (``calapp.booking.slots``),
+- Offered slots: the link's working hours in its zone (``calapp.availability.slots``),
   minus busy events of the calendar (recurring ones expanded), minus active
   bookings and unexpired holds, all kept ``buffer_minutes`` apart, minus the
   past and the minimum notice, up to ``max_days_ahead`` local days ahead, and no
@@ -31,8 +31,8 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from calapp import policy
+from calapp.availability import slots
 from calapp.availability.service import busy_by_calendar
-from calapp.booking import slots
 from calapp.booking.models import Booking, BookingLink
 from calapp.calendars.models import Calendar
 from calapp.db import UTCDateTime

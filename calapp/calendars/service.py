@@ -8,15 +8,16 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from calapp import policy
-from calapp.api import etag_of
 from calapp.calendars.models import Calendar, CalendarMember
 from calapp.changes import log as changes
 from calapp.changes import sync
 from calapp.changes.models import Change
 from calapp.errors import Conflict, NotFound
+from calapp.etags import etag_of
 from calapp.extensions import db
 from calapp.pagination import keyset_page
 from calapp.security import Principal
+from calapp.users import hooks as user_hooks
 from calapp.users import service as users_service
 from calapp.users.models import User
 
@@ -192,6 +193,23 @@ def _log_uninvited(calendar_id: uuid.UUID) -> None:
     )
     for event_id, user_id in rows:
         changes.record(db.session, "event", event_id, "deleted", user_id=user_id)
+
+
+@user_hooks.account_deleted.register
+def _leave_every_calendar(user_id: uuid.UUID, when: datetime) -> None:
+    """A deleted account leaves every member list, which the change log records
+    as deleted memberships."""
+    for calendar_id in db.session.scalars(
+        sa.select(CalendarMember.calendar_id).where(CalendarMember.user_id == user_id)
+    ):
+        changes.record(
+            db.session,
+            "membership",
+            user_id,
+            "deleted",
+            calendar_id=calendar_id,
+            user_id=user_id,
+        )
 
 
 # --- sharing -------------------------------------------------------------------------

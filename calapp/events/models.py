@@ -1,5 +1,5 @@
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
@@ -18,6 +18,8 @@ from calapp.db import (
 STATUSES = ("confirmed", "tentative", "cancelled")
 TRANSPARENCIES = ("busy", "free")
 RSVP_STATUSES = ("needs_action", "accepted", "declined", "tentative")
+# ``event_reminders.next_due_at`` of a row the reminder sweep must work out afresh.
+RESCHEDULE = datetime(1970, 1, 1, tzinfo=UTC)
 
 # What ?search= matches. Migration 0002 builds a trigram GIN index on exactly this
 # expression (ix_events_search_trgm); keep the two in step.

@@ -33,14 +33,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from calapp import policy
-from calapp.api import etag_of
 from calapp.calendars.models import Calendar
 from calapp.errors import Conflict, NotFound, ValidationError
-from calapp.events import instances, occurrences, recurrence
+from calapp.etags import etag_of
+from calapp.events import hooks, instances, occurrences, recurrence
 from calapp.events.models import SEARCH_SQL, Event, EventReminder
 from calapp.extensions import db
 from calapp.pagination import keyset_page
-from calapp.reminders import service as reminders_service
 from calapp.security import Principal
 
 # Every read that returns events loads their children in 2 statements per page.
@@ -284,7 +283,7 @@ def create(principal: Principal, data: dict, now: datetime) -> Event:
     apply_recurrence(event, data)
     db.session.add(event)
     _flush(event)
-    reminders_service.event_created(event, now)  # invitations
+    hooks.event_created(event, now)  # invitations
     return event
 
 
@@ -349,7 +348,7 @@ def update(
     if dropped or any(getattr(event, n) != v for n, v in before.items()):
         touch(event, principal, now)
     _flush(event)
-    reminders_service.event_updated(event, before, now)  # reminders, invitations
+    hooks.event_updated(event, before, now)  # reminders, invitations
     if dropped:  # shown once in the PUT response
         event.dropped_exceptions = dropped
     return event
@@ -372,7 +371,7 @@ def delete(
         instances.delete_exceptions(event, now)
     touch(event, principal, now)
     db.session.flush()
-    reminders_service.event_deleted(event, now)  # revocations, invitations
+    hooks.event_deleted(event, now)  # revocations, invitations
 
 
 # --- list ----------------------------------------------------------------------------

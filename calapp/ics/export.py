@@ -34,9 +34,9 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, aggregate_order_by
 from sqlalchemy.orm import aliased
 
-from calapp.api import etag_of
 from calapp.booking.models import Booking
 from calapp.calendars.models import Calendar
+from calapp.etags import etag_of
 from calapp.events import recurrence
 from calapp.events.models import Event, EventAttendee, EventReminder
 from calapp.extensions import db

@@ -20,10 +20,10 @@ import icalendar
 import sqlalchemy as sa
 
 from calapp.calendars.models import Calendar
+from calapp.delivery.models import Delivery
 from calapp.events.models import Event, EventAttendee
 from calapp.extensions import db
-from calapp.notifications.delivery import reminder_valid
-from calapp.notifications.models import Delivery
+from calapp.reminders.stale import reminder_valid
 from calapp.users.models import User
 
 PRODID = "-//calapp//invitations 1.0//EN"
