@@ -20,8 +20,8 @@
 - ``clock()``: the only place tasks read the time (tests replace it).
 - ``enqueue_on_commit(channel)``: wake the drain task of a delivery channel once
   the transaction that created the deliveries has committed (a task enqueued
-  before the commit could run before its rows are visible). The change log
-  wakes its consumers (channel ``changes``: the webhook outbox) the same way.
+  before the commit could run before its rows are visible). The change log's
+  consumers are woken by PostgreSQL notifications instead (``changes.wake``).
 """
 
 from __future__ import annotations
