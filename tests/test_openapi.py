@@ -154,3 +154,11 @@ def test_unknown_docs_asset_is_404_json(client):
     r = client.get("/docs/assets/nope.js")
     assert r.status_code == 404
     assert r.get_json()["code"] == "not_found"
+
+
+def test_the_calendar_documents_its_nullable_feed_addresses(spec):
+    calendar = spec["components"]["schemas"]["Calendar"]
+    for name in ("public_url", "webcal_url"):
+        assert name in calendar["required"]
+        assert calendar["properties"][name]["type"] == ["string", "null"]
+        assert calendar["properties"][name]["readOnly"] is True

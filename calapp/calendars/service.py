@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from datetime import datetime
 
@@ -23,7 +24,18 @@ from calapp.users.models import User
 
 
 def etag(calendar: Calendar, role: str) -> str:
-    return etag_of("calendar", calendar.id, calendar.updated_at.isoformat(), role)
+    # The owner's representation carries the feed address (calendars.feed),
+    # which a token rotation changes without touching updated_at.
+    token = calendar.public_token if role == "owner" else None
+    return etag_of(
+        "calendar", calendar.id, calendar.updated_at.isoformat(), role, token
+    )
+
+
+def _feed_token(calendar: Calendar) -> None:
+    """A public calendar has a feed address from the start (shown to its owner)."""
+    if calendar.is_public and calendar.public_token is None:
+        calendar.public_token = secrets.token_urlsafe(24)
 
 
 def _with_role(calendar: Calendar, role: str) -> Calendar:
@@ -40,6 +52,7 @@ def create(principal: Principal, data: dict, now: datetime) -> Calendar:
         updated_at=now,
         **data,
     )
+    _feed_token(calendar)
     db.session.add(calendar)
     db.session.add(
         CalendarMember(
@@ -159,6 +172,7 @@ def update(
         if_match(etag(calendar, role))
     for name, value in changes.items():
         setattr(calendar, name, value)
+    _feed_token(calendar)
     calendar.updated_at = now
     db.session.flush()
     return _with_role(calendar, role)

@@ -32,10 +32,12 @@ SEARCH_SQL = (
 class Event(TimestampMixin, SoftDeleteMixin, db.Model):
     __tablename__ = "events"
     __table_args__ = (
-        sa.CheckConstraint("end_time > start_time", name="ck_events_time_order"),
+        # Equal for a zero-length event (RFC 5545 §3.6.1; migration 0012).
+        sa.CheckConstraint("end_time >= start_time", name="ck_events_time_order"),
         sa.CheckConstraint(
             "status IN ('confirmed', 'tentative', 'cancelled')", name="ck_events_status"
         ),
+        sa.CheckConstraint("duration_days >= 0", name="ck_events_duration_days"),
         sa.CheckConstraint(
             "transparency IN ('busy', 'free')", name="ck_events_transparency"
         ),
@@ -86,6 +88,18 @@ class Event(TimestampMixin, SoftDeleteMixin, db.Model):
     )
     rdates: Mapped[list[datetime]] = mapped_column(
         ARRAY(UTCDateTime), nullable=False, default=list, server_default="{}"
+    )
+    # RDATEs given as periods (RFC 5545 §3.8.5.2) keep their own length:
+    # {"<rdate, UTC>": seconds} (calapp.events.periods); the others last as long
+    # as the first occurrence.
+    rdate_periods: Mapped[dict] = mapped_column(
+        JSONB, nullable=False, default=dict, server_default="{}"
+    )
+    # Nominal days of a series' DURATION (RFC 5545 §3.3.6): each occurrence ends
+    # that many calendar days later at the same wall time, plus the rest of its
+    # first occurrence's length (``Series.occurrence_end``). 0: exact lengths.
+    duration_days: Mapped[int] = mapped_column(
+        sa.Integer, nullable=False, default=0, server_default="0"
     )
     # An exception (one changed or cancelled occurrence) points at its series and
     # at the slot it replaces (RECURRENCE-ID).
@@ -196,10 +210,10 @@ class EventAttendee(db.Model):
 @sa.event.listens_for(Event, "before_update")
 def _keep_last_end(mapper, connection, event: Event) -> None:
     """``last_end`` always follows the event's times and rule, whoever writes it."""
-    from calapp.events import recurrence
+    from calapp.events import periods, recurrence
 
     if not event.recurrence_rule:
-        event.last_end = event.end_time
+        event.last_end = periods.reach(event.start_time, event.end_time)
         return
     event.last_end = recurrence.last_end(
         recurrence.Series(
@@ -209,5 +223,7 @@ def _keep_last_end(mapper, connection, event: Event) -> None:
             timezone=event.timezone,
             all_day=event.all_day,
             rdates=tuple(event.rdates or ()),
+            rdate_lengths=periods.lengths(event.rdate_periods),
+            duration_days=event.duration_days or 0,
         )
     )

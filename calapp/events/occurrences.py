@@ -28,7 +28,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import aliased
 
 from calapp.errors import ValidationError
-from calapp.events import recurrence
+from calapp.events import periods, recurrence
 from calapp.events.models import Event
 from calapp.extensions import db
 from calapp.pagination import decode_cursor, encode_cursor
@@ -70,6 +70,8 @@ EXPANSION_COLUMNS = (
     Event.all_day,
     Event.exdates,
     Event.rdates,
+    Event.rdate_periods,
+    Event.duration_days,
 )
 
 
@@ -83,6 +85,8 @@ def series_of(event) -> recurrence.Series:
         all_day=event.all_day,
         exdates=tuple(event.exdates or ()),
         rdates=tuple(event.rdates or ()),
+        rdate_lengths=periods.lengths(event.rdate_periods),
+        duration_days=event.duration_days,
     )
 
 
@@ -98,6 +102,24 @@ def check_window(start: datetime, end: datetime) -> None:
         )
 
 
+def _longest(row) -> timedelta:
+    """The longest occurrence of a series: its first's, or an RDATE period's."""
+    own = (row.rdate_periods or {}).values()
+    return max([row.end_time - row.start_time, *(timedelta(seconds=s) for s in own)])
+
+
+def _longest_sql():
+    """``_longest`` of the series row, in SQL."""
+    value = sa.cast(sa.column("value"), sa.BigInteger)
+    seconds = (
+        sa.select(sa.func.max(value))
+        .select_from(sa.func.jsonb_each_text(Event.rdate_periods))
+        .scalar_subquery()
+    )
+    period = sa.func.make_interval(0, 0, 0, 0, 0, 0, sa.func.coalesce(seconds, 0))
+    return sa.func.greatest(Event.end_time - Event.start_time, period)
+
+
 def _overridden_slots(
     rows, start: datetime, end: datetime
 ) -> set[tuple[uuid.UUID, datetime]]:
@@ -108,7 +130,7 @@ def _overridden_slots(
     """
     if not rows:
         return set()
-    longest = max(row.end_time - row.start_time for row in rows) + timedelta(days=1)
+    longest = max(_longest(row) for row in rows) + timedelta(days=1)
     found = db.session.execute(
         sa.select(Event.series_id, Event.original_start_time).where(
             Event.series_id.in_([row.id for row in rows]),
@@ -127,7 +149,7 @@ def _overridden_column(start: datetime, end: datetime):
     exception = aliased(Event)
     slot = exception.original_start_time
     lower = sa.literal(start - timedelta(days=1), Event.start_time.type) - (
-        Event.end_time - Event.start_time
+        _longest_sql()
     )
     slots = sa.select(slot).where(
         exception.series_id == Event.id,
@@ -197,7 +219,7 @@ def _count(series_id, series, start, end, after, replaced) -> int:
         1
         for slot in replaced
         if slot < end
-        and series.occurrence_end(slot) > start
+        and series.reach(slot) > start
         and slot not in series.exdates
         and (after is None or (slot, series_id) > after)
     )
@@ -220,14 +242,15 @@ def _stored_in(base: sa.Select, start: datetime, end: datetime) -> sa.Select:
     """Stored rows (singles, exceptions) overlapping the window; cancelled
     exceptions stand for removed occurrences and are left out.
 
-    ``last_end`` is ``end_time`` for these rows, so the span condition says the same
+    ``last_end`` is ``end_time`` for these rows (just after the start for one of
+    zero length, ``calapp.events.periods``), so the span condition says the same
     as the two comparisons; it is there for the GiST span index, which finds the
     window's rows of each calendar instead of every earlier event.
     """
     return base.where(
         Event.recurrence_rule.is_(None),
         Event.start_time < end,
-        Event.end_time > start,
+        Event.last_end > start,  # = end_time, or just after a zero-length start
         sa.func.tstzrange(Event.start_time, Event.last_end).op("&&")(
             sa.func.tstzrange(start, end)
         ),

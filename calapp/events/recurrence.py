@@ -286,7 +286,7 @@ def starts_between(
     for start in sorted(candidates):
         if start in excluded or start >= window_end:
             continue
-        if series.occurrence_end(start) > window_start:
+        if series.reach(start) > window_start:
             yield start
 
 
@@ -301,7 +301,11 @@ def countable(series: Series, window_start: datetime, window_end: datetime) -> b
     and the window at least ``COUNT_FROM`` long, as counting resolves the wall
     times near its edges one by one (unless the zone keeps one offset).
     """
-    return window_end - window_start >= COUNT_FROM and _is_simple(_parts(series.rule))
+    return (
+        window_end - window_start >= COUNT_FROM
+        and not series.rdate_lengths  # RDATE periods: each its own length, listed
+        and _is_simple(_parts(series.rule))
+    )
 
 
 def iter_starts(
@@ -327,7 +331,7 @@ def iter_starts(
         if start == last or start in excluded:
             continue
         last = start
-        if series.occurrence_end(start) > window_start:
+        if series.reach(start) > window_start:
             yield start
 
 
@@ -355,7 +359,9 @@ def count_between(
         )
         lower = window_start
     else:  # a timed occurrence reaches into the window iff it starts after this
-        early, lower = 0, window_start - (series.end - series.start) + _TICK
+        # (one of zero length when it starts at the window's start or later)
+        length = max(series.end - series.start, _TICK)
+        early, lower = 0, window_start - length + _TICK
     if after is not None:
         lower = max(lower, after if inclusive else after + _TICK)
     return early + _count_starts(series, lower, window_end)

@@ -36,7 +36,7 @@ from calapp import policy
 from calapp.calendars.models import Calendar
 from calapp.errors import Conflict, NotFound, ValidationError
 from calapp.etags import etag_of
-from calapp.events import hooks, instances, occurrences, recurrence
+from calapp.events import hooks, instances, occurrences, periods, recurrence
 from calapp.events.models import SEARCH_SQL, Event, EventReminder
 from calapp.extensions import db
 from calapp.pagination import keyset_page
@@ -94,11 +94,9 @@ def local_midnight(day: date, zone: str) -> datetime:
         raise ValidationError.field("start_time", "is out of range") from exc
 
 
-def _end_before_start() -> ValidationError:
-    return ValidationError(
-        "end_time must be after start_time",
-        details={"end_time": ["must be after start_time"]},
-    )
+def _end_before_start(all_day: bool = True) -> ValidationError:
+    rule = "must be after start_time" if all_day else "must not be before start_time"
+    return ValidationError(f"end_time {rule}", details={"end_time": [rule]})
 
 
 def resolve_times(data: dict, zone: str, current: Event | None = None) -> dict:
@@ -152,8 +150,11 @@ def resolve_times(data: dict, zone: str, current: Event | None = None) -> dict:
                     name, "is required (an RFC 3339 date-time) for a timed event"
                 )
         start_date = end_date = None
-    if end_time <= start_time:  # also a day a zone skipped (Pacific/Apia 2011-12-30)
-        raise _end_before_start()
+    # A timed event may have zero length (RFC 5545 §3.6.1: a DTSTART alone); an
+    # all-day one lasts a day at least (a day a zone skipped, Pacific/Apia
+    # 2011-12-30, is caught here).
+    if end_time < start_time or (all_day and end_time == start_time):
+        raise _end_before_start(all_day)
     return {
         "start_time": start_time,
         "end_time": end_time,
@@ -225,6 +226,8 @@ def apply_recurrence(event: Event, data: dict) -> None:
     for name in ("exdates", "rdates"):
         if name in data:
             setattr(event, name, _recurrence_dates(data[name] or (), event, name))
+    # An RDATE period (from an import) lasts while its RDATE stays.
+    event.rdate_periods = periods.kept(event.rdate_periods, event.rdates)
     if not event.recurrence_rule:
         if event.exdates or event.rdates:
             raise ValidationError.field("exdates", "only a recurring event has them")
@@ -268,6 +271,7 @@ def create(principal: Principal, data: dict, now: datetime) -> Event:
         recurrence_rule=data.get("recurrence_rule"),
         exdates=[],
         rdates=[],
+        rdate_periods={},
         sequence=0,
         created_by=principal.user_id,
         updated_by=principal.user_id,
@@ -326,6 +330,7 @@ def update(
         for name, value in resolve_times(changes, zone, current=event).items():
             setattr(event, name, value)
         event.timezone = zone
+        event.duration_days = 0  # the times given are exact (an import's are not)
     if event.series_id is not None and {"recurrence_rule", "exdates", "rdates"} & (
         changes.keys()
     ):
@@ -440,8 +445,8 @@ def list_page(
             cursor=cursor,
             options=WITH_CHILDREN,
         )
-    if start is not None:
-        conditions.append(Event.end_time > start)
+    if start is not None:  # a zero-length event starting at ``start`` too
+        conditions.append(sa.or_(Event.end_time > start, Event.start_time >= start))
     if end is not None:
         conditions.append(Event.start_time < end)
     stmt = sa.select(Event).where(*conditions).options(*WITH_CHILDREN)
