@@ -40,6 +40,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     api = Api()  # one per app: tests build several apps in one process
     register_extensions(app, api)
     register_blueprints(api)
+    register_dav(app)
     register_docs_assets(app)
     register_cli(app)
     return app
@@ -228,6 +229,14 @@ def register_blueprints(api: Api) -> None:
         api.register_blueprint(blp)
     register_payload_schemas(api.spec)  # WebhookPayload: no operation returns it
     register_message_schema(api.spec)  # ChangeMessage: what /stream and /ws carry
+
+
+def register_dav(app: Flask) -> None:
+    """CalDAV/CardDAV under /dav/: XML, not JSON, so outside the OpenAPI
+    document (a plain Flask blueprint)."""
+    from calapp.dav.routes import blp as dav
+
+    app.register_blueprint(dav)
 
 
 def register_docs_assets(app: Flask) -> None:

@@ -223,6 +223,14 @@ def _principal_from_jwt(token: str) -> Principal:
     return Principal(user_id=user_id, via="jwt", session_id=session_id)
 
 
+def principal_from_api_key(key: str) -> Principal:
+    """The principal of a live API key (the DAV face takes keys as passwords).
+
+    :raises Unauthorized: unknown, revoked or expired key, or inactive account.
+    """
+    return _principal_from_api_key(key)
+
+
 def _principal_from_api_key(key: str) -> Principal:
     row = db.session.execute(
         sa.select(ApiKey, User.is_active, User.deleted_at)

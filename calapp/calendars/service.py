@@ -43,10 +43,17 @@ def _with_role(calendar: Calendar, role: str) -> Calendar:
     return calendar
 
 
-def create(principal: Principal, data: dict, now: datetime) -> Calendar:
-    """The creator becomes the owner (a member row with role ``owner``)."""
+def create(
+    principal: Principal,
+    data: dict,
+    now: datetime,
+    *,
+    calendar_id: uuid.UUID | None = None,
+) -> Calendar:
+    """The creator becomes the owner (a member row with role ``owner``).
+    ``calendar_id``: an id the caller chose (a CalDAV MKCALENDAR's URL)."""
     calendar = Calendar(
-        id=uuid.uuid4(),
+        id=calendar_id or uuid.uuid4(),
         owner_id=principal.user_id,
         created_at=now,
         updated_at=now,

@@ -59,6 +59,15 @@ class Event(TimestampMixin, SoftDeleteMixin, db.Model):
             unique=True,
             postgresql_where=sa.text("series_id IS NOT NULL AND deleted_at IS NULL"),
         ),
+        sa.Index(
+            "uq_events_calendar_dav_href",
+            "calendar_id",
+            "dav_href",
+            unique=True,
+            postgresql_where=sa.text(
+                "dav_href IS NOT NULL AND deleted_at IS NULL AND series_id IS NULL"
+            ),
+        ),
         sa.CheckConstraint(
             "(series_id IS NULL) = (original_start_time IS NULL)",
             name="ck_events_exception_slot",
@@ -68,6 +77,8 @@ class Event(TimestampMixin, SoftDeleteMixin, db.Model):
     id: Mapped[uuid.UUID] = uuid_pk()
     calendar_id: Mapped[uuid.UUID] = uuid_fk("calendars.id")
     ical_uid: Mapped[str] = mapped_column(sa.String(255), nullable=False)
+    # The name a CalDAV client PUT the object under (NULL: derived from ical_uid).
+    dav_href: Mapped[str | None] = mapped_column(sa.String(255))
     title: Mapped[str] = mapped_column(sa.String(500), nullable=False)
     description: Mapped[str | None] = mapped_column(sa.Text)
     location: Mapped[str | None] = mapped_column(sa.String(1000))

@@ -430,7 +430,7 @@ def _utc_stamp(column):
     )
 
 
-def _rows(calendar: Calendar, public: bool):
+def _rows(calendar: Calendar, public: bool, *where, extra=()):
     series = aliased(Event)
     columns = [
         _raw(getattr(Event, name), name)
@@ -456,12 +456,19 @@ def _rows(calendar: Calendar, public: bool):
             _raw(reminders, "reminders"),
             attendees,
             _is_booking(public),
+            *extra,
         )
         .outerjoin(series, series.id == Event.series_id)
-        .where(Event.calendar_id == calendar.id, Event.deleted_at.is_(None))
+        .where(Event.calendar_id == calendar.id, Event.deleted_at.is_(None), *where)
         .order_by(Event.start_time, Event.id)
     )
     return db.session.execute(stmt, execution_options={"yield_per": BATCH})
+
+
+def object_rows(calendar: Calendar, *where, extra=()):
+    """The rows ``vevent`` takes, of the events matching ``where``, with the
+    ``extra`` columns: the DAV face writes one object per series from them."""
+    return _rows(calendar, False, *where, extra=extra)
 
 
 def _is_booking(public: bool):
@@ -471,6 +478,11 @@ def _is_booking(public: bool):
         return sa.false().label("is_booking")
     made = sa.exists().where(Booking.event_id == Event.id)
     return made.label("is_booking")
+
+
+def organizer(calendar: Calendar) -> str:
+    """The ORGANIZER line of the calendar's events (its owner)."""
+    return _organizer(calendar)
 
 
 def _organizer(calendar: Calendar) -> str:

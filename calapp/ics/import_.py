@@ -180,6 +180,18 @@ def _map_all(roots, ctx: Context, report: Report):
     return mapped, failed_masters, failed_overrides
 
 
+def map_object(data: bytes, calendar: Calendar, report: Report, now: datetime):
+    """Read and map one file for ``calendar`` as ``run`` does (the DAV face's
+    PUT of one object): ``(mapped, failed_masters, failed_overrides, ctx)``.
+
+    :raises ValidationError: not an iCalendar file.
+    """
+    roots = read(data, report)
+    resolver = _resolver(_calendar_info(roots), calendar, report, now.year)
+    ctx = Context(resolver)
+    return (*_map_all(roots, ctx, report), ctx)
+
+
 # --- writing -------------------------------------------------------------------------
 
 
