@@ -106,7 +106,8 @@ def _objects_from(calendar: Calendar, rows) -> list[CalObject]:
     organizer = export.organizer(calendar)
     found = []
     for master_id, group in groups.items():
-        group.sort(key=lambda r: r.series_id is not None)  # the series first
+        # The series first, then its exceptions by time (the export's order).
+        group.sort(key=lambda r: (r.series_id is not None, r.start_time, r.event_id))
         master = group[0]
         if master.series_id is not None:
             continue  # an exception whose series is gone: not an object
@@ -125,39 +126,53 @@ def _objects_from(calendar: Calendar, rows) -> list[CalObject]:
 
 def objects(calendar: Calendar, master_ids=None) -> list[CalObject]:
     """The calendar's objects (all, or those of ``master_ids``)."""
-    where = ()
     if master_ids is not None:
         ids = sorted(set(master_ids))
         if not ids:
             return []
-        where = (sa.or_(Event.id.in_(ids), Event.series_id.in_(ids)),)
-    result = export.object_rows(calendar, *where, extra=_extra())
+        return _objects_from(
+            calendar, export.rows_of_series(calendar, ids, extra=_extra())
+        )
+    result = export.object_rows(calendar, extra=_extra())
     try:
         return _objects_from(calendar, list(result))
     finally:
         result.close()
 
 
-def _master_by_name(calendar_id: uuid.UUID, name: str):
-    """``(id, ical_uid)`` of the live series or single event at ``name``."""
+def _masters_by_names(calendar_id: uuid.UUID, names) -> dict[str, tuple]:
+    """``name: (id, ical_uid)`` of the live series or single events at
+    ``names``: two queries whatever their number, each on a unique index."""
     live = (
         Event.calendar_id == calendar_id,
         Event.deleted_at.is_(None),
         Event.series_id.is_(None),
     )
-    row = db.session.execute(
-        sa.select(Event.id, Event.ical_uid).where(*live, Event.dav_href == name)
-    ).first()
-    if row is not None:
-        return row
-    for candidate in db.session.execute(
+    names = set(names)
+    found = {}
+    if not names:
+        return found
+    for event_id, uid, href in db.session.execute(
         sa.select(Event.id, Event.ical_uid, Event.dav_href).where(
-            *live, Event.ical_uid == _uid_of_name(name)
+            *live, Event.dav_href.in_(sorted(names))
         )
     ):
-        if candidate.dav_href is None:
-            return candidate[:2]
-    return None
+        found[href] = (event_id, uid)
+    by_uid = {_uid_of_name(n): n for n in names if n not in found}
+    if by_uid:
+        for event_id, uid, href in db.session.execute(
+            sa.select(Event.id, Event.ical_uid, Event.dav_href).where(
+                *live, Event.ical_uid.in_(sorted(by_uid))
+            )
+        ):
+            if href is None:  # a named object is found by its name alone
+                found[by_uid[uid]] = (event_id, uid)
+    return found
+
+
+def _master_by_name(calendar_id: uuid.UUID, name: str):
+    """``(id, ical_uid)`` of the live series or single event at ``name``."""
+    return _masters_by_names(calendar_id, [name]).get(name)
 
 
 def _uid_of_name(name: str) -> str:
@@ -173,12 +188,7 @@ def find(calendar: Calendar, name: str) -> CalObject | None:
 
 
 def names_to_ids(calendar_id: uuid.UUID, names: list[str]) -> dict[str, uuid.UUID]:
-    found = {}
-    for name in names:
-        row = _master_by_name(calendar_id, name)
-        if row is not None:
-            found[name] = row[0]
-    return found
+    return {name: row[0] for name, row in _masters_by_names(calendar_id, names).items()}
 
 
 # --- writing ---------------------------------------------------------------------
@@ -248,25 +258,28 @@ def put(
         object with this UID, a viewer.
     """
     calendar, _ = policy.get_calendar(principal, calendar.id, "write", lock=True)
-    current = find(calendar, name)
+    current = _master_by_name(calendar.id, name)  # (id, uid): not rendered
     if if_none_match == "*" and current is not None:
         raise DavError(412, "An object exists at this name (If-None-Match: *)")
     if if_match is not None and (
-        current is None or if_match not in ("*", current.etag)
+        current is None
+        or (if_match != "*" and if_match != _etag_of_master(calendar, current[0]))
     ):
         raise DavError(412, "The object changed since you read it (If-Match)")
     mapped, ctx, report = _mapped(body, calendar, now)
     uid = mapped[0].uid
-    if current is not None and current.uid != uid:
+    if current is not None and current[1] != uid:
         raise _forbidden("no-uid-conflict", "An object keeps its UID")
-    other = _uid_master(calendar.id, uid)
-    if current is None and other is not None:
-        raise _forbidden(
-            "no-uid-conflict",
-            f"Another object of this calendar has this UID: "
-            f"{other.dav_href or default_name(uid)}",
-        )
-    stored = Stored(calendar.id, uids={uid})
+    if current is None:
+        other = _uid_master(calendar.id, uid)
+        if other is not None:
+            raise _forbidden(
+                "no-uid-conflict",
+                f"Another object of this calendar has this UID: "
+                f"{other.dav_href or default_name(uid)}",
+            )
+    # A new object has nothing stored to match: no query for it.
+    stored = Stored(calendar.id if current is not None else None, uids={uid})
     floor = _stored_sequence(stored, uid)
     for item in mapped:  # a PUT replaces: never skipped as older
         item.sequence = max(item.sequence, floor)
@@ -290,10 +303,15 @@ def put(
             sa.update(Event).where(Event.id == master_id).values(dav_href=name)
         )
         db.session.flush()
-    saved = find(calendar, name)
-    if saved is None:
+    found = objects(calendar, [master_id]) if master_id is not None else []
+    if not found:
         raise _forbidden("valid-calendar-object-resource", "Nothing could be stored")
-    return saved, current is None
+    return found[0], current is None
+
+
+def _etag_of_master(calendar: Calendar, master_id: uuid.UUID) -> str | None:
+    found = objects(calendar, [master_id])
+    return found[0].etag if found else None
 
 
 def delete(
@@ -372,18 +390,15 @@ def matching_ids(calendar: Calendar, start, end, limit: int) -> set[uuid.UUID]:
         return overlapping_ids(calendar, start, end)
 
 
-def _instance_row(row, start: datetime, end: datetime, slot: datetime):
-    """A row of ``export.vevent`` for one expanded occurrence: UTC times, a
-    RECURRENCE-ID, no rule (RFC 4791 §9.6.5)."""
-    values = {name: getattr(row, name) for name in row._fields}
+def _instance_base(row) -> dict:
+    """What every expanded occurrence of ``row`` shares: no rule, its series'
+    UID, UTC times unless all-day (RFC 4791 §9.6.5)."""
+    values = row._asdict()
     values.update(
         recurrence_rule=None,
         exdates=None,
         rdates=None,
-        start_time=start,
-        end_time=end,
         series_id=values.get("series_id") or values["event_id"],
-        original_start_time=slot,
         series_uid=values.get("series_uid") or values["ical_uid"],
         series_timezone="UTC" if not row.all_day else row.timezone,
         series_all_day=row.all_day,
@@ -391,9 +406,21 @@ def _instance_row(row, start: datetime, end: datetime, slot: datetime):
     if not row.all_day:
         values["timezone"] = "UTC"
     else:
-        zone = occurrences.recurrence.Series(
-            rule="FREQ=DAILY", start=start, end=end, timezone=row.timezone
+        values["zone"] = occurrences.recurrence.Series(
+            rule="FREQ=DAILY",
+            start=row.start_time,
+            end=row.end_time,
+            timezone=row.timezone,
         ).zone
+    return values
+
+
+def _instance_row(base: dict, start: datetime, end: datetime, slot: datetime):
+    """A row of ``export.vevent`` for one expanded occurrence: its times and
+    RECURRENCE-ID over what ``_instance_base`` made."""
+    values = dict(base, start_time=start, end_time=end, original_start_time=slot)
+    zone = values.pop("zone", None)
+    if zone is not None:
         values["start_date"] = start.astimezone(zone).date()
         values["end_date"] = end.astimezone(zone).date()
     return SimpleNamespace(**values)
@@ -404,31 +431,37 @@ def expanded(
 ) -> list[CalObject]:
     """Objects with their occurrences in ``[start, end)`` as separate VEVENTs
     with RECURRENCE-ID (CALDAV:expand); the ETag is the stored object's."""
-    found = in_window(calendar, start, end, limit)
-    masters = {master for master, _ in found}
-    stored = {obj.master_id: obj for obj in objects(calendar, masters)}
-    result = export.object_rows(
-        calendar,
-        sa.or_(Event.id.in_(masters), Event.series_id.in_(masters)),
-        extra=_extra(),
+    return expanded_from(calendar, in_window(calendar, start, end, limit))
+
+
+def expanded_from(calendar: Calendar, found) -> list[CalObject]:
+    """``expanded`` of what ``in_window`` found: the stored objects' rows are
+    read once, by key, for both their ETags and the occurrences."""
+    masters = sorted({master for master, _ in found})
+    rows_list = (
+        export.rows_of_series(calendar, masters, extra=_extra()) if masters else []
     )
-    rows = {row.event_id: row for row in result}
-    result.close()
+    rows = {row.event_id: row for row in rows_list}
+    stored = {obj.master_id: obj for obj in _objects_from(calendar, rows_list)}
+    bases: dict[uuid.UUID, dict] = {}
     by_master: dict[uuid.UUID, list] = {}
     for master, item in found:
+        base = rows.get(item.id)
+        if base is None:
+            continue
         if item.recurrence_rule:  # an occurrence of a series
-            base = rows.get(item.id)
-            if base is None:
-                continue
-            row = _instance_row(base, item.start_time, item.end_time, item.start_time)
+            shared = bases.get(item.id)
+            if shared is None:
+                shared = bases[item.id] = _instance_base(base)
+            row = _instance_row(shared, item.start_time, item.end_time, item.start_time)
         else:
-            base = rows.get(item.id)
-            if base is None:
-                continue
             row = base
             if base.series_id is not None:  # an exception: keep its RECURRENCE-ID
                 row = _instance_row(
-                    base, base.start_time, base.end_time, base.original_start_time
+                    _instance_base(base),
+                    base.start_time,
+                    base.end_time,
+                    base.original_start_time,
                 )
         by_master.setdefault(master, []).append((item.start_time, row))
     organizer = export.organizer(calendar)

@@ -212,8 +212,11 @@ def calendar_query(principal, user, target, root) -> Response:
         e_start, e_end = _range(expand)
         if e_start is None or e_end is None:
             raise DavError(400, "expand needs start and end", (CALDAV, "valid-filter"))
-        found = calendars.expanded(calendar, e_start, e_end, limit)
-        if start is not None or end is not None:
+        window = calendars.in_window(calendar, e_start, e_end, limit)
+        found = calendars.expanded_from(calendar, window)
+        if (start, end) == (e_start, e_end):
+            pass  # the expanded objects are those with an occurrence in range
+        elif start is not None or end is not None:
             keep = calendars.matching_ids(calendar, start, end, limit)
             found = [o for o in found if o.master_id in keep]
     elif start is not None or end is not None:

@@ -430,8 +430,13 @@ def _utc_stamp(column):
     )
 
 
-def _rows(calendar: Calendar, public: bool, *where, extra=()):
-    series = aliased(Event)
+# One alias for every query: a new one per call costs more to build than the
+# query of one object takes to run.
+_SERIES = aliased(Event)
+
+
+def _columns(public: bool, extra=()) -> sa.Select:
+    series = _SERIES
     columns = [
         _raw(getattr(Event, name), name)
         for name in (
@@ -444,21 +449,24 @@ def _rows(calendar: Calendar, public: bool, *where, extra=()):
     reminders, attendees = child_columns()
     # Most events have no attachments: NULL is not decoded as JSON, '[]' is.
     attachments = sa.func.nullif(Event.attachments, sa.text("'[]'::jsonb"))
+    return sa.select(
+        *columns,
+        _raw(attachments, "attachments"),
+        _utc_stamp(Event.created_at).label("created_stamp"),
+        _utc_stamp(Event.updated_at).label("changed_stamp"),
+        series.ical_uid.label("series_uid"),
+        series.timezone.label("series_timezone"),
+        series.all_day.label("series_all_day"),
+        _raw(reminders, "reminders"),
+        attendees,
+        _is_booking(public),
+        *extra,
+    ).outerjoin(series, series.id == Event.series_id)
+
+
+def _rows(calendar: Calendar, public: bool, *where, extra=()):
     stmt = (
-        sa.select(
-            *columns,
-            _raw(attachments, "attachments"),
-            _utc_stamp(Event.created_at).label("created_stamp"),
-            _utc_stamp(Event.updated_at).label("changed_stamp"),
-            series.ical_uid.label("series_uid"),
-            series.timezone.label("series_timezone"),
-            series.all_day.label("series_all_day"),
-            _raw(reminders, "reminders"),
-            attendees,
-            _is_booking(public),
-            *extra,
-        )
-        .outerjoin(series, series.id == Event.series_id)
+        _columns(public, extra)
         .where(Event.calendar_id == calendar.id, Event.deleted_at.is_(None), *where)
         .order_by(Event.start_time, Event.id)
     )
@@ -469,6 +477,23 @@ def object_rows(calendar: Calendar, *where, extra=()):
     """The rows ``vevent`` takes, of the events matching ``where``, with the
     ``extra`` columns: the DAV face writes one object per series from them."""
     return _rows(calendar, False, *where, extra=extra)
+
+
+def rows_of_series(calendar: Calendar, ids, extra=()) -> list:
+    """The rows ``vevent`` takes of the series and single events ``ids`` and
+    of their exceptions, unordered, with the ``extra`` columns.
+
+    Found by key alone (the primary key, the exceptions' series index) and
+    kept to the calendar afterwards: a condition on the calendar would offer
+    the planner the calendar's indexes, which it picks over the keys when the
+    table has no statistics yet (a new database, a calendar filled in
+    minutes) and then reads every event of the calendar for one object.
+    """
+    stmt = _columns(False, (*extra, Event.calendar_id.label("calendar_id"))).where(
+        sa.or_(Event.id.in_(ids), Event.series_id.in_(ids)),
+        Event.deleted_at.is_(None),
+    )
+    return [row for row in db.session.execute(stmt) if row.calendar_id == calendar.id]
 
 
 def _is_booking(public: bool):
