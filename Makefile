@@ -72,6 +72,7 @@ $(RUNTIME_STAMP): requirements.txt | $(BIN)/python
 	touch $@
 
 # requirements-dev.txt includes requirements.txt, so this satisfies both stamps.
-$(DEV_STAMP): requirements-dev.txt requirements.txt | $(BIN)/python
+$(DEV_STAMP): requirements-dev.txt requirements-nodeps.txt requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	$(BIN)/python -m pip install -q --no-deps -r requirements-nodeps.txt
 	touch $(RUNTIME_STAMP) $@

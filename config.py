@@ -134,6 +134,10 @@ def load_config(
         "BOOKING_MAX_HOLDS_PER_CLIENT": _int(env, "BOOKING_MAX_HOLDS_PER_CLIENT", 3),
         "BOOKING_HOLD_SHARE_PERCENT": _int(env, "BOOKING_HOLD_SHARE_PERCENT", 25),
         "ICS_MAX_BYTES": _int(env, "ICS_MAX_BYTES", 10 * 1024 * 1024),
+        # CalDAV/CardDAV (README "Connect your phone / Thunderbird").
+        "DAV_MAX_RESOURCE_BYTES": _int(env, "DAV_MAX_RESOURCE_BYTES", 512 * 1024),
+        "DAV_MAX_EXPAND_OCCURRENCES": _int(env, "DAV_MAX_EXPAND_OCCURRENCES", 10_000),
+        "DAV_PASSWORD_CACHE_SECONDS": _int(env, "DAV_PASSWORD_CACHE_SECONDS", 300),
         # The change log behind sync tokens and push (README "Staying in sync").
         "SYNC_RETENTION_DAYS": _int(env, "SYNC_RETENTION_DAYS", 30),
         # Live push (README "Live updates"); the stream process sets STREAM_PROCESS.

@@ -40,6 +40,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     api = Api()  # one per app: tests build several apps in one process
     register_extensions(app, api)
     register_blueprints(api)
+    register_dav(app)
     register_docs_assets(app)
     register_cli(app)
     return app
@@ -137,10 +138,27 @@ def register_logging(app: Flask) -> None:
         logger.propagate = False
 
 
+def register_tasks() -> None:
+    """Import every tasks module: each registers its huey tasks and its drains
+    (``queue.drains``). Web processes enqueue drains; the consumers run them
+    (``calapp.worker`` calls this before the consumer starts)."""
+    import calapp.changes.tasks  # noqa: F401
+    import calapp.notifications.tasks  # noqa: F401
+    import calapp.webhooks.tasks  # noqa: F401
+
+
+def register_listeners() -> None:
+    """Import the packages that listen to lower ones (``calapp.hooks``): each
+    registers when imported. Most come in with their blueprints; these not."""
+    import calapp.reminders.service  # noqa: F401 - to events' changes
+
+
 def register_extensions(app: Flask, api: Api) -> None:
     import calapp.models  # noqa: F401 - the whole schema, for Alembic and mappers
     from calapp.changes import log as change_log
 
+    register_tasks()
+    register_listeners()
     app.url_map.converters["uuid"] = StrictUUIDConverter
     _db.init_app(app)
     change_log.install()
@@ -211,6 +229,14 @@ def register_blueprints(api: Api) -> None:
         api.register_blueprint(blp)
     register_payload_schemas(api.spec)  # WebhookPayload: no operation returns it
     register_message_schema(api.spec)  # ChangeMessage: what /stream and /ws carry
+
+
+def register_dav(app: Flask) -> None:
+    """CalDAV/CardDAV under /dav/: XML, not JSON, so outside the OpenAPI
+    document (a plain Flask blueprint)."""
+    from calapp.dav.routes import blp as dav
+
+    app.register_blueprint(dav)
 
 
 def register_docs_assets(app: Flask) -> None:

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import logging
 import math
@@ -18,20 +17,21 @@ import math
 import flask_smorest
 import marshmallow as ma
 from flask import Request as FlaskRequest
-from flask import Response, g, request
+from flask import g, request
 from flask.json.provider import DefaultJSONProvider
 from sqlalchemy import exc as sa_exc
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import HTTPException
 
+from calapp.credentials import authenticate
 from calapp.errors import (
     AppError,
     InvalidJSON,
-    PreconditionFailed,
     ServiceUnavailable,
     UnsupportedMediaType,
     error_body,
 )
+from calapp.etags import check_if_match, etag_of, with_etag  # noqa: F401 - for routes
 
 log = logging.getLogger("calapp")
 
@@ -402,8 +402,6 @@ class Blueprint(flask_smorest.Blueprint):
         def decorator(func):
             @functools.wraps(func)
             def wrapper(*args, **kwargs):
-                from calapp.auth.service import authenticate
-
                 principal = authenticate(allow_api_key=api_key)
                 principal.require(*scopes)
                 g.principal = principal
@@ -488,40 +486,3 @@ def page_of(
         )
     fields["items"] = ma.fields.List(item, required=True)
     return type(name, (Schema,), fields)
-
-
-# --- optimistic concurrency (ETag / If-Match / If-None-Match) -------------------------
-
-
-def etag_of(*parts) -> str:
-    """A strong ETag from the parts that change when the representation does."""
-    digest = hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()
-    return f'"{digest[:32]}"'
-
-
-def _etag_list(header: str | None) -> list[str]:
-    if not header:
-        return []
-    return [tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()]
-
-
-def check_if_match(current: str) -> None:
-    """:raises PreconditionFailed: ``If-Match`` is present and names another version.
-
-    Without ``If-Match`` the write proceeds (as in Google Calendar).
-    """
-    wanted = _etag_list(request.headers.get("If-Match"))
-    if wanted and "*" not in wanted and current not in wanted:
-        raise PreconditionFailed(
-            "The resource has changed since you read it: fetch it again",
-            details={"etag": current},
-        )
-
-
-def with_etag(obj, etag: str, status: int = 200):
-    """Return ``obj`` with its ETag, or an empty 304 when the client has it."""
-    if request.method in ("GET", "HEAD") and etag in _etag_list(
-        request.headers.get("If-None-Match")
-    ):
-        return Response(status=304, headers={"ETag": etag})
-    return obj, status, {"ETag": etag}

@@ -1,5 +1,7 @@
 """Extension instances, unbound: ``create_app`` binds them to an app."""
 
+from collections.abc import Callable
+
 from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
 from flask_migrate import Migrate
@@ -16,16 +18,22 @@ migrate = Migrate()
 jwt = JWTManager()
 
 
-def _rate_limit_key() -> str:
-    from calapp.ratelimit import rate_limit_key
+# The limiter's key and default limit are worked out by ``calapp.ratelimit``,
+# which reads the request's credentials: it plugs them in (``use_limits``) when
+# the app factory imports it, so that this module imports nothing of the app.
+_limits: dict[str, Callable[[], str]] = {}
 
-    return rate_limit_key()
+
+def use_limits(*, key: Callable[[], str], default: Callable[[], str]) -> None:
+    _limits.update(key=key, default=default)
+
+
+def _rate_limit_key() -> str:
+    return _limits["key"]()
 
 
 def _default_limit() -> str:
-    from calapp.ratelimit import default_limit
-
-    return default_limit()
+    return _limits["default"]()
 
 
 limiter = Limiter(key_func=_rate_limit_key, default_limits=[_default_limit])

@@ -6,13 +6,9 @@ from calapp.booking.models import Booking, BookingLink
 from calapp.calendars.models import Calendar, CalendarMember
 from calapp.changes.models import Change, ChangeLogState
 from calapp.contacts.models import Contact
+from calapp.delivery.models import Delivery, DeliveryAttempt
 from calapp.events.models import Event, EventAttendee, EventReminder
-from calapp.notifications.models import (
-    Delivery,
-    DeliveryAttempt,
-    Notification,
-    ReminderSweepState,
-)
+from calapp.notifications.models import Notification, ReminderSweepState
 from calapp.users.models import EmailVerification, User
 from calapp.webhooks.models import Webhook
 

@@ -5,7 +5,9 @@
   reminders still fire on a laptop without Redis. Under ``CALAPP_ENV=testing``
   without ``REDIS_URL``, an in-memory queue: tests that run a consumer bind a
   Redis queue of their own (``bind``).
-- Two queues, two consumers (``worker`` imports every tasks module):
+- Two queues, two consumers (``worker`` builds its app with ``create_app``,
+  which imports every tasks module: each registers its tasks and drains, in web
+  processes too, which enqueue them):
   ``huey`` (the reminder sweep, in-app and email deliveries) and
   ``webhook_huey`` (webhook deliveries only), consumed apart:
   ``huey_consumer calapp.worker.huey -w 2 -k thread -f`` and
@@ -18,8 +20,8 @@
 - ``clock()``: the only place tasks read the time (tests replace it).
 - ``enqueue_on_commit(channel)``: wake the drain task of a delivery channel once
   the transaction that created the deliveries has committed (a task enqueued
-  before the commit could run before its rows are visible). The change log
-  wakes its consumers (channel ``changes``: the webhook outbox) the same way.
+  before the commit could run before its rows are visible). The change log's
+  consumers are woken by PostgreSQL notifications instead (``changes.wake``).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey
 from huey.storage import RedisStorage, SqliteStorage
 from sqlalchemy import event as sa_event
 
-from calapp.db import utcnow
+from calapp.clock import utcnow
 
 log = logging.getLogger("calapp.queue")
 
@@ -98,13 +100,20 @@ def clock() -> datetime:
 
 _app = None
 _app_pid = None
+_app_factory: Callable | None = None
 _app_lock = threading.Lock()
 
 
 def set_app(app) -> None:
-    """Run tasks in ``app`` (tests: the test app; default: ``create_app()``)."""
+    """Run tasks in ``app`` (tests: the test app; default: the factory's)."""
     global _app, _app_pid
     _app, _app_pid = app, os.getpid()
+
+
+def set_app_factory(factory: Callable) -> None:
+    """Build the tasks' app with ``factory`` (``calapp.worker``: ``create_app``)."""
+    global _app_factory
+    _app_factory = factory
 
 
 def task_app():
@@ -113,9 +122,12 @@ def task_app():
     global _app, _app_pid
     with _app_lock:
         if _app is None or _app_pid != os.getpid():
-            from calapp import create_app
-
-            _app, _app_pid = create_app(), os.getpid()
+            if _app_factory is None:
+                raise RuntimeError(
+                    "no app to run tasks in: call set_app() or set_app_factory() "
+                    "(the consumers run calapp.worker, which does)"
+                )
+            _app, _app_pid = _app_factory(), os.getpid()
         return _app
 
 
@@ -134,7 +146,8 @@ _DRAINS: dict[str, Callable] = {}
 
 
 def drains(channel: str):
-    """Register a huey task as the drain of ``channel``."""
+    """Register a huey task as the drain of ``channel`` (each tasks module does,
+    when the app factory imports it)."""
 
     def decorator(task):
         _DRAINS[channel] = task
@@ -144,10 +157,13 @@ def drains(channel: str):
 
 
 def drain_task(channel: str):
-    if channel not in _DRAINS:
-        import calapp.worker  # noqa: F401 - registers every task
-
-    return _DRAINS[channel]
+    try:
+        return _DRAINS[channel]
+    except KeyError:
+        raise RuntimeError(
+            f"no drain registered for {channel!r}: was the process built by "
+            "create_app()?"
+        ) from None
 
 
 def enqueue_drains(counts: Mapping[str, int], chunk: int, limit: int = 50) -> None:

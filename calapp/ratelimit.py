@@ -31,7 +31,9 @@ from flask import current_app, g, request
 from limits.storage import Storage
 from sqlalchemy.exc import SQLAlchemyError
 
+from calapp.credentials import authenticate, presented_credentials
 from calapp.errors import AppError
+from calapp.extensions import use_limits
 from calapp.security import Principal
 
 log = logging.getLogger("calapp")
@@ -92,8 +94,6 @@ def verified_principal() -> Principal | None:
     limiter and the route's auth check cost one lookup together. Never raises:
     flask-limiter takes an exception in a key function for a storage outage.
     """
-    from calapp.auth.service import authenticate, presented_credentials
-
     try:
         if not any(presented_credentials()):
             return None
@@ -316,3 +316,6 @@ class PostgresStorage(Storage):
             "DELETE FROM rate_limit_counters "
             "WHERE expires_at <= extract(epoch FROM now())"
         )
+
+
+use_limits(key=rate_limit_key, default=default_limit)

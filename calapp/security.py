@@ -1,7 +1,7 @@
 """Principals, scopes, passwords and secret tokens.
 
 Nothing here touches the database: loading a principal from credentials is
-``calapp.auth.service.authenticate``.
+``calapp.credentials.authenticate``.
 """
 
 from __future__ import annotations

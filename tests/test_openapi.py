@@ -7,7 +7,9 @@ import pytest
 from openapi_spec_validator import validate
 
 ERROR_REF = "#/components/schemas/Error"
-UNDOCUMENTED = ("/static/", "/docs", "/openapi.json")
+# /dav and its discovery redirects speak WebDAV XML, not the API's JSON: they
+# are described in the README ("Connect your phone / Thunderbird"), not here.
+UNDOCUMENTED = ("/static/", "/docs", "/openapi.json", "/dav", "/.well-known/")
 HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
 
 
@@ -154,3 +156,11 @@ def test_unknown_docs_asset_is_404_json(client):
     r = client.get("/docs/assets/nope.js")
     assert r.status_code == 404
     assert r.get_json()["code"] == "not_found"
+
+
+def test_the_calendar_documents_its_nullable_feed_addresses(spec):
+    calendar = spec["components"]["schemas"]["Calendar"]
+    for name in ("public_url", "webcal_url"):
+        assert name in calendar["required"]
+        assert calendar["properties"][name]["type"] == ["string", "null"]
+        assert calendar["properties"][name]["readOnly"] is True

@@ -12,6 +12,7 @@ from calapp.errors import NotFound, ValidationError
 from calapp.extensions import db
 from calapp.pagination import keyset_page
 from calapp.security import new_api_key, normalize_scopes
+from calapp.users import hooks as user_hooks
 
 
 def create(
@@ -64,3 +65,13 @@ def revoke(user_id: uuid.UUID, key_id: uuid.UUID, now: datetime) -> None:
     if key.revoked_at is None:
         key.revoked_at = now
     db.session.flush()
+
+
+@user_hooks.end_api_keys.register
+def revoke_all(user_id: uuid.UUID, when: datetime) -> None:
+    """Every live key of the user stops working (account deactivated or deleted)."""
+    db.session.execute(
+        sa.update(ApiKey)
+        .where(ApiKey.user_id == user_id, ApiKey.revoked_at.is_(None))
+        .values(revoked_at=when)
+    )

@@ -1,4 +1,4 @@
-"""Sign-in, token rotation and request authentication.
+"""Sign-in, token rotation, and the check of a request's token or API key.
 
 A sign-in is an ``AuthSession``; its refresh tokens rotate on every use and its id
 (``sid``) rides in every access token, so revoking the session kills both at once.
@@ -12,26 +12,26 @@ from datetime import datetime, timedelta
 
 import jwt as pyjwt
 import sqlalchemy as sa
-from flask import current_app, g, request
+from flask import current_app
 from flask_jwt_extended import create_access_token, decode_token
 from flask_jwt_extended.exceptions import JWTExtendedException
 
+from calapp import credentials
 from calapp.api_keys.models import ApiKey
 from calapp.auth.models import AuthSession, RefreshToken
 from calapp.errors import (
-    Forbidden,
     InvalidCredentials,
     TokenExpired,
     Unauthorized,
 )
 from calapp.extensions import db
 from calapp.security import (
-    API_KEY_PREFIX,
     Principal,
     hash_token,
     new_secret,
     verify_password,
 )
+from calapp.users import hooks as user_hooks
 from calapp.users import service as users_service
 from calapp.users.models import User
 
@@ -141,6 +141,7 @@ def revoke_session(session: AuthSession, now: datetime, reason: str) -> None:
         session.revoked_reason = reason
 
 
+@user_hooks.end_sessions.register
 def revoke_user_sessions(
     user_id: uuid.UUID, now: datetime, reason: str, *, keep: uuid.UUID | None = None
 ) -> None:
@@ -176,53 +177,12 @@ def logout(
         revoke_session(session, now, "logout")
 
 
-# --- authenticating requests -------------------------------------------------------
+# --- checking a request's credentials (for ``calapp.credentials``) -------------------
 
 
-def presented_credentials() -> tuple[str | None, str | None]:
-    """``(api_key, jwt)`` from the request headers; at most one is set."""
-    api_key = request.headers.get("X-API-Key")
-    header = request.headers.get("Authorization", "")
-    if header:
-        scheme, _, token = header.partition(" ")
-        token = token.strip()
-        if scheme.lower() != "bearer" or not token:
-            raise Unauthorized("Authorization header must be 'Bearer <token>'")
-        if token.startswith(API_KEY_PREFIX):
-            return token, None
-        return api_key, token
-    return api_key, None
-
-
-def authenticate(*, allow_api_key: bool = True) -> Principal:
-    """Load the principal of the current request (cached for the request).
-
-    The outcome, a failure too, is cached: the rate limiter verifies the
-    credentials first (``calapp.ratelimit``), the route's check reuses its answer.
-
-    :raises Unauthorized: no, invalid or expired credentials.
-    :raises Forbidden: an API key on an operation reserved to signed-in users.
-    """
-    principal = g.get("_authenticated")
-    if principal is None:
-        failure = g.get("_authentication_failure")
-        if failure is not None:
-            raise failure
-        try:
-            principal = _principal_from_request()
-        except Unauthorized as exc:
-            g._authentication_failure = exc
-            raise
-        g._authenticated = principal
-    if principal.via == "api_key" and not allow_api_key:
-        raise Forbidden(
-            "This operation needs a signed-in user; API keys may not use it"
-        )
-    return principal
-
-
+@credentials.verifier
 def _principal_from_request() -> Principal:
-    api_key, token = presented_credentials()
+    api_key, token = credentials.presented_credentials()
     if api_key:
         return _principal_from_api_key(api_key)
     if token:
@@ -261,6 +221,14 @@ def _principal_from_jwt(token: str) -> Principal:
     if row is None:
         raise Unauthorized("This session has ended; sign in again")
     return Principal(user_id=user_id, via="jwt", session_id=session_id)
+
+
+def principal_from_api_key(key: str) -> Principal:
+    """The principal of a live API key (the DAV face takes keys as passwords).
+
+    :raises Unauthorized: unknown, revoked or expired key, or inactive account.
+    """
+    return _principal_from_api_key(key)
 
 
 def _principal_from_api_key(key: str) -> Principal:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from calapp import policy
-from calapp.booking import slots
+from calapp.availability import slots
 from calapp.changes.models import Change
 from calapp.errors import ValidationError
 from calapp.events import occurrences

@@ -1,8 +1,8 @@
 import marshmallow as ma
 
 from calapp.api import PageArgsSchema, Schema
+from calapp.availability import slots
 from calapp.availability.schemas import WorkingHourSlotSchema
-from calapp.booking import slots
 from calapp.events.schemas import CleanEmail, EventSchema, Text
 from calapp.fields import Instant, Timezone
 

@@ -4,7 +4,7 @@ Links themselves (managed by the owner) are in ``calapp.booking.links``.
 
 Decisions a client will notice:
 
-- Offered slots: the link's working hours in its zone (``calapp.booking.slots``),
+- Offered slots: the link's working hours in its zone (``calapp.availability.slots``),
   minus busy events of the calendar (recurring ones expanded), minus active
   bookings and unexpired holds, all kept ``buffer_minutes`` apart, minus the
   past and the minimum notice, up to ``max_days_ahead`` local days ahead, and no
@@ -29,8 +29,8 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from calapp import policy
+from calapp.availability import slots
 from calapp.availability.service import busy_by_calendar
-from calapp.booking import slots
 from calapp.booking.models import Booking, BookingLink
 from calapp.calendars.models import Calendar
 from calapp.db import UTCDateTime

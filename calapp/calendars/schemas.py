@@ -1,8 +1,22 @@
 import marshmallow as ma
 
 from calapp.api import PageArgsSchema, Schema
+from calapp.calendars import feed
 from calapp.calendars.models import ROLES
 from calapp.fields import Color, Email, Instant, Timezone
+
+
+class FeedUrl(ma.fields.String):
+    """A public feed address, computed from the calendar (``calendars.feed``):
+    null unless the caller owns the calendar and it is public."""
+
+    def __init__(self, webcal: bool, **kwargs) -> None:
+        super().__init__(allow_none=True, dump_only=True, **kwargs)
+        self.webcal = webcal
+
+    def serialize(self, attr, obj, accessor=None, **kwargs):
+        token = feed.visible_token(obj)
+        return feed.urls(token)[self.webcal] if token else None
 
 
 class CalendarSchema(Schema):
@@ -12,6 +26,26 @@ class CalendarSchema(Schema):
     color = ma.fields.String(required=True, metadata={"example": "#3366CC"})
     timezone = ma.fields.String(required=True, metadata={"example": "Europe/Berlin"})
     is_public = ma.fields.Boolean(required=True)
+    public_url = FeedUrl(
+        webcal=False,
+        required=True,
+        metadata={
+            "description": "The public feed's address (secret: whoever has it "
+            "reads the calendar). Shown to the owner while the calendar is "
+            "public; null otherwise. Rotate it with POST "
+            "/calendars/{id}/public-token",
+            "example": "https://cal.example.com/calendars/public/abc.ics",
+        },
+    )
+    webcal_url = FeedUrl(
+        webcal=True,
+        required=True,
+        metadata={
+            "description": "public_url as webcal:// for calendar apps; null when "
+            "public_url is",
+            "example": "webcal://cal.example.com/calendars/public/abc.ics",
+        },
+    )
     owner_id = ma.fields.UUID(required=True)
     role = ma.fields.String(
         required=True,

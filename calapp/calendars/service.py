@@ -2,27 +2,40 @@
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from datetime import datetime
 
 import sqlalchemy as sa
 
 from calapp import policy
-from calapp.api import etag_of
 from calapp.calendars.models import Calendar, CalendarMember
 from calapp.changes import log as changes
 from calapp.changes import sync
 from calapp.changes.models import Change
 from calapp.errors import Conflict, NotFound
+from calapp.etags import etag_of
 from calapp.extensions import db
 from calapp.pagination import keyset_page
 from calapp.security import Principal
+from calapp.users import hooks as user_hooks
 from calapp.users import service as users_service
 from calapp.users.models import User
 
 
 def etag(calendar: Calendar, role: str) -> str:
-    return etag_of("calendar", calendar.id, calendar.updated_at.isoformat(), role)
+    # The owner's representation carries the feed address (calendars.feed),
+    # which a token rotation changes without touching updated_at.
+    token = calendar.public_token if role == "owner" else None
+    return etag_of(
+        "calendar", calendar.id, calendar.updated_at.isoformat(), role, token
+    )
+
+
+def _feed_token(calendar: Calendar) -> None:
+    """A public calendar has a feed address from the start (shown to its owner)."""
+    if calendar.is_public and calendar.public_token is None:
+        calendar.public_token = secrets.token_urlsafe(24)
 
 
 def _with_role(calendar: Calendar, role: str) -> Calendar:
@@ -30,15 +43,23 @@ def _with_role(calendar: Calendar, role: str) -> Calendar:
     return calendar
 
 
-def create(principal: Principal, data: dict, now: datetime) -> Calendar:
-    """The creator becomes the owner (a member row with role ``owner``)."""
+def create(
+    principal: Principal,
+    data: dict,
+    now: datetime,
+    *,
+    calendar_id: uuid.UUID | None = None,
+) -> Calendar:
+    """The creator becomes the owner (a member row with role ``owner``).
+    ``calendar_id``: an id the caller chose (a CalDAV MKCALENDAR's URL)."""
     calendar = Calendar(
-        id=uuid.uuid4(),
+        id=calendar_id or uuid.uuid4(),
         owner_id=principal.user_id,
         created_at=now,
         updated_at=now,
         **data,
     )
+    _feed_token(calendar)
     db.session.add(calendar)
     db.session.add(
         CalendarMember(
@@ -158,6 +179,7 @@ def update(
         if_match(etag(calendar, role))
     for name, value in changes.items():
         setattr(calendar, name, value)
+    _feed_token(calendar)
     calendar.updated_at = now
     db.session.flush()
     return _with_role(calendar, role)
@@ -192,6 +214,23 @@ def _log_uninvited(calendar_id: uuid.UUID) -> None:
     )
     for event_id, user_id in rows:
         changes.record(db.session, "event", event_id, "deleted", user_id=user_id)
+
+
+@user_hooks.account_deleted.register
+def _leave_every_calendar(user_id: uuid.UUID, when: datetime) -> None:
+    """A deleted account leaves every member list, which the change log records
+    as deleted memberships."""
+    for calendar_id in db.session.scalars(
+        sa.select(CalendarMember.calendar_id).where(CalendarMember.user_id == user_id)
+    ):
+        changes.record(
+            db.session,
+            "membership",
+            user_id,
+            "deleted",
+            calendar_id=calendar_id,
+            user_id=user_id,
+        )
 
 
 # --- sharing -------------------------------------------------------------------------

@@ -26,12 +26,21 @@ class Contact(TimestampMixin, SoftDeleteMixin, db.Model):
             unique=True,
             postgresql_where=sa.text("deleted_at IS NULL"),
         ),
+        sa.Index(
+            "uq_contacts_owner_dav_href",
+            "owner_id",
+            "dav_href",
+            unique=True,
+            postgresql_where=sa.text("dav_href IS NOT NULL AND deleted_at IS NULL"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
     owner_id: Mapped[uuid.UUID] = uuid_fk("users.id")
     # vCard UID: kept stable so import/export round-trips by UID.
     uid: Mapped[str] = mapped_column(sa.String(255), nullable=False)
+    # The name a CardDAV client PUT the card under (NULL: derived from uid).
+    dav_href: Mapped[str | None] = mapped_column(sa.String(255))
     first_name: Mapped[str | None] = mapped_column(sa.String(200))
     last_name: Mapped[str | None] = mapped_column(sa.String(200))
     email: Mapped[str | None] = mapped_column(sa.String(320))

@@ -13,11 +13,11 @@ import phonenumbers
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from calapp.api import etag_of
 from calapp.changes import sync
 from calapp.changes.models import Change
 from calapp.contacts.models import SEARCH_SQL, Contact
 from calapp.errors import Conflict, NotFound, ValidationError
+from calapp.etags import etag_of
 from calapp.extensions import db
 from calapp.pagination import keyset_page
 from calapp.security import Principal

@@ -25,11 +25,12 @@ from sqlalchemy.exc import IntegrityError
 from calapp import policy
 from calapp.changes import log as changes
 from calapp.errors import Conflict, Forbidden, NotFound
+from calapp.events import hooks
 from calapp.events.models import Event, EventAttendee
 from calapp.events.service import touch
 from calapp.extensions import db
-from calapp.reminders import service as reminders_service
 from calapp.security import Principal
+from calapp.users import hooks as user_hooks
 from calapp.users.models import User
 
 
@@ -114,7 +115,7 @@ def add(
         if "uq_event_attendees_email" in str(exc.orig):
             raise _already_invited(email) from exc
         raise
-    reminders_service.attendee_added(event, attendee, now)  # the invitation email
+    hooks.attendee_added(event, attendee, now)  # the invitation email
     return attendee
 
 
@@ -174,12 +175,13 @@ def remove(
     event, _ = policy.get_event(principal, event_id, "write", lock=True)
     attendee = _find(event, attendee_id)
     # The CANCEL invitation, before the row goes.
-    reminders_service.attendee_removed(event, attendee, now)
+    hooks.attendee_removed(event, attendee, now)
     db.session.delete(attendee)
     touch(event, principal, now)
     db.session.flush()
 
 
+@user_hooks.email_verified.register
 def link_registered_user(user_id: uuid.UUID, email: str, now: datetime) -> int:
     """Link the attendee rows of ``email`` that have no account to ``user_id``.
 

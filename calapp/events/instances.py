@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from calapp import policy
 from calapp.changes import log as changes
 from calapp.errors import NotFound, ValidationError
-from calapp.events import occurrences, pages, recurrence
+from calapp.events import occurrences, pages, periods, recurrence
 from calapp.events.models import Event, EventAttendee, EventReminder
 from calapp.extensions import db
 from calapp.fields import INSTANT_RANGE_MESSAGE, parse_instant
@@ -141,7 +141,7 @@ def _copy(series: Event, now: datetime, **fields) -> Event:
         for name in (
             "calendar_id", "ical_uid", "title", "description", "location",
             "timezone", "all_day", "status", "transparency", "tags", "attachments",
-            "created_by",
+            "created_by", "duration_days",
         )
     }  # fmt: skip
     values.update(fields)
@@ -295,6 +295,7 @@ def _end_before(series: Event, slot: datetime, now: datetime) -> recurrence.Seri
         series.recurrence_rule = recurrence.until_before(old, slot)
     series.exdates = [d for d in series.exdates if d < slot]
     series.rdates = [d for d in series.rdates if d < slot]
+    series.rdate_periods = periods.kept(series.rdate_periods, series.rdates)
     series.sequence += 1
     series.updated_at = now
     return old
@@ -321,6 +322,9 @@ def split(series: Event, slot: datetime, principal: Principal, now) -> Event:
         recurrence_rule=rule,
         exdates=[d for d in series.exdates if d >= slot],
         rdates=[d for d in series.rdates if d >= slot],
+        rdate_periods=periods.kept(
+            series.rdate_periods, [d for d in series.rdates if d >= slot]
+        ),
         updated_by=principal.user_id,
         **_times(series, slot),
     )

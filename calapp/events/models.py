@@ -1,5 +1,5 @@
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
@@ -18,6 +18,8 @@ from calapp.db import (
 STATUSES = ("confirmed", "tentative", "cancelled")
 TRANSPARENCIES = ("busy", "free")
 RSVP_STATUSES = ("needs_action", "accepted", "declined", "tentative")
+# ``event_reminders.next_due_at`` of a row the reminder sweep must work out afresh.
+RESCHEDULE = datetime(1970, 1, 1, tzinfo=UTC)
 
 # What ?search= matches. Migration 0002 builds a trigram GIN index on exactly this
 # expression (ix_events_search_trgm); keep the two in step.
@@ -30,10 +32,12 @@ SEARCH_SQL = (
 class Event(TimestampMixin, SoftDeleteMixin, db.Model):
     __tablename__ = "events"
     __table_args__ = (
-        sa.CheckConstraint("end_time > start_time", name="ck_events_time_order"),
+        # Equal for a zero-length event (RFC 5545 §3.6.1; migration 0012).
+        sa.CheckConstraint("end_time >= start_time", name="ck_events_time_order"),
         sa.CheckConstraint(
             "status IN ('confirmed', 'tentative', 'cancelled')", name="ck_events_status"
         ),
+        sa.CheckConstraint("duration_days >= 0", name="ck_events_duration_days"),
         sa.CheckConstraint(
             "transparency IN ('busy', 'free')", name="ck_events_transparency"
         ),
@@ -55,6 +59,15 @@ class Event(TimestampMixin, SoftDeleteMixin, db.Model):
             unique=True,
             postgresql_where=sa.text("series_id IS NOT NULL AND deleted_at IS NULL"),
         ),
+        sa.Index(
+            "uq_events_calendar_dav_href",
+            "calendar_id",
+            "dav_href",
+            unique=True,
+            postgresql_where=sa.text(
+                "dav_href IS NOT NULL AND deleted_at IS NULL AND series_id IS NULL"
+            ),
+        ),
         sa.CheckConstraint(
             "(series_id IS NULL) = (original_start_time IS NULL)",
             name="ck_events_exception_slot",
@@ -64,6 +77,8 @@ class Event(TimestampMixin, SoftDeleteMixin, db.Model):
     id: Mapped[uuid.UUID] = uuid_pk()
     calendar_id: Mapped[uuid.UUID] = uuid_fk("calendars.id")
     ical_uid: Mapped[str] = mapped_column(sa.String(255), nullable=False)
+    # The name a CalDAV client PUT the object under (NULL: derived from ical_uid).
+    dav_href: Mapped[str | None] = mapped_column(sa.String(255))
     title: Mapped[str] = mapped_column(sa.String(500), nullable=False)
     description: Mapped[str | None] = mapped_column(sa.Text)
     location: Mapped[str | None] = mapped_column(sa.String(1000))
@@ -84,6 +99,18 @@ class Event(TimestampMixin, SoftDeleteMixin, db.Model):
     )
     rdates: Mapped[list[datetime]] = mapped_column(
         ARRAY(UTCDateTime), nullable=False, default=list, server_default="{}"
+    )
+    # RDATEs given as periods (RFC 5545 §3.8.5.2) keep their own length:
+    # {"<rdate, UTC>": seconds} (calapp.events.periods); the others last as long
+    # as the first occurrence.
+    rdate_periods: Mapped[dict] = mapped_column(
+        JSONB, nullable=False, default=dict, server_default="{}"
+    )
+    # Nominal days of a series' DURATION (RFC 5545 §3.3.6): each occurrence ends
+    # that many calendar days later at the same wall time, plus the rest of its
+    # first occurrence's length (``Series.occurrence_end``). 0: exact lengths.
+    duration_days: Mapped[int] = mapped_column(
+        sa.Integer, nullable=False, default=0, server_default="0"
     )
     # An exception (one changed or cancelled occurrence) points at its series and
     # at the slot it replaces (RECURRENCE-ID).
@@ -194,10 +221,10 @@ class EventAttendee(db.Model):
 @sa.event.listens_for(Event, "before_update")
 def _keep_last_end(mapper, connection, event: Event) -> None:
     """``last_end`` always follows the event's times and rule, whoever writes it."""
-    from calapp.events import recurrence
+    from calapp.events import periods, recurrence
 
     if not event.recurrence_rule:
-        event.last_end = event.end_time
+        event.last_end = periods.reach(event.start_time, event.end_time)
         return
     event.last_end = recurrence.last_end(
         recurrence.Series(
@@ -207,5 +234,7 @@ def _keep_last_end(mapper, connection, event: Event) -> None:
             timezone=event.timezone,
             all_day=event.all_day,
             rdates=tuple(event.rdates or ()),
+            rdate_lengths=periods.lengths(event.rdate_periods),
+            duration_days=event.duration_days or 0,
         )
     )

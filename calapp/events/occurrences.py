@@ -30,7 +30,7 @@ from itertools import islice
 import sqlalchemy as sa
 
 from calapp.errors import ValidationError
-from calapp.events import recurrence
+from calapp.events import periods, recurrence
 from calapp.events.models import Event
 from calapp.extensions import db
 
@@ -71,6 +71,8 @@ EXPANSION_COLUMNS = (
     Event.all_day,
     Event.exdates,
     Event.rdates,
+    Event.rdate_periods,
+    Event.duration_days,
 )
 
 
@@ -84,11 +86,15 @@ def series_of(event) -> recurrence.Series:
         event.all_day,
         tuple(event.exdates or ()),
         tuple(event.rdates or ()),
+        periods.lengths(event.rdate_periods),
+        event.duration_days or 0,
     )
 
 
 @lru_cache(maxsize=8192)  # every page reads every live series: keep their zones,
-def _series(rule, start, end, timezone, all_day, exdates, rdates):  # local starts
+def _series(  # local starts
+    rule, start, end, timezone, all_day, exdates, rdates, rdate_lengths, duration_days
+):
     return recurrence.Series(
         rule=recurrence.normalize_rule(rule),
         start=start,
@@ -97,6 +103,8 @@ def _series(rule, start, end, timezone, all_day, exdates, rdates):  # local star
         all_day=all_day,
         exdates=exdates,
         rdates=rdates,
+        rdate_lengths=rdate_lengths,
+        duration_days=duration_days,
     )
 
 
@@ -112,6 +120,24 @@ def check_window(start: datetime, end: datetime) -> None:
         )
 
 
+def _longest(row) -> timedelta:
+    """The longest occurrence of a series: its first's, or an RDATE period's."""
+    own = (row.rdate_periods or {}).values()
+    return max([row.end_time - row.start_time, *(timedelta(seconds=s) for s in own)])
+
+
+def _longest_sql():
+    """``_longest`` of the series row, in SQL."""
+    value = sa.cast(sa.column("value"), sa.BigInteger)
+    seconds = (
+        sa.select(sa.func.max(value))
+        .select_from(sa.func.jsonb_each_text(Event.rdate_periods))
+        .scalar_subquery()
+    )
+    period = sa.func.make_interval(0, 0, 0, 0, 0, 0, sa.func.coalesce(seconds, 0))
+    return sa.func.greatest(Event.end_time - Event.start_time, period)
+
+
 def _overridden_slots(
     rows, start: datetime, end: datetime
 ) -> set[tuple[uuid.UUID, datetime]]:
@@ -122,7 +148,7 @@ def _overridden_slots(
     """
     if not rows:
         return set()
-    longest = max(row.end_time - row.start_time for row in rows) + timedelta(days=1)
+    longest = max(_longest(row) for row in rows) + timedelta(days=1)
     found = db.session.execute(
         sa.select(Event.series_id, Event.original_start_time).where(
             Event.series_id.in_([row.id for row in rows]),
@@ -191,14 +217,15 @@ def _stored_in(base: sa.Select, start: datetime, end: datetime) -> sa.Select:
     """Stored rows (singles, exceptions) overlapping the window; cancelled
     exceptions stand for removed occurrences and are left out.
 
-    ``last_end`` is ``end_time`` for these rows, so the span condition says the same
+    ``last_end`` is ``end_time`` for these rows (just after the start for one of
+    zero length, ``calapp.events.periods``), so the span condition says the same
     as the two comparisons; it is there for the GiST span index, which finds the
     window's rows of each calendar instead of every earlier event.
     """
     return base.where(
         Event.recurrence_rule.is_(None),
         Event.start_time < end,
-        Event.end_time > start,
+        Event.last_end > start,  # = end_time, or just after a zero-length start
         sa.func.tstzrange(Event.start_time, Event.last_end).op("&&")(
             sa.func.tstzrange(start, end)
         ),

@@ -37,6 +37,7 @@ from calapp.db import UTCDateTime
 from calapp.events import reads, recurrence
 from calapp.events.models import Event
 from calapp.events.occurrences import (
+    _longest_sql,
     _series_in,
     _stored_in,
     check_window,
@@ -57,6 +58,9 @@ _HORIZON_FROM = sa.bindparam("horizon_from", type_=UTCDateTime)
 # How far after the cursor a page first looks for series that start; widened
 # (x4) until the page is full of items before it or it reaches the window's end.
 _REACH = timedelta(days=7)
+# What expansion reads of a series beyond its item (not part of the response).
+EXPANSION_ONLY = (Event.rdate_periods, Event.duration_days)
+EXPANSION_ONLY_NAMES = ("rdate_periods", "duration_days")
 
 
 def _overridden_column():
@@ -71,7 +75,7 @@ def _overridden_column():
         exception.series_id == Event.id,
         exception.deleted_at.is_(None),
         slot < _END,
-        slot > _OVERRIDDEN_FROM - (Event.end_time - Event.start_time),
+        slot > _OVERRIDDEN_FROM - _longest_sql(),  # RDATE periods may be longer
     )
     return sa.func.array(
         slots.scalar_subquery(), type_=ARRAY(sa.DateTime(timezone=True))
@@ -105,7 +109,9 @@ class WindowQuery:
         # expansion needs: a second statement for the series on the page cost
         # more than the extra rows.
         series = _series_in(base, _RESUME, _END).with_only_columns(
-            *reads.COLUMNS, _overridden_column()
+            *reads.COLUMNS,
+            *EXPANSION_ONLY,
+            _overridden_column(),
         )
         has_rdates = sa.func.cardinality(Event.rdates) > 0
         return cls(
@@ -278,7 +284,8 @@ def window_page(
     for occ_start, sid, series in head:
         if sid not in items:
             items[sid] = reads.item(rows[sid])
-            del items[sid]["overridden"]
+            for name in ("overridden", *EXPANSION_ONLY_NAMES):
+                del items[sid][name]
         end_ = series.occurrence_end(occ_start)
         occurrences.append(reads.occurrence(items[sid], occ_start, end_))
     merged = list(heapq.merge(singles, occurrences, key=reads.key))

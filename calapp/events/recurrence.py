@@ -95,7 +95,7 @@ def starts_between(
     for start in sorted(candidates):
         if start in excluded or start >= window_end:
             continue
-        if series.occurrence_end(start) > window_start:
+        if series.reach(start) > window_start:
             yield start
 
 
@@ -109,7 +109,11 @@ def countable(series: Series, window_start: datetime, window_end: datetime) -> b
     BYDAY, WKST and a bound (one occurrence a day at most, at one wall time);
     and the window at least ``COUNT_FROM`` long.
     """
-    return window_end - window_start >= COUNT_FROM and is_simple_rule(series.rule)
+    return (
+        window_end - window_start >= COUNT_FROM
+        and not series.rdate_lengths  # RDATE periods: each its own length, listed
+        and is_simple_rule(series.rule)
+    )
 
 
 def iter_starts(
@@ -135,7 +139,7 @@ def iter_starts(
         if start == last or start in excluded:
             continue
         last = start
-        if series.occurrence_end(start) > window_start:
+        if series.reach(start) > window_start:
             yield start
 
 

@@ -157,7 +157,8 @@ def _first_after(series: Series, start: datetime) -> datetime | None:
 
 
 def last_end(series: Series) -> datetime:
-    """The end of the last occurrence, or ``FAR_FUTURE`` when unbounded.
+    """The end of the last occurrence (its ``Series.reach``: just after its start
+    when it has zero length), or ``FAR_FUTURE`` when unbounded.
 
     Stored with the series so a window query can skip series that ended before it.
     An UNTIL further than validation enumerates (``_scan_end``) counts as
@@ -175,7 +176,7 @@ def last_end(series: Series) -> datetime:
     candidates = [series.start, *series.rdates]
     if last_local is not None:
         candidates.append(series.at_local(last_local))
-    return max(series.occurrence_end(s) for s in candidates)
+    return max(series.reach(s) for s in candidates)
 
 
 _OPEN = datetime.max  # ``_last_until``: too far to enumerate

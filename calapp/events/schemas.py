@@ -219,7 +219,14 @@ class EventSchema(Schema):
             "in the event's timezone"
         },
     )
-    end_time = Instant(required=True)
+    end_time = Instant(
+        required=True,
+        metadata={
+            "description": "UTC; equal to start_time for a zero-length event "
+            "(RFC 5545: a DTSTART without an end), which is listed in a window "
+            "it starts in and is never busy"
+        },
+    )
     timezone = ma.fields.String(required=True, metadata={"example": "Europe/Berlin"})
     all_day = ma.fields.Boolean(required=True)
     start_date = ma.fields.Date(
@@ -307,8 +314,9 @@ class _EventWriteFields(Schema):
     start_time = DateOrInstant()
     end_time = DateOrInstant(
         metadata={
-            "description": "After start_time. A date for an all-day event "
-            "(exclusive; omitted on create: one day), else an RFC 3339 date-time"
+            "description": "An RFC 3339 date-time not before start_time (equal: "
+            "a zero-length event), or for an all-day event a date after it "
+            "(exclusive; omitted on create: one day)"
         }
     )
     timezone = Timezone(

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import rrulestr
 
 from calapp.errors import ValidationError
+from calapp.events import periods
 from calapp.events.ruledays import selects_a_day
 
 # Limits (README "Recurrence"): what one rule may ask of the server.
@@ -168,10 +169,18 @@ class Series:
     all_day: bool = False
     exdates: tuple[datetime, ...] = ()  # original starts removed (UTC)
     rdates: tuple[datetime, ...] = ()  # extra starts (UTC)
+    # RDATEs given as periods, with their own length (``calapp.events.periods``).
+    rdate_lengths: tuple[tuple[datetime, timedelta], ...] = ()
+    # Nominal days of an imported DURATION (RFC 5545 §3.3.6): 0 for exact lengths.
+    duration_days: int = 0
 
     @cached_property
     def zone(self) -> ZoneInfo:
         return _zone(self.timezone)
+
+    @cached_property
+    def _own_lengths(self) -> dict[datetime, timedelta]:
+        return dict(self.rdate_lengths)
 
     @cached_property
     def local_start(self) -> datetime:
@@ -179,12 +188,31 @@ class Series:
 
     def occurrence_end(self, start: datetime) -> datetime:
         """End of the occurrence starting at ``start`` (UTC)."""
+        if self.rdate_lengths and start in self._own_lengths:  # RFC 5545 §3.8.5.2
+            return start + self._own_lengths[start]
         if self.all_day:  # same number of calendar days, whatever DST does
             days = (self._local_date(self.end) - self._local_date(self.start)).days
             return self.at_local(
                 datetime.combine(self._local_date(start) + timedelta(days), time())
             )
+        if self.duration_days:  # DURATION:P1D... ends at the wall time days later
+            local = start.astimezone(self.zone).replace(tzinfo=None)
+            return self.at_local(local + self._days) + self._rest
         return start + (self.end - self.start)
+
+    @cached_property
+    def _days(self) -> timedelta:
+        return timedelta(days=self.duration_days)
+
+    @cached_property
+    def _rest(self) -> timedelta:
+        """The exact part of the DURATION, from the first occurrence."""
+        return self.end - self.at_local(self.local_start + self._days)
+
+    def reach(self, start: datetime) -> datetime:
+        """What a window test compares: the end, or just after a zero-length
+        occurrence's start (it is in ``[s, e)`` when ``s <= start < e``)."""
+        return periods.reach(start, self.occurrence_end(start))
 
     def at_local(self, local: datetime) -> datetime:
         """RFC 5545 §3.3.5 resolution of a local wall time (fold=0), as UTC."""

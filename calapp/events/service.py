@@ -35,14 +35,21 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from calapp import policy
-from calapp.api import etag_of
 from calapp.calendars.models import Calendar
 from calapp.errors import Conflict, NotFound, ValidationError
-from calapp.events import instances, occurrences, pages, reads, recurrence
+from calapp.etags import etag_of
+from calapp.events import (
+    hooks,
+    instances,
+    occurrences,
+    pages,
+    periods,
+    reads,
+    recurrence,
+)
 from calapp.events.models import SEARCH_SQL, Event, EventReminder
 from calapp.extensions import db
 from calapp.pagination import keyset_page
-from calapp.reminders import service as reminders_service
 from calapp.security import Principal
 
 # Every read that returns events loads their children in 2 statements per page.
@@ -97,11 +104,9 @@ def local_midnight(day: date, zone: str) -> datetime:
         raise ValidationError.field("start_time", "is out of range") from exc
 
 
-def _end_before_start() -> ValidationError:
-    return ValidationError(
-        "end_time must be after start_time",
-        details={"end_time": ["must be after start_time"]},
-    )
+def _end_before_start(all_day: bool = True) -> ValidationError:
+    rule = "must be after start_time" if all_day else "must not be before start_time"
+    return ValidationError(f"end_time {rule}", details={"end_time": [rule]})
 
 
 def resolve_times(data: dict, zone: str, current: Event | None = None) -> dict:
@@ -155,8 +160,11 @@ def resolve_times(data: dict, zone: str, current: Event | None = None) -> dict:
                     name, "is required (an RFC 3339 date-time) for a timed event"
                 )
         start_date = end_date = None
-    if end_time <= start_time:  # also a day a zone skipped (Pacific/Apia 2011-12-30)
-        raise _end_before_start()
+    # A timed event may have zero length (RFC 5545 §3.6.1: a DTSTART alone); an
+    # all-day one lasts a day at least (a day a zone skipped, Pacific/Apia
+    # 2011-12-30, is caught here).
+    if end_time < start_time or (all_day and end_time == start_time):
+        raise _end_before_start(all_day)
     return {
         "start_time": start_time,
         "end_time": end_time,
@@ -228,6 +236,8 @@ def apply_recurrence(event: Event, data: dict) -> None:
     for name in ("exdates", "rdates"):
         if name in data:
             setattr(event, name, _recurrence_dates(data[name] or (), event, name))
+    # An RDATE period (from an import) lasts while its RDATE stays.
+    event.rdate_periods = periods.kept(event.rdate_periods, event.rdates)
     if not event.recurrence_rule:
         if event.exdates or event.rdates:
             raise ValidationError.field("exdates", "only a recurring event has them")
@@ -271,6 +281,7 @@ def create(principal: Principal, data: dict, now: datetime) -> Event:
         recurrence_rule=data.get("recurrence_rule"),
         exdates=[],
         rdates=[],
+        rdate_periods={},
         sequence=0,
         created_by=principal.user_id,
         updated_by=principal.user_id,
@@ -286,7 +297,7 @@ def create(principal: Principal, data: dict, now: datetime) -> Event:
     apply_recurrence(event, data)
     db.session.add(event)
     _flush(event)
-    reminders_service.event_created(event, now)  # invitations
+    hooks.event_created(event, now)  # invitations
     return event
 
 
@@ -329,6 +340,7 @@ def update(
         for name, value in resolve_times(changes, zone, current=event).items():
             setattr(event, name, value)
         event.timezone = zone
+        event.duration_days = 0  # the times given are exact (an import's are not)
     if event.series_id is not None and {"recurrence_rule", "exdates", "rdates"} & (
         changes.keys()
     ):
@@ -351,7 +363,7 @@ def update(
     if dropped or any(getattr(event, n) != v for n, v in before.items()):
         touch(event, principal, now)
     _flush(event)
-    reminders_service.event_updated(event, before, now)  # reminders, invitations
+    hooks.event_updated(event, before, now)  # reminders, invitations
     if dropped:  # shown once in the PUT response
         event.dropped_exceptions = dropped
     return event
@@ -374,7 +386,7 @@ def delete(
         instances.delete_exceptions(event, now)
     touch(event, principal, now)
     db.session.flush()
-    reminders_service.event_deleted(event, now)  # revocations, invitations
+    hooks.event_deleted(event, now)  # revocations, invitations
 
 
 # --- list ----------------------------------------------------------------------------
@@ -460,8 +472,8 @@ def list_page(
     if start is not None and end is not None:
         return pages.window_page(window, params, start, end, limit=limit, cursor=cursor)
     stmt = base.with_only_columns(*reads.COLUMNS)
-    if start is not None:
-        stmt = stmt.where(Event.end_time > start)
+    if start is not None:  # a zero-length event starting at ``start`` too
+        stmt = stmt.where(sa.or_(Event.end_time > start, Event.start_time >= start))
     if end is not None:
         stmt = stmt.where(Event.start_time < end)
     rows, cursor = keyset_page(

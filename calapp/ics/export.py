@@ -7,13 +7,14 @@ with each row (two correlated subqueries, each one index probe).
 
 What a VEVENT carries: UID (``ical_uid``), DTSTAMP and LAST-MODIFIED
 (``updated_at``, so an unchanged calendar exports byte-identical), CREATED,
-SEQUENCE, DTSTART/DTEND with TZID (``Z`` for UTC, VALUE=DATE for all-day),
-RRULE, EXDATE, RDATE, RECURRENCE-ID for exceptions (cancelled ones too, with
-STATUS:CANCELLED), SUMMARY, DESCRIPTION, LOCATION, STATUS, TRANSP, CATEGORIES
-(tags), ATTACH, ORGANIZER (the calendar's owner), ATTENDEE (CN, PARTSTAT) and
-one VALARM per reminder. An all-day event whose zone is not the calendar's
-carries ``X-CALAPP-TIMEZONE`` (RFC 5545 forbids TZID on dates), so the import
-puts its dates back in the same zone.
+SEQUENCE, DTSTART/DTEND with TZID (``Z`` for UTC, VALUE=DATE for all-day; no
+DTEND for a zero-length event, RFC 5545 §3.6.1), RRULE, EXDATE, RDATE (with
+``VALUE=PERIOD`` for those with their own length), RECURRENCE-ID for
+exceptions (cancelled ones too, with STATUS:CANCELLED), SUMMARY, DESCRIPTION,
+LOCATION, STATUS, TRANSP, CATEGORIES (tags), ATTACH, ORGANIZER (the calendar's
+owner), ATTENDEE (CN, PARTSTAT) and one VALARM per reminder. An all-day event
+whose zone is not the calendar's carries ``X-CALAPP-TIMEZONE`` (RFC 5545 forbids
+TZID on dates), so the import puts its dates back in the same zone.
 
 The public feed (``public=True``) shows busy times and what the owner wrote,
 never a visitor's or an attendee's personal data: no ORGANIZER (the owner's
@@ -27,17 +28,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, aggregate_order_by
 from sqlalchemy.orm import aliased
 
-from calapp.api import etag_of
 from calapp.booking.models import Booking
 from calapp.calendars.models import Calendar
-from calapp.events import recurrence
+from calapp.etags import etag_of
+from calapp.events import periods, recurrence
 from calapp.events.models import Event, EventAttendee, EventReminder
 from calapp.extensions import db
 from calapp.ics.text import (
@@ -52,8 +53,10 @@ from calapp.ics.zones import vtimezone
 from calapp.users.models import User
 
 PRODID = "-//calapp//calapp 1.0//EN"
-FORMAT_VERSION = 1  # part of the ETag: a change of the output format is a change
-PUBLIC_FORMAT_VERSION = 2  # the public feed's (2: no personal data)
+# Part of the ETag: a change of the output format is a change (2: zero-length
+# events without DTEND, RDATE periods, DURATION with nominal days).
+FORMAT_VERSION = 2
+PUBLIC_FORMAT_VERSION = 3  # the public feed's (2: no personal data; 3: as 2)
 BATCH = 500  # rows per fetch from the server-side cursor, and per chunk written
 STATUS_OUT = {
     "confirmed": "CONFIRMED",
@@ -130,6 +133,47 @@ def _dates(name: str, instants: list[datetime], zone: str, all_day: bool) -> str
     tz = _zone(zone)
     values = ",".join(local_stamp(i.astimezone(tz)) for i in instants)
     return f"{name};TZID={zone}:{values}"
+
+
+def duration(length: timedelta) -> str:
+    """A non-negative length as an RFC 5545 DURATION (``P1DT2H30M``)."""
+    seconds = int(length.total_seconds())
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    clock = "".join(
+        f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n
+    )
+    text = f"P{days}D" if days else "P"
+    return text + (f"T{clock}" if clock else "" if days else "T0S")
+
+
+def nominal_duration(row) -> str:
+    """A series' DURATION with nominal days (``periods.nominal_length``)."""
+    return duration(
+        periods.nominal_length(
+            row.start_time, row.end_time, _zone(row.timezone), row.duration_days
+        )
+    )
+
+
+def _rdates(row, zone: str) -> list[str]:
+    """RDATE lines: plain ones, then ``VALUE=PERIOD`` (start/duration) for those
+    with their own length (RFC 5545 §3.8.5.2)."""
+    own = dict(periods.lengths(row.rdate_periods)) if row.rdate_periods else {}
+    plain = [d for d in row.rdates if d not in own]
+    lines = [fold(_dates("RDATE", plain, zone, row.all_day))] if plain else []
+    if own:
+        if zone == "UTC":
+            values = [f"{utc_stamp(d)}/{duration(n)}" for d, n in own.items()]
+            lines.append(fold(f"RDATE;VALUE=PERIOD:{','.join(values)}"))
+        else:
+            tz = _zone(zone)
+            values = [
+                f"{local_stamp(d.astimezone(tz))}/{duration(n)}" for d, n in own.items()
+            ]
+            lines.append(fold(f"RDATE;VALUE=PERIOD;TZID={zone}:{','.join(values)}"))
+    return lines
 
 
 @functools.lru_cache(maxsize=4096)
@@ -228,14 +272,17 @@ def vevent(
             lines.append(f"{TIMEZONE_PROP}:{zone}")
     else:
         lines.append(_date_time("DTSTART", row.start_time, zone))
-        lines.append(_date_time("DTEND", row.end_time, zone))
+        if row.recurrence_rule and row.duration_days:  # nominal days (§3.3.6)
+            lines.append(f"DURATION:{nominal_duration(row)}")
+        elif row.end_time != row.start_time:  # zero length: DTSTART alone (§3.6.1)
+            lines.append(_date_time("DTEND", row.end_time, zone))
     if row.recurrence_rule:
         rule = portable_rule(row.recurrence_rule, zone, row.all_day)
         lines.append(fold(f"RRULE:{rule}"))
         if row.exdates:
             lines.append(fold(_dates("EXDATE", row.exdates, zone, row.all_day)))
         if row.rdates:
-            lines.append(fold(_dates("RDATE", row.rdates, zone, row.all_day)))
+            lines += _rdates(row, zone)
     if row.series_id is not None:
         lines.append(
             _slot(
@@ -383,38 +430,70 @@ def _utc_stamp(column):
     )
 
 
-def _rows(calendar: Calendar, public: bool):
-    series = aliased(Event)
+# One alias for every query: a new one per call costs more to build than the
+# query of one object takes to run.
+_SERIES = aliased(Event)
+
+
+def _columns(public: bool, extra=()) -> sa.Select:
+    series = _SERIES
     columns = [
         _raw(getattr(Event, name), name)
         for name in (
             "ical_uid", "title", "description", "location", "start_time", "end_time",
             "timezone", "all_day", "start_date", "end_date", "recurrence_rule",
-            "exdates", "rdates", "series_id", "original_start_time", "status",
-            "transparency", "tags", "sequence",
+            "exdates", "rdates", "rdate_periods", "duration_days", "series_id",
+            "original_start_time", "status", "transparency", "tags", "sequence",
         )
     ]  # fmt: skip
     reminders, attendees = child_columns()
     # Most events have no attachments: NULL is not decoded as JSON, '[]' is.
     attachments = sa.func.nullif(Event.attachments, sa.text("'[]'::jsonb"))
+    return sa.select(
+        *columns,
+        _raw(attachments, "attachments"),
+        _utc_stamp(Event.created_at).label("created_stamp"),
+        _utc_stamp(Event.updated_at).label("changed_stamp"),
+        series.ical_uid.label("series_uid"),
+        series.timezone.label("series_timezone"),
+        series.all_day.label("series_all_day"),
+        _raw(reminders, "reminders"),
+        attendees,
+        _is_booking(public),
+        *extra,
+    ).outerjoin(series, series.id == Event.series_id)
+
+
+def _rows(calendar: Calendar, public: bool, *where, extra=()):
     stmt = (
-        sa.select(
-            *columns,
-            _raw(attachments, "attachments"),
-            _utc_stamp(Event.created_at).label("created_stamp"),
-            _utc_stamp(Event.updated_at).label("changed_stamp"),
-            series.ical_uid.label("series_uid"),
-            series.timezone.label("series_timezone"),
-            series.all_day.label("series_all_day"),
-            _raw(reminders, "reminders"),
-            attendees,
-            _is_booking(public),
-        )
-        .outerjoin(series, series.id == Event.series_id)
-        .where(Event.calendar_id == calendar.id, Event.deleted_at.is_(None))
+        _columns(public, extra)
+        .where(Event.calendar_id == calendar.id, Event.deleted_at.is_(None), *where)
         .order_by(Event.start_time, Event.id)
     )
     return db.session.execute(stmt, execution_options={"yield_per": BATCH})
+
+
+def object_rows(calendar: Calendar, *where, extra=()):
+    """The rows ``vevent`` takes, of the events matching ``where``, with the
+    ``extra`` columns: the DAV face writes one object per series from them."""
+    return _rows(calendar, False, *where, extra=extra)
+
+
+def rows_of_series(calendar: Calendar, ids, extra=()) -> list:
+    """The rows ``vevent`` takes of the series and single events ``ids`` and
+    of their exceptions, unordered, with the ``extra`` columns.
+
+    Found by key alone (the primary key, the exceptions' series index) and
+    kept to the calendar afterwards: a condition on the calendar would offer
+    the planner the calendar's indexes, which it picks over the keys when the
+    table has no statistics yet (a new database, a calendar filled in
+    minutes) and then reads every event of the calendar for one object.
+    """
+    stmt = _columns(False, (*extra, Event.calendar_id.label("calendar_id"))).where(
+        sa.or_(Event.id.in_(ids), Event.series_id.in_(ids)),
+        Event.deleted_at.is_(None),
+    )
+    return [row for row in db.session.execute(stmt) if row.calendar_id == calendar.id]
 
 
 def _is_booking(public: bool):
@@ -424,6 +503,11 @@ def _is_booking(public: bool):
         return sa.false().label("is_booking")
     made = sa.exists().where(Booking.event_id == Event.id)
     return made.label("is_booking")
+
+
+def organizer(calendar: Calendar) -> str:
+    """The ORGANIZER line of the calendar's events (its owner)."""
+    return _organizer(calendar)
 
 
 def _organizer(calendar: Calendar) -> str:

@@ -86,6 +86,35 @@ def _calendar_info(roots: list[ical.Component]) -> dict:
     }
 
 
+_TIMED = ("DTSTART", "DTEND", "RDATE", "EXDATE", "RECURRENCE-ID")
+
+
+def tzid_spans(roots: list[ical.Component], this_year: int) -> dict:
+    """TZID -> the first and last year of the VEVENTs that use it: the span over
+    which a VTIMEZONE is compared with the IANA zone it resembles
+    (``zones.Resolver``). A series reaches its UNTIL, or next year when it
+    does not end (or ends by COUNT)."""
+    spans: dict[str, tuple[int, int]] = {}
+    for root in roots:
+        for event in root.children:
+            if event.name != "VEVENT":
+                continue
+            rule = (event.text("RRULE") or "").upper()
+            until = rule.partition("UNTIL=")[2][:4]
+            for name in _TIMED:
+                for prop in event.all(name):
+                    tzid = prop.param("TZID")
+                    year = prop.value.strip()[:4]
+                    if not tzid or not year.isdigit():
+                        continue
+                    last = int(year)
+                    if rule and name == "DTSTART":
+                        last = int(until) if until.isdigit() else this_year + 1
+                    first, old_last = spans.get(tzid, (int(year), last))
+                    spans[tzid] = (min(first, int(year)), max(old_last, last))
+    return spans
+
+
 def _file_zone(
     name: str, info: dict, resolver: zones.Resolver, year: int
 ) -> str | None:
@@ -99,12 +128,12 @@ def _file_zone(
     return found
 
 
-def _resolver(info: dict, calendar: Calendar | None, report, year: int):
+def _resolver(info: dict, calendar: Calendar | None, report, year: int, spans=None):
     """The file's zone resolver. Its default zone (floating times, all-day
     events, a new calendar's zone): X-WR-TIMEZONE, else the target calendar's
     zone, else (a new calendar) the file's first VTIMEZONE, else UTC."""
     resolver = zones.Resolver(
-        info["vtimezones"], calendar.timezone if calendar else "UTC"
+        info["vtimezones"], calendar.timezone if calendar else "UTC", spans
     )
     found = _file_zone(info["timezone"], info, resolver, year)
     if info["timezone"] and found is None:
@@ -149,6 +178,18 @@ def _map_all(roots, ctx: Context, report: Report):
                 report.repair(item.uid, what)
             mapped.append(item)
     return mapped, failed_masters, failed_overrides
+
+
+def map_object(data: bytes, calendar: Calendar, report: Report, now: datetime):
+    """Read and map one file for ``calendar`` as ``run`` does (the DAV face's
+    PUT of one object): ``(mapped, failed_masters, failed_overrides, ctx)``.
+
+    :raises ValidationError: not an iCalendar file.
+    """
+    roots = read(data, report)
+    resolver = _resolver(_calendar_info(roots), calendar, report, now.year)
+    ctx = Context(resolver)
+    return (*_map_all(roots, ctx, report), ctx)
 
 
 # --- writing -------------------------------------------------------------------------
@@ -217,7 +258,7 @@ def _attendee_rows(writes: list[Write], users: dict, now: datetime) -> Iterator[
 
 
 _ARRAYS = {"exdates", "rdates", "tags"}
-_JSON = {"attachments"}
+_JSON = {"attachments", "rdate_periods"}
 
 
 def _csv(value, column: str) -> str:
@@ -379,7 +420,7 @@ def run(
     calendar = None
     if calendar_id is not None:
         calendar, _ = policy.get_calendar(principal, calendar_id, "write", lock=True)
-    resolver = _resolver(info, calendar, report, now.year)
+    resolver = _resolver(info, calendar, report, now.year, tzid_spans(roots, now.year))
     ctx = Context(resolver)
     mapped, failed_masters, failed_overrides = _map_all(roots, ctx, report)
     uids = {item.uid for item in mapped} | failed_masters | failed_overrides

@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 import marshmallow as ma
 from email_validator import EmailNotValidError, validate_email
 
+from calapp.events import periods
 from calapp.events.schemas import (
     MAX_ATTACHMENTS,
     MAX_ATTENDEES_PER_REQUEST,
@@ -288,8 +289,17 @@ def vevent(component: ical.Component, ctx: Context) -> Mapped:
                 repairs.append("RRULE/RDATE on a RECURRENCE-ID event ignored")
             if (override.param("RANGE") or "").upper() == "THISANDFUTURE":
                 repairs.append("RANGE=THISANDFUTURE read as this occurrence only")
-            row.update(recurrence_rule=None, exdates=[], rdates=[], last_end=None)
-        row["last_end"] = row["last_end"] or row["end_time"]
+            row.update(
+                recurrence_rule=None,
+                exdates=[],
+                rdates=[],
+                rdate_periods={},
+                duration_days=0,
+                last_end=None,
+            )
+        row["last_end"] = row["last_end"] or periods.reach(
+            row["start_time"], row["end_time"]
+        )
         title = (_text(component, "SUMMARY", repairs) or "").strip()
         if not title:
             repairs.append(f"no SUMMARY: titled {NO_TITLE!r}")

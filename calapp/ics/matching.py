@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
-from calapp.events import recurrence
+from calapp.events import periods, recurrence
 from calapp.events.models import Event
 from calapp.extensions import db
 from calapp.fields import format_instant
@@ -44,7 +44,8 @@ MODES = ("merge", "replace")
 COMPARED = (
     "title", "description", "location", "start_time", "end_time", "timezone",
     "all_day", "start_date", "end_date", "recurrence_rule", "exdates", "rdates",
-    "status", "transparency", "tags", "attachments",
+    "rdate_periods", "duration_days", "status", "transparency", "tags",
+    "attachments",
 )  # fmt: skip
 # Errors and repairs listed in one import's response (the rest counted).
 MAX_LISTED = 1_000
@@ -193,6 +194,8 @@ def _series_of(columns: dict) -> recurrence.Series:
         all_day=columns["all_day"],
         exdates=tuple(columns["exdates"] or ()),
         rdates=tuple(columns["rdates"] or ()),
+        rdate_lengths=periods.lengths(columns["rdate_periods"]),
+        duration_days=columns["duration_days"],
     )
 
 

@@ -3,6 +3,7 @@ from flask.views import MethodView
 from werkzeug.http import http_date
 
 from calapp.api import Blueprint, current_principal
+from calapp.calendars import feed
 from calapp.errors import PayloadTooLarge, ValidationError
 from calapp.extensions import db, limiter
 from calapp.ics import export, service, vcard
@@ -144,13 +145,12 @@ def _upload() -> bytes:
 
 
 def _feed(calendar) -> dict:
-    base = (current_app.config.get("PUBLIC_BASE_URL") or request.host_url).rstrip("/")
-    url = f"{base}/calendars/public/{calendar.public_token}.ics"
+    public_url, webcal_url = feed.urls(calendar.public_token)
     return {
         "calendar_id": calendar.id,
         "is_public": calendar.is_public,
-        "public_url": url,
-        "webcal_url": "webcal://" + url.split("://", 1)[1],
+        "public_url": public_url,
+        "webcal_url": webcal_url,
     }
 
 

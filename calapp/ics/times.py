@@ -6,8 +6,14 @@ RECURRENCE-ID values as UTC instants in the event's zone.
   ``calapp.ics.zones``. An all-day event's zone is the calendar's, or its
   ``X-CALAPP-TIMEZONE`` (written by our export).
 - No DTEND/DURATION: a DATE lasts one day; a DATE-TIME has zero length (RFC 5545
-  §3.6.1) and, as ``end_time > start_time`` must hold, is stored ending
-  ``MIN_LENGTH`` after its start. The same for an end not after the start.
+  §3.6.1) and is stored with ``end_time == start_time``. An end before the
+  start is repaired to zero length too.
+- ``RDATE;VALUE=PERIOD`` values keep their own length (§3.8.5.2), in
+  ``rdate_periods`` (``calapp.events.periods``).
+- A DURATION's days and weeks are nominal (§3.3.6): a series given
+  ``DURATION:P1D`` keeps ``duration_days`` so that each occurrence ends at the
+  same wall time a day later, where a DTEND gives them all one exact length
+  (§3.8.5.3).
 - DATE/DATE-TIME mixes: an all-day event's date-time end or EXDATE is read as a
   date; a timed event's date end is local midnight, a date EXDATE the series'
   wall time on that day. Outlook's midnight-to-midnight events flagged
@@ -28,14 +34,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from calapp.errors import AppError
-from calapp.events import recurrence
+from calapp.events import periods, recurrence
 from calapp.events.schemas import MAX_RECURRENCE_DATES
 from calapp.fields import EARLIEST_INSTANT, LATEST_INSTANT, is_timezone
 from calapp.ics import text as ical
 from calapp.ics.export import TIMEZONE_PROP, portable_rule
 from calapp.ics.zones import Resolved, Resolver
 
-MIN_LENGTH = timedelta(seconds=1)
 _UTC = Resolved("UTC", UTC)
 
 
@@ -112,6 +117,36 @@ def _moments(props: list[ical.Prop], ctx: Context, name: str) -> list[Moment]:
     return out
 
 
+def _periods(props: list[ical.Prop], ctx: Context, row: dict, repairs) -> dict:
+    """``RDATE;VALUE=PERIOD`` values of a timed series: ``{rdate: length}``
+    (RFC 5545 §3.8.5.2; ``start/end`` or ``start/duration``)."""
+    found: dict[datetime, timedelta] = {}
+    zone = Resolved(row["timezone"], ZoneInfo(row["timezone"]))
+    for prop in props:
+        for raw in ical.split_list(prop.value):
+            if "/" not in raw:
+                continue
+            first, _, second = raw.strip().partition("/")
+            start = moment(ical.Prop("RDATE", prop.params, first), ctx)
+            if start.is_date or row["all_day"]:
+                continue  # read as a plain RDATE (``_dates`` says so)
+            begin = start.instant(zone)
+            try:
+                if second[:1] in "+-P":
+                    length = ical.parse_duration(second)
+                    end = begin + length
+                else:
+                    end = moment(ical.Prop("RDATE", prop.params, second), ctx)
+                    end = end.instant(zone)
+            except (ValueError, OverflowError) as exc:
+                raise EventError(f"RDATE period {raw.strip()!r}: {exc}") from exc
+            if end < begin:
+                repairs.append(f"RDATE period {raw.strip()!r} ends before it starts")
+                end = begin
+            found[begin] = end - begin
+    return found
+
+
 def _midnight(day: date, zone: str) -> datetime:
     try:
         return datetime.combine(day, time(), tzinfo=ZoneInfo(zone)).astimezone(UTC)
@@ -186,15 +221,11 @@ def _timed_end(component, start: datetime, zone: Resolved, ctx, repairs) -> date
             raise EventError("DURATION: the end is out of range") from exc
         except ValueError as exc:
             raise EventError(f"DURATION: {exc}") from exc
-    else:
-        repairs.append(
-            "no DTEND or DURATION: a zero-length event (RFC 5545 §3.6.1) stored "
-            "ending 1 second after its start"
-        )
-        return start + MIN_LENGTH
-    if end_time <= start:
-        repairs.append("the end is not after the start: stored ending 1 second later")
-        return start + MIN_LENGTH
+    else:  # RFC 5545 §3.6.1: a DATE-TIME start alone is an instant
+        return start
+    if end_time < start:
+        repairs.append("the end is before the start: stored with zero length")
+        return start
     return end_time
 
 
@@ -217,16 +248,30 @@ def times(component: ical.Component, ctx: Context, repairs: list[str]) -> dict:
             "end_date": end_day,
             "start_time": _midnight(start.value, zone.zone),
             "end_time": _midnight(end_day, zone.zone),
+            "duration_days": 0,  # all-day occurrences keep their days anyway
         }
     start_time = start.instant(zone)
+    end_time = _timed_end(component, start_time, zone, ctx, repairs)
     return {
         "timezone": zone.zone,
         "all_day": False,
         "start_date": None,
         "end_date": None,
         "start_time": start_time,
-        "end_time": _timed_end(component, start_time, zone, ctx, repairs),
+        "end_time": end_time,
+        "duration_days": _nominal_days(component) if end_time > start_time else 0,
     }
+
+
+def _nominal_days(component) -> int:
+    """The days (weeks included) of a timed event's DURATION, or 0."""
+    duration = component.first("DURATION")
+    if duration is None or component.first("DTEND") is not None:
+        return 0
+    try:
+        return max(ical.parse_duration(duration.value).days, 0)
+    except ValueError:
+        return 0
 
 
 # --- recurrence ----------------------------------------------------------------------
@@ -278,6 +323,15 @@ def rule_fields(component, row: dict, ctx: Context, repairs: list[str]) -> dict:
         repairs.append("EXRULE ignored (deprecated by RFC 5545)")
     exdates = _dates(component, "EXDATE", row, ctx, repairs)
     rdates = _dates(component, "RDATE", row, ctx, repairs)
+    lengths = _periods(component.all("RDATE"), ctx, row, repairs)
+    # Only lengths that differ from the series' are kept; DTSTART's occurrence
+    # keeps its DTEND.
+    base = row["end_time"] - row["start_time"]
+    lengths = {
+        start: length
+        for start, length in lengths.items()
+        if start != row["start_time"] and length != base
+    }
     rule = None
     try:
         if rules:
@@ -292,6 +346,8 @@ def rule_fields(component, row: dict, ctx: Context, repairs: list[str]) -> dict:
                 "recurrence_rule": None,
                 "exdates": [],
                 "rdates": [],
+                "rdate_periods": {},
+                "duration_days": 0,
                 "last_end": None,
             }
         rule = portable_rule(rule, row["timezone"], row["all_day"])
@@ -303,6 +359,8 @@ def rule_fields(component, row: dict, ctx: Context, repairs: list[str]) -> dict:
             all_day=row["all_day"],
             exdates=tuple(exdates),
             rdates=tuple(rdates),
+            rdate_lengths=tuple(sorted(lengths.items())),
+            duration_days=row["duration_days"],
         )
         recurrence.validate(series)
         last_end = recurrence.last_end(series)
@@ -314,5 +372,6 @@ def rule_fields(component, row: dict, ctx: Context, repairs: list[str]) -> dict:
         "recurrence_rule": rule,
         "exdates": exdates,
         "rdates": rdates,
+        "rdate_periods": periods.stored(lengths.items()),
         "last_end": last_end,
     }

@@ -2,16 +2,22 @@
 
 A TZID is resolved, in this order:
 
-1. an IANA name (``Europe/Berlin``; any case);
-2. an IANA name behind a vendor prefix (``/mozilla.org/20050126_1/Europe/Berlin``,
-   ``/softwarestudio.org/Olson_20011030_5/America/New_York``);
+1. an IANA name, exactly as tzdb spells it (``Europe/Berlin``);
+2. a name that only resembles one: another case, or a vendor prefix
+   (``/mozilla.org/20050126_1/Europe/Berlin``,
+   ``/softwarestudio.org/Olson_20011030_5/America/New_York``). The file's own
+   VTIMEZONE of that TZID defines it (RFC 5545 §3.2.19, §3.6.5): the IANA zone
+   is kept only when its UTC offsets agree with the VTIMEZONE's over the span
+   of the events that use it (``Resolver.spans``); otherwise another IANA zone
+   that agrees (step 5), else the VTIMEZONE's own rules read the times and the
+   event is kept in UTC. Without a VTIMEZONE, the IANA zone;
 3. a Windows zone name (``W. Europe Standard Time``), by the CLDR windowsZones
-   table (territory 001) below;
+   table (territory 001) below, with its VTIMEZONE checked as in step 2;
 4. a Windows display name (``(UTC+01:00) Amsterdam, Berlin, Bern, Rome…``,
    ``(GMT-05:00) Eastern Time (US & Canada)``): a city or region it names whose
    zone has the stated standard offset;
 5. the file's VTIMEZONE of that TZID: the IANA zone with the same UTC offsets
-   through the year (a zone the TZID names preferred); none matching: the
+   through the events' years (a zone the TZID names preferred); none matching: the
    times are converted with the VTIMEZONE's own rules and the event kept in UTC;
 6. a bare offset (``GMT+0100``): ``Etc/GMT-1`` (whole hours) or UTC;
 7. otherwise the calendar's zone, as for floating times.
@@ -27,7 +33,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from calapp.fields import known_timezones
+from calapp.fields import is_timezone, known_timezones
 
 # CLDR common/supplemental/windowsZones.xml, territory "001" (the zone Windows
 # means by each name), with current IANA names for renamed zones.
@@ -320,6 +326,33 @@ def match_offsets(tz: tzinfo, year: int, hints: list[str]) -> str | None:
     return None
 
 
+def _offsets(tz: tzinfo, years: range) -> tuple | None:
+    """UTC offsets at local noon, weekly through ``years`` (None: unreadable)."""
+    samples = [
+        datetime(year, 1, 1, 12) + timedelta(days=7 * i)
+        for year in years
+        for i in range(53)
+    ]
+    try:
+        return tuple(s.replace(tzinfo=tz).utcoffset() for s in samples)
+    except Exception:  # a broken VTIMEZONE matches nothing
+        return None
+
+
+def match_span(tz: tzinfo, years: range, hints: list[str]) -> str | None:
+    """Step 5 over several years: the first zone agreeing in every one."""
+    wanted = _offsets(tz, years)
+    if wanted is None:
+        return None
+    first = _fingerprints(years[0])  # cached: rejects most zones cheaply
+    for name in dict.fromkeys([*hints, *candidates()]):
+        if name in first and first[name] != wanted[:53]:
+            continue
+        if _offsets(ZoneInfo(name), years) == wanted:
+            return name
+    return None
+
+
 def _custom_tzinfo(vtimezone_text: str) -> tzinfo | None:
     import icalendar
 
@@ -335,9 +368,16 @@ def _custom_tzinfo(vtimezone_text: str) -> tzinfo | None:
 class Resolver:
     """Resolves the TZIDs of one file, once each."""
 
-    def __init__(self, vtimezones: dict[str, str], default_zone: str) -> None:
+    def __init__(
+        self,
+        vtimezones: dict[str, str],
+        default_zone: str,
+        spans: dict[str, tuple[int, int]] | None = None,
+    ) -> None:
         self.vtimezones = vtimezones  # TZID -> the VTIMEZONE's text
         self.default_zone = default_zone
+        # TZID -> the first and last year of the events that use it (``span``)
+        self.spans = spans or {}
         self.notes: list[str] = []  # one per repaired TZID, for ``repaired``
         self._cache: dict[str, Resolved] = {}
 
@@ -352,13 +392,20 @@ class Resolver:
             self._cache[tzid] = resolved
         return self._cache[tzid]
 
+    def _years(self, tzid: str, year: int) -> range:
+        first, last = self.spans.get(tzid, (year, year))
+        first, last = (min(max(y, 1971), 2037) for y in (first, last))
+        return range(first, max(first, last) + 1)
+
     def _resolve(self, tzid: str, year: int) -> Resolved:
         found = iana(tzid)
-        if found and found == _lower_names().get(tzid.strip().lower()):
+        if found and found == tzid.strip().strip('"').strip() and is_timezone(found):
             return Resolved(found, ZoneInfo(found))
         if found and found == "UTC":
             return Resolved("UTC", UTC)
         if found:
+            if tzid in self.vtimezones and is_timezone(found):
+                return self._resembling(tzid, found, year)
             return Resolved(found, ZoneInfo(found), f"TZID {tzid!r} read as {found}")
         zone = display_name(tzid, year)
         if zone:
@@ -366,7 +413,7 @@ class Resolver:
         if tzid in self.vtimezones:
             custom = _custom_tzinfo(self.vtimezones[tzid])
             if custom is not None:
-                zone = match_offsets(custom, year, _hint_zones(tzid))
+                zone = match_span(custom, self._years(tzid, year), _hint_zones(tzid))
                 if zone:
                     return Resolved(
                         zone,
@@ -380,6 +427,43 @@ class Resolver:
                     f"TZID {tzid!r} matches no IANA zone: times converted with its "
                     "VTIMEZONE and kept in UTC",
                 )
+        return self._by_offset(tzid)
+
+    def _resembling(self, tzid: str, found: str, year: int) -> Resolved:
+        """Step 2 with a VTIMEZONE: its rules decide (RFC 5545 §3.2.19)."""
+        custom = _custom_tzinfo(self.vtimezones[tzid])
+        years = self._years(tzid, year)
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+        if custom is None:
+            return Resolved(
+                found,
+                ZoneInfo(found),
+                f"TZID {tzid!r} read as {found} (its VTIMEZONE is unreadable)",
+            )
+        wanted = _offsets(custom, years)
+        if wanted is not None and wanted == _offsets(ZoneInfo(found), years):
+            return Resolved(
+                found,
+                ZoneInfo(found),
+                f"TZID {tzid!r} read as {found} (its VTIMEZONE agrees in {span})",
+            )
+        zone = match_span(custom, years, _hint_zones(tzid))
+        if zone:
+            return Resolved(
+                zone,
+                ZoneInfo(zone),
+                f"TZID {tzid!r} read as {zone}: its VTIMEZONE differs from {found} "
+                f"in {span}; {zone} has the same UTC offsets",
+            )
+        return Resolved(
+            "UTC",
+            custom,
+            f"TZID {tzid!r}: its VTIMEZONE differs from {found} in {span} and "
+            "matches no IANA zone: times converted with its VTIMEZONE and kept in "
+            "UTC",
+        )
+
+    def _by_offset(self, tzid: str) -> Resolved:
         offset = _stated_offset(tzid)
         if offset is not None:
             if offset % timedelta(hours=1) == timedelta(0) and abs(offset) <= timedelta(

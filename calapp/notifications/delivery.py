@@ -1,106 +1,31 @@
-"""Sending deliveries: claim, check, send, record; retries with backoff.
+"""In-app deliveries, and the in-app word of an email that failed.
 
-A delivery is claimed before it is sent: ``SELECT ... FOR UPDATE SKIP LOCKED``
-on ready rows (``pending`` or ``sending`` whose lease ran out, ``next_attempt_at``
-passed), which become ``sending`` with a lease (``next_attempt_at`` = claim +
-``DELIVERY_LEASE_SECONDS``) in the claiming transaction. A worker that dies
-between claim and result leaves the row to be claimed again when the lease
-ends. Results are written only by the holder of the current claim (the row's
-``claimed_at``). In-app deliveries need no lease: the notifications are inserted
-in the claiming transaction itself, set-based.
-
-Each email or webhook try is a ``delivery_attempts`` row. A failure that may pass
-(timeout, 5xx, a refused connection) is tried again after
-``DELIVERY_RETRY_SCHEDULE`` (1m, 5m, 30m, 2h, 6h): six tries in all, then
-``failed``. A failed email tells the calendar's owner in-app
+In-app deliveries need no lease (``calapp.delivery.outbox``): the notifications
+are inserted in the claiming transaction itself, set-based. An email that will
+not be sent is shown to the calendar's owner
 (``GET /notifications?kind=delivery_failed``).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.orm import aliased
 
 from calapp.calendars.models import Calendar
 from calapp.db import UTCDateTime
-from calapp.events import occurrences, recurrence
+from calapp.delivery import outbox
+from calapp.delivery.models import Delivery
 from calapp.events.models import Event
 from calapp.extensions import db
-from calapp.notifications.models import (
-    OPEN_STATUSES,
-    Delivery,
-    DeliveryAttempt,
-    Notification,
-)
-
-LEASE_EXPIRED = (
-    "no result recorded: the worker stopped before finishing (lease expired)"
-)
-STALE = "the event or the occurrence changed"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """The result of one try."""
-
-    ok: bool
-    retryable: bool
-    status_code: int | None = None
-    error: str | None = None
-    duration_ms: int = 0
-    excerpt: str | None = None
-
-
-@dataclass(frozen=True)
-class Claim:
-    id: uuid.UUID
-    attempt: int
-    claimed_at: datetime
+from calapp.notifications.models import Notification
+from calapp.reminders.stale import reminder_valid
 
 
 def _ids_param(name: str, ids) -> sa.BindParameter:
     return sa.bindparam(name, list(ids), type_=ARRAY(UUID(as_uuid=True)))
-
-
-def reminder_valid():
-    """SQL, correlated to ``Delivery``: is a reminder delivery still right? Its
-    reminder exists, its event is live and not cancelled, and the occurrence is
-    still there: a single event still starts then; a series still reaches it and
-    has no EXDATE and no exception for it."""
-    event, exception = aliased(Event), aliased(Event)
-    occurrence_holds = sa.case(
-        (
-            event.recurrence_rule.is_(None),
-            event.start_time == Delivery.occurrence_start,
-        ),
-        else_=sa.and_(
-            Delivery.occurrence_start < event.last_end,
-            sa.not_(Delivery.occurrence_start == sa.any_(event.exdates)),
-            ~sa.exists().where(
-                exception.series_id == event.id,
-                exception.deleted_at.is_(None),
-                exception.original_start_time == Delivery.occurrence_start,
-            ),
-        ),
-    )
-    return sa.and_(
-        Delivery.reminder_id.is_not(None),
-        sa.exists().where(
-            event.id == Delivery.event_id,
-            Calendar.id == event.calendar_id,
-            event.deleted_at.is_(None),
-            Calendar.deleted_at.is_(None),
-            event.status != "cancelled",
-            occurrence_holds,
-        ),
-    )
 
 
 # --- in-app: set-based ---------------------------------------------------------------
@@ -171,158 +96,7 @@ def deliver_in_app(now: datetime, limit: int) -> int:
     return len(ids)
 
 
-# --- email and webhooks: claim, then send outside the transaction -------------------
-
-
-def insert_new(rows: list[dict]) -> int:
-    """Insert deliveries, skipping those whose ``dedupe_key`` exists already
-    (each reminder, invitation or webhook goes out once); how many were new."""
-    if not rows:
-        return 0
-    return len(
-        db.session.execute(
-            pg_insert(Delivery)
-            .values(rows)
-            .on_conflict_do_nothing(
-                index_elements=["dedupe_key"],
-                index_where=sa.text("dedupe_key IS NOT NULL"),
-            )
-            .returning(Delivery.id)
-        ).all()
-    )
-
-
-def claim(
-    channel: str, now: datetime, limit: int, lease: timedelta, max_attempts: int
-) -> list[Claim]:
-    """Claim up to ``limit`` ready deliveries of ``channel`` (``FOR UPDATE SKIP
-    LOCKED``). A row whose lease ran out gets an attempt recorded for the try
-    that never reported, and ``failed`` when that was its last."""
-    rows = db.session.execute(
-        sa.select(
-            Delivery.id,
-            Delivery.status,
-            Delivery.attempts,
-            Delivery.claimed_at,
-            Delivery.channel,
-            Delivery.event_id,
-            Delivery.topic,
-            Delivery.recipient,
-        )
-        .where(
-            Delivery.channel == channel,
-            Delivery.status.in_(OPEN_STATUSES),
-            Delivery.next_attempt_at <= now,
-        )
-        .order_by(Delivery.next_attempt_at)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    ).all()
-    claims = []
-    for row in rows:
-        if row.status == "sending":  # the previous claim's lease ran out
-            db.session.add(
-                DeliveryAttempt(
-                    id=uuid.uuid4(),
-                    delivery_id=row.id,
-                    number=row.attempts,
-                    started_at=row.claimed_at or now,
-                    outcome="retry" if row.attempts < max_attempts else "failed",
-                    error=LEASE_EXPIRED,
-                )
-            )
-            if row.attempts >= max_attempts:
-                _finish(row, "failed", now, LEASE_EXPIRED)
-                continue
-        claims.append(Claim(row.id, row.attempts + 1, now))
-    if claims:
-        db.session.execute(
-            sa.update(Delivery)
-            .where(Delivery.id.in_([c.id for c in claims]))
-            .values(
-                status="sending",
-                claimed_at=now,
-                next_attempt_at=now + lease,
-                attempts=Delivery.attempts + 1,
-                updated_at=now,
-            )
-        )
-    db.session.flush()
-    return claims
-
-
-def load(claim: Claim) -> Delivery | None:
-    """The claimed row, if this claim still holds it."""
-    return db.session.scalar(
-        sa.select(Delivery).where(
-            Delivery.id == claim.id,
-            Delivery.status == "sending",
-            Delivery.claimed_at == claim.claimed_at,
-        )
-    )
-
-
-def revoke(claim: Claim, now: datetime, reason: str) -> None:
-    """The claimed delivery is no longer right (event moved, cancelled...)."""
-    db.session.execute(
-        _guarded(claim).values(status="revoked", last_error=reason, updated_at=now)
-    )
-
-
-def _guarded(claim: Claim):
-    return sa.update(Delivery).where(
-        Delivery.id == claim.id,
-        Delivery.status == "sending",
-        Delivery.claimed_at == claim.claimed_at,
-    )
-
-
-def record(
-    claim: Claim, outcome: Outcome, now: datetime, schedule: Sequence[int]
-) -> str:
-    """Record the try and the delivery's new state; return that state."""
-    if outcome.ok:
-        status = "sent"
-    elif outcome.retryable and claim.attempt <= len(schedule):
-        status = "pending"
-    else:
-        status = "failed"
-    db.session.add(
-        DeliveryAttempt(
-            id=uuid.uuid4(),
-            delivery_id=claim.id,
-            number=claim.attempt,
-            started_at=claim.claimed_at,
-            duration_ms=outcome.duration_ms,
-            outcome={"sent": "success", "pending": "retry"}.get(status, "failed"),
-            status_code=outcome.status_code,
-            error=(outcome.error or "")[:2000] or None,
-            response_excerpt=outcome.excerpt,
-        )
-    )
-    values: dict = {"status": status, "updated_at": now, "last_error": outcome.error}
-    if status == "sent":
-        values["sent_at"] = now
-    if status == "pending":
-        values["next_attempt_at"] = now + timedelta(seconds=schedule[claim.attempt - 1])
-    updated = db.session.execute(
-        _guarded(claim).values(**values).returning(Delivery.id)
-    ).first()
-    if updated is not None and status == "failed":
-        row = db.session.get(Delivery, claim.id)
-        _tell_owner(row, outcome.error, now)
-    return status
-
-
-def _finish(row, status: str, now: datetime, error: str) -> None:
-    db.session.execute(
-        sa.update(Delivery)
-        .where(Delivery.id == row.id)
-        .values(status=status, last_error=error, updated_at=now)
-    )
-    _tell_owner(row, error, now)
-
-
+@outbox.failed.register
 def _tell_owner(row, error: str | None, now: datetime) -> None:
     """An email that will not be sent is shown to the calendar's owner in-app
     (webhook failures are listed by ``GET /webhooks/{id}/deliveries``)."""
@@ -356,69 +130,3 @@ def _tell_owner(row, error: str | None, now: datetime) -> None:
             created_at=now,
         )
     )
-
-
-# --- revocation ----------------------------------------------------------------------
-
-
-def revoke_stale(event_ids: Sequence[uuid.UUID], now: datetime) -> int:
-    """Revoke the pending reminder deliveries of these events that are no longer
-    right (moved, cancelled, deleted, EXDATE, replaced, no longer in the rule)."""
-    if not event_ids:
-        return 0
-    revoked = db.session.execute(
-        sa.update(Delivery)
-        .where(
-            Delivery.event_id.in_(list(event_ids)),
-            Delivery.status == "pending",
-            Delivery.topic == "reminder.due",
-            ~reminder_valid(),
-        )
-        .values(status="revoked", updated_at=now, last_error=STALE)
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    return revoked + _revoke_outside_rule(event_ids, now)
-
-
-def _revoke_outside_rule(event_ids, now: datetime) -> int:
-    """Pending deliveries of series occurrences that the (new) rule lacks."""
-    rows = db.session.execute(
-        sa.select(Delivery.id, Delivery.occurrence_start, Event)
-        .join(Event, Event.id == Delivery.event_id)
-        .where(
-            Delivery.event_id.in_(event_ids),
-            Delivery.status == "pending",
-            Delivery.topic == "reminder.due",
-            Event.recurrence_rule.is_not(None),
-        )
-    ).all()
-    stale = [
-        delivery_id
-        for delivery_id, start, event in rows
-        if not recurrence.is_occurrence(occurrences.series_of(event), start)
-    ]
-    if stale:
-        db.session.execute(
-            sa.update(Delivery)
-            .where(Delivery.id.in_(stale), Delivery.status == "pending")
-            .values(status="revoked", updated_at=now, last_error=STALE)
-            .execution_options(synchronize_session=False)
-        )
-    return len(stale)
-
-
-# --- requeue -------------------------------------------------------------------------
-
-
-def ready_counts(now: datetime, before: datetime | None = None) -> dict[str, int]:
-    """Ready deliveries per channel: new ones, retries due, expired leases
-    (``before``: only those ready since before that instant)."""
-    ready = Delivery.next_attempt_at <= now
-    if before is not None:
-        ready = Delivery.next_attempt_at < before
-    rows = db.session.execute(
-        sa.select(Delivery.channel, sa.func.count())
-        .where(Delivery.status.in_(OPEN_STATUSES), ready)
-        .group_by(Delivery.channel)
-    )
-    return {channel: n for channel, n in rows}

@@ -20,10 +20,11 @@ import icalendar
 import sqlalchemy as sa
 
 from calapp.calendars.models import Calendar
+from calapp.delivery.models import Delivery
+from calapp.events import periods
 from calapp.events.models import Event, EventAttendee
 from calapp.extensions import db
-from calapp.notifications.delivery import reminder_valid
-from calapp.notifications.models import Delivery
+from calapp.reminders.stale import reminder_valid
 from calapp.users.models import User
 
 PRODID = "-//calapp//invitations 1.0//EN"
@@ -168,15 +169,25 @@ def build_ics(
         vevent.add("dtend", event.end_date)
     else:
         vevent.add("dtstart", event.start_time.astimezone(zone))
-        vevent.add("dtend", event.end_time.astimezone(zone))
+        if event.recurrence_rule and getattr(event, "duration_days", 0):
+            length = periods.nominal_length(
+                event.start_time, event.end_time, zone, event.duration_days
+            )
+            vevent.add("duration", length)  # nominal days (RFC 5545 §3.3.6)
+        elif event.end_time != event.start_time:  # zero length: no end (§3.6.1)
+            vevent.add("dtend", event.end_time.astimezone(zone))
     if event.series_id is not None and event.original_start_time is not None:
         slot = event.original_start_time.astimezone(zone)
         vevent.add("recurrence-id", slot.date() if event.all_day else slot)
     if event.recurrence_rule:
         vevent.add("rrule", icalendar.vRecur.from_ical(event.recurrence_rule))
-        for name, values in (("exdate", event.exdates), ("rdate", event.rdates)):
+        own = dict(periods.lengths(getattr(event, "rdate_periods", None)))
+        plain = [d for d in event.rdates if d not in own]
+        for name, values in (("exdate", event.exdates), ("rdate", plain)):
             if values:
                 vevent.add(name, [v.astimezone(zone) for v in values])
+        if own:  # RDATEs with their own length (RFC 5545 §3.8.5.2), in UTC
+            vevent.add("rdate", sorted(own.items()), parameters={"VALUE": "PERIOD"})
     vevent.add("summary", event.title)
     if event.location:
         vevent.add("location", event.location)

@@ -43,9 +43,10 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from calapp.calendars.models import Calendar
 from calapp.db import UTCDateTime
 from calapp.events import occurrences, recurrence
-from calapp.events.models import Event, EventReminder
+from calapp.events.models import RESCHEDULE, Event, EventReminder
 from calapp.extensions import db
-from calapp.notifications.models import RESCHEDULE, ReminderSweepState
+from calapp.notifications.models import ReminderSweepState
+from calapp.reminders import hooks
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ def sweep_batch(
     totals.late += sum(1 for f in fires if f.is_late)
     if fires:
         totals.deliveries.update(_fan_out(fires, now, settings.email))
-        totals.deliveries.update(_webhooks(fires, events, now))
+        totals.deliveries.update(_elsewhere(fires, events, now))
     return len(rows)
 
 
@@ -364,17 +365,10 @@ def _fan_out(fires: list[Fire], now: datetime, email: bool) -> Counter:
     return Counter({channel: n for channel, n in db.session.execute(stmt)})
 
 
-def _webhooks(fires: list[Fire], events: dict, now: datetime) -> Counter:
-    """``reminder.due`` to the webhooks of each event's calendar owner."""
-    from calapp.webhooks import service as webhooks
-
-    owners = {events[f.event_id].owner_id for f in fires}
-    hooks = webhooks.subscribers(owners, "reminder.due")
-    if not hooks:
-        return Counter()
-    count = 0
-    for fire in fires:
-        event = events[fire.event_id]
-        for hook in hooks.get(event.owner_id, ()):
-            count += webhooks.queue_reminder(hook, fire, event, now)
-    return Counter({"webhook": count}) if count else Counter()
+def _elsewhere(fires: list[Fire], events: dict, now: datetime) -> Counter:
+    """The deliveries other channels make of ``fires`` (webhooks:
+    ``calapp.reminders.hooks``)."""
+    made = Counter()
+    for counts in hooks.reminder_due(fires, events, now):
+        made.update(counts)
+    return made

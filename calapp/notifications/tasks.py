@@ -1,5 +1,6 @@
-"""Tasks of reminders and deliveries. Thin: the rules are in ``sweep`` and
-``delivery``; task bodies only commit, and read the time from ``queue.clock``."""
+"""Tasks of reminders and deliveries. Thin: the rules are in ``sweep``,
+``delivery`` (in-app) and ``calapp.delivery`` (the outbox); task bodies only
+commit, and read the time from ``queue.clock``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import logging
 import smtplib
 import time
 from collections import Counter
-from collections.abc import Callable
 from contextlib import nullcontext
 from datetime import timedelta
 
@@ -15,29 +15,15 @@ from flask import current_app
 from huey import crontab
 
 from calapp import mail, queue
+from calapp.delivery import outbox
+from calapp.delivery.drain import drain, enqueue
 from calapp.extensions import db
 from calapp.notifications import delivery, invitations, sweep
 from calapp.queue import huey, with_app_context
 
 log = logging.getLogger("calapp.reminders")
 
-# Email and webhook deliveries claimed by one drain task (sent one by one).
-# Webhook batches are small: each request may take WEBHOOK_TIMEOUT_SECONDS, and
-# smaller batches spread the receivers over the webhook consumer's workers.
-EXTERNAL_BATCH = 20
-WEBHOOK_BATCH = 5
-CHUNKS = {"email": EXTERNAL_BATCH, "webhook": WEBHOOK_BATCH}
 WEBHOOK_WAIT_WARNING = timedelta(minutes=5)
-
-
-def _chunk(channel: str) -> int:
-    return CHUNKS.get(channel) or current_app.config["DELIVERY_BATCH"]
-
-
-def _enqueue(counts) -> None:
-    for channel, count in counts.items():
-        if count > 0:
-            queue.enqueue_drains({channel: count}, _chunk(channel))
 
 
 @huey.periodic_task(crontab(), retries=0)
@@ -59,7 +45,7 @@ def run_sweep(now) -> sweep.Totals:
         before = Counter(totals.deliveries)
         handled = sweep.sweep_batch(since, now, settings, totals)
         db.session.commit()
-        _enqueue(totals.deliveries - before)
+        enqueue(totals.deliveries - before)
         if not handled:
             break
     sweep.finish(now, totals)
@@ -80,7 +66,7 @@ def run_sweep(now) -> sweep.Totals:
             dict(totals.deliveries),
         )
     # Retries whose time has come and deliveries whose worker died (lease over).
-    _enqueue(delivery.ready_counts(now, before=now))
+    enqueue(outbox.ready_counts(now, before=now))
     _warn_if_webhooks_wait(now)
     return totals
 
@@ -88,7 +74,7 @@ def run_sweep(now) -> sweep.Totals:
 def _warn_if_webhooks_wait(now) -> None:
     """Webhooks go out from a consumer of their own: say so when it is missing
     or cannot keep up."""
-    waiting = delivery.ready_counts(now, before=now - WEBHOOK_WAIT_WARNING)
+    waiting = outbox.ready_counts(now, before=now - WEBHOOK_WAIT_WARNING)
     if waiting.get("webhook"):
         log.warning(
             "%d webhook deliveries have been ready for over %s: is the webhook "
@@ -125,48 +111,19 @@ def deliver_email():
         )
 
 
-def send_email(mailer, message) -> delivery.Outcome:
+def send_email(mailer, message) -> outbox.Outcome:
     if mailer is None:
-        return delivery.Outcome(False, True, error="email is off (SMTP_URL unset)")
+        return outbox.Outcome(False, True, error="email is off (SMTP_URL unset)")
     started = time.monotonic()
     try:
         mailer.send(message)
     except (smtplib.SMTPException, OSError) as exc:
-        return delivery.Outcome(
+        return outbox.Outcome(
             ok=False,
             retryable=mail.is_retryable(exc),
             error=f"{type(exc).__name__}: {exc}",
             duration_ms=int((time.monotonic() - started) * 1000),
         )
-    return delivery.Outcome(
+    return outbox.Outcome(
         True, False, duration_ms=int((time.monotonic() - started) * 1000)
     )
-
-
-def drain(channel: str, prepare: Callable, transmit: Callable) -> int:
-    """Claim ready deliveries of ``channel``, then send them one by one, outside
-    any transaction; each result is committed before the next send."""
-    config = current_app.config
-    schedule = config["DELIVERY_RETRY_SCHEDULE"]
-    claims = delivery.claim(
-        channel,
-        queue.clock(),
-        _chunk(channel),
-        lease=timedelta(seconds=config["DELIVERY_LEASE_SECONDS"]),
-        max_attempts=len(schedule) + 1,
-    )
-    db.session.commit()
-    for claim in claims:
-        row = delivery.load(claim)
-        job = prepare(row, queue.clock()) if row is not None else None
-        if row is not None and job is None:
-            delivery.revoke(claim, queue.clock(), "no longer applies")
-        db.session.commit()
-        if job is None:
-            continue
-        outcome = transmit(job)
-        delivery.record(claim, outcome, queue.clock(), schedule)
-        db.session.commit()
-    if len(claims) == _chunk(channel):
-        queue.drain_task(channel)()
-    return len(claims)

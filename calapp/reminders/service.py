@@ -1,7 +1,8 @@
 """What event and attendee changes mean for reminders and invitations.
 
-``events.service`` and ``events.attendees`` call these explicitly, in the
-transaction of the change:
+``events.service`` and ``events.attendees`` call these through
+``calapp.events.hooks``, in the transaction of the change (the app factory
+imports this module, which registers them):
 
 - ``event_created``, ``event_updated``, ``event_deleted``: reminders
   rescheduled and stale pending deliveries revoked when the time, rule, zone or
@@ -31,10 +32,11 @@ from flask import current_app
 
 from calapp import mail, queue
 from calapp.calendars.models import Calendar
-from calapp.events.models import Event, EventAttendee, EventReminder
+from calapp.delivery import outbox
+from calapp.events import hooks
+from calapp.events.models import RESCHEDULE, Event, EventAttendee, EventReminder
 from calapp.extensions import db
-from calapp.notifications import delivery
-from calapp.notifications.models import RESCHEDULE
+from calapp.reminders import stale
 from calapp.users.models import User
 
 # A change to one of these moves or removes occurrences: reminders are worked out
@@ -72,10 +74,12 @@ def schedule(event_ids: Iterable[uuid.UUID]) -> None:
 # --- what other packages call --------------------------------------------------------
 
 
+@hooks.event_created.register
 def event_created(event: Event, now: datetime) -> None:
     invite(event, _attendees(event), "REQUEST", now)
 
 
+@hooks.event_updated.register
 def event_updated(event: Event, before: dict, now: datetime) -> None:
     """``before``: the changed event's values of (some of) its fields."""
     changed = {name for name, value in before.items() if getattr(event, name) != value}
@@ -85,26 +89,29 @@ def event_updated(event: Event, before: dict, now: datetime) -> None:
         schedule([event.id])
         # An exception changes what its series delivers for its slot too.
         related = [event.id] + ([event.series_id] if event.series_id else [])
-        delivery.revoke_stale(related, now)
+        stale.revoke_stale(related, now)
     if "status" in changed and event.status == "cancelled":
         invite(event, _attendees(event), "CANCEL", now)
     elif changed & INVITATION_FIELDS and event.status != "cancelled":
         invite(event, _attendees(event), "REQUEST", now, update=True)
 
 
+@hooks.event_deleted.register
 def event_deleted(event: Event, now: datetime) -> None:
     """A deleted series or single event; a "deleted" exception is a cancelled
     occurrence."""
     related = [event.id] + ([event.series_id] if event.series_id else [])
-    delivery.revoke_stale(related, now)
+    stale.revoke_stale(related, now)
     invite(event, _attendees(event), "CANCEL", now)
 
 
+@hooks.attendee_added.register
 def attendee_added(event: Event, attendee: EventAttendee, now: datetime) -> None:
     if event.status != "cancelled":
         invite(event, [attendee], "REQUEST", now)
 
 
+@hooks.attendee_removed.register
 def attendee_removed(event: Event, attendee: EventAttendee, now: datetime) -> None:
     if event.status != "cancelled":
         invite(event, [attendee], "CANCEL", now)
@@ -159,7 +166,7 @@ def invite(
         for attendee in attendees
         if attendee.email.lower() != organizer
     ]
-    inserted = delivery.insert_new(rows)
+    inserted = outbox.insert_new(rows)
     if inserted:
         queue.enqueue_on_commit("email")
     return inserted

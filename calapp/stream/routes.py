@@ -13,7 +13,7 @@ from flask.views import MethodView
 from simple_websocket import ConnectionClosed, Server
 
 from calapp.api import Blueprint, current_principal
-from calapp.auth.service import authenticate
+from calapp.credentials import authenticate
 from calapp.errors import AppError, ValidationError
 from calapp.extensions import db
 from calapp.stream import service

@@ -24,6 +24,7 @@ from calapp.security import (
     hash_password,
     verify_password,
 )
+from calapp.users import hooks
 from calapp.users.models import User
 
 
@@ -87,13 +88,11 @@ def create_user(
 
 def mark_verified(user: User, when: datetime) -> None:
     """Treat ``user.email`` as proven (an admin's word) and link its invitations."""
-    from calapp.events.attendees import link_registered_user  # events imports users
-
     user.email_verified_at = user.email_verified_at or when
     if user.pending_email == user.email:
         user.pending_email = None
     db.session.flush()
-    link_registered_user(user.id, user.email, when)
+    hooks.email_verified(user.id, user.email, when)
 
 
 def _flush_unique_email() -> None:
@@ -138,11 +137,9 @@ def update_profile(user: User, changes: dict, principal: Principal) -> User:
     if "email" in changes:
         _request_email_change(user, normalize_email(changes["email"]))
     if "password" in changes:
-        from calapp.auth.service import revoke_user_sessions
-
         check_password_rule(changes["password"])
         user.password_hash = hash_password(changes["password"], _rounds())
-        revoke_user_sessions(
+        hooks.end_sessions(
             user.id, now(), "password_changed", keep=principal.session_id
         )
     user.updated_at = now()
@@ -180,34 +177,14 @@ def delete(user: User, when: datetime) -> None:
     stay readable by the members they are shared with); it leaves every member
     list, which the change log records as deleted memberships.
     """
-    from calapp.calendars.models import CalendarMember
-    from calapp.changes import log as changes
-
     user.deleted_at = when
     _end_access(user, when, "account_deleted")
-    for calendar_id in db.session.scalars(
-        sa.select(CalendarMember.calendar_id).where(CalendarMember.user_id == user.id)
-    ):
-        changes.record(
-            db.session,
-            "membership",
-            user.id,
-            "deleted",
-            calendar_id=calendar_id,
-            user_id=user.id,
-        )
+    hooks.account_deleted(user.id, when)
 
 
 def _end_access(user: User, when: datetime, reason: str) -> None:
-    from calapp.api_keys.models import ApiKey
-    from calapp.auth.service import revoke_user_sessions
-
-    revoke_user_sessions(user.id, when, reason)
-    db.session.execute(
-        sa.update(ApiKey)
-        .where(ApiKey.user_id == user.id, ApiKey.revoked_at.is_(None))
-        .values(revoked_at=when)
-    )
+    hooks.end_sessions(user.id, when, reason)
+    hooks.end_api_keys(user.id, when)
     db.session.flush()
 
 

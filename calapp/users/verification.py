@@ -30,8 +30,10 @@ from flask import current_app
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from calapp import mail, queue
+from calapp.delivery.models import Delivery
 from calapp.errors import AppError, Conflict, ValidationError
 from calapp.extensions import db
+from calapp.users import hooks
 from calapp.users.models import EmailVerification, User
 
 log = logging.getLogger("calapp")
@@ -130,8 +132,6 @@ def send_link(user: User, email: str, now: datetime, request_base: str) -> None:
             user.id,
         )
         return
-    from calapp.notifications.models import Delivery
-
     db.session.execute(
         pg_insert(Delivery)
         .values(
@@ -195,7 +195,6 @@ def confirm(token: str, now: datetime) -> User:
     :raises ValidationError: invalid, used, expired or outdated link.
     :raises Conflict: the new address was taken by another account meanwhile.
     """
-    from calapp.events.attendees import link_registered_user  # events imports users
     from calapp.users.service import _flush_unique_email
 
     row = _row_of(token)
@@ -215,7 +214,7 @@ def confirm(token: str, now: datetime) -> User:
     user.email_verified_at = now
     user.updated_at = now
     _flush_unique_email()
-    link_registered_user(user.id, user.email, now)
+    hooks.email_verified(user.id, user.email, now)
     return user
 
 

@@ -38,10 +38,10 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from calapp.booking.models import Booking
 from calapp.calendars.models import CalendarMember
 from calapp.changes.models import Change
+from calapp.delivery import outbox as deliveries
 from calapp.events.models import Event
 from calapp.extensions import db
 from calapp.fields import format_instant
-from calapp.notifications import delivery
 from calapp.webhooks import schemas
 from calapp.webhooks.models import Webhook, WebhookOutboxState, subscribed
 
@@ -219,7 +219,7 @@ def process(now: datetime, limit: int) -> tuple[int, bool]:
         for entry, message in _messages([e for e in entries if e.calendar_id in hooked])
         for hook in _hooks(entry.calendar_id, message.topic, cache)
     ]
-    created = delivery.insert_new(rows)
+    created = deliveries.insert_new(rows)
     if upper != cursor.position:
         cursor.position, cursor.updated_at = upper, now
     db.session.flush()

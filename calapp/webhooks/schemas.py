@@ -5,8 +5,8 @@ from __future__ import annotations
 import marshmallow as ma
 
 from calapp.api import PageArgsSchema, Schema
+from calapp.delivery.models import STATUSES
 from calapp.fields import Instant
-from calapp.notifications.models import STATUSES
 from calapp.webhooks.models import EVENT_TYPES
 
 DESCRIPTIONS = {

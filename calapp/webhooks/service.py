@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,12 +25,13 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from calapp import queue
+from calapp.delivery.models import OPEN_STATUSES, Delivery, DeliveryAttempt
+from calapp.delivery.outbox import Outcome
 from calapp.errors import Conflict, NotFound, ValidationError
 from calapp.extensions import db
 from calapp.fields import format_instant
-from calapp.notifications.delivery import Outcome
-from calapp.notifications.models import OPEN_STATUSES, Delivery, DeliveryAttempt
 from calapp.pagination import keyset_page
+from calapp.reminders import hooks as reminder_hooks
 from calapp.security import Principal
 from calapp.webhooks import schemas, signing, transport
 from calapp.webhooks.models import Webhook, subscribed
@@ -211,6 +213,22 @@ def subscribers(user_ids: Iterable[uuid.UUID], event_type: str) -> dict:
     ):
         found.setdefault(hook.user_id, []).append(hook)
     return found
+
+
+@reminder_hooks.reminder_due.register
+def queue_reminders(fires, events: dict, now: datetime) -> Counter:
+    """``reminder.due`` to the webhooks of each event's calendar owner (the
+    reminder sweep calls this through ``calapp.reminders.hooks``)."""
+    owners = {events[f.event_id].owner_id for f in fires}
+    hooks = subscribers(owners, "reminder.due")
+    if not hooks:
+        return Counter()
+    count = 0
+    for fire in fires:
+        event = events[fire.event_id]
+        for hook in hooks.get(event.owner_id, ()):
+            count += queue_reminder(hook, fire, event, now)
+    return Counter({"webhook": count}) if count else Counter()
 
 
 def queue_reminder(hook: Webhook, fire, event, now: datetime) -> int:

@@ -16,8 +16,8 @@ from huey import crontab
 
 from calapp import queue
 from calapp.changes.wake import Waker
+from calapp.delivery.drain import WEBHOOK_BATCH, drain
 from calapp.extensions import db
-from calapp.notifications.tasks import WEBHOOK_BATCH, drain
 from calapp.queue import huey, task_app, webhook_huey, with_app_context
 from calapp.webhooks import outbox, service
 

@@ -32,7 +32,7 @@ import ssl
 import time
 from urllib.parse import urlsplit
 
-from calapp.notifications.delivery import Outcome
+from calapp.delivery.outbox import Outcome
 
 EXCERPT_BYTES = 1000
 MAX_RESPONSE_BYTES = 64 * 1024

@@ -26,9 +26,9 @@ def mail_on(app, monkeypatch, bound_queue):  # noqa: F811 - the fixture above
 def emails_to(app, address: str) -> list:
     """The verification messages queued for ``address``, oldest first; a link that
     can no longer be used renders as None (the job would not send it)."""
+    from calapp.delivery.models import Delivery
     from calapp.extensions import db
     from calapp.notifications.invitations import prepare
-    from calapp.notifications.models import Delivery
     from calapp.users import verification
     from calapp.users.service import now
 

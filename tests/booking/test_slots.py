@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calapp.booking.slots import (
+from calapp.availability.slots import (
     Rules,
     Window,
     common_free_slots,

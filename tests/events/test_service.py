@@ -117,10 +117,16 @@ def test_end_before_start_is_the_documented_error():
     with pytest.raises(ValidationError) as caught:
         resolve_times({"start_time": TEN, "end_time": NINE}, "UTC")
     assert caught.value.to_dict() == {
-        "error": "end_time must be after start_time",
+        "error": "end_time must not be before start_time",
         "code": "validation_error",
-        "details": {"end_time": ["must be after start_time"]},
+        "details": {"end_time": ["must not be before start_time"]},
     }
+
+
+def test_a_timed_event_may_have_zero_length():
+    # RFC 5545 §3.6.1: a DTSTART without DTEND or DURATION.
+    times = resolve_times({"start_time": TEN, "end_time": TEN}, "UTC")
+    assert times["end_time"] == times["start_time"] == TEN
 
 
 def test_local_midnight_in_auckland_summer():

@@ -82,8 +82,10 @@ def test_outlook_windows_zone_names_are_mapped_and_reported(ics, headers):
     report = ics.imported(headers, fixture_bytes("outlook_windows_tz.ics"))
     assert report["errors"] == []
     assert repaired_for(report, None) == [
-        "TZID 'W. Europe Standard Time' read as Europe/Berlin",
-        "TZID 'Pacific Standard Time' read as America/Los_Angeles",
+        "TZID 'W. Europe Standard Time' read as Europe/Berlin (its VTIMEZONE "
+        "agrees in 2026)",
+        "TZID 'Pacific Standard Time' read as America/Los_Angeles (its VTIMEZONE "
+        "agrees in 2026)",
     ]
     events = {e["title"]: e for e in ics.events(headers, report["calendar_id"])}
     review = events["Quarterly review"]
@@ -223,16 +225,16 @@ def test_vtodo_and_vjournal_are_skipped_and_counted(ics, headers):
             None,
         ),
         (
-            "no-end-time@example.com",
+            "no-end-time@example.com",  # zero length (RFC 5545 §3.6.1)
             "2026-03-26T11:00:00Z",
-            "2026-03-26T11:00:01Z",
-            "no DTEND or DURATION",
+            "2026-03-26T11:00:00Z",
+            None,
         ),
         (
             "end-before-start@example.com",
             "2026-03-27T12:00:00Z",
-            "2026-03-27T12:00:01Z",
-            "the end is not after the start",
+            "2026-03-27T12:00:00Z",
+            "the end is before the start",
         ),
         (
             "date-start-datetime-end@example.com",

@@ -25,6 +25,12 @@ FIXTURES = [
     "bom_crlf.ics",
     "bad_event_among_good.ics",
     "recurrence_with_exceptions.ics",
+    "zero_length_events.ics",
+    "rdate_periods.ics",
+    "vtimezone_custom_rules.ics",
+    "dst_transitions.ics",
+    "all_day_series.ics",
+    "bysetpos_monthly.ics",
 ]
 # What an event is, apart from its id, calendar and who made it when.
 CONTENT = (

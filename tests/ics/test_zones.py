@@ -117,3 +117,48 @@ def test_vtimezones_for_export_are_built_and_cached():
     first = zones.vtimezone("Europe/Berlin", 1970, 2038)
     assert first.startswith(b"BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n")
     assert zones.vtimezone("Europe/Berlin", 1970, 2038) is first
+
+
+# Mozilla's Europe/Berlin: today's EU rules, stated from 1970 on (Germany had no
+# summer time from 1950 to 1979).
+MOZILLA_BERLIN = "/mozilla.org/20050126_1/Europe/Berlin"
+MOZILLA_VTIMEZONE = f"""BEGIN:VTIMEZONE\r
+TZID:{MOZILLA_BERLIN}\r
+BEGIN:STANDARD\r
+DTSTART:19701025T030000\r
+RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r
+TZOFFSETFROM:+0200\r
+TZOFFSETTO:+0100\r
+END:STANDARD\r
+BEGIN:DAYLIGHT\r
+DTSTART:19700329T020000\r
+RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r
+TZOFFSETFROM:+0100\r
+TZOFFSETTO:+0200\r
+END:DAYLIGHT\r
+END:VTIMEZONE\r
+"""
+
+
+def test_a_prefixed_vtimezone_agreeing_over_the_events_span_is_the_iana_zone():
+    resolver = zones.Resolver(
+        {MOZILLA_BERLIN: MOZILLA_VTIMEZONE}, "UTC", {MOZILLA_BERLIN: (2020, 2027)}
+    )
+    resolved = resolver.resolve(MOZILLA_BERLIN, 2026)
+    assert resolved.zone == "Europe/Berlin"
+    assert resolved.note == (
+        f"TZID {MOZILLA_BERLIN!r} read as Europe/Berlin (its VTIMEZONE agrees in "
+        "2020–2027)"
+    )
+
+
+def test_the_same_vtimezone_over_years_where_it_differs_decides_the_instants():
+    # Events of 1978: the file says summer time, Berlin had none.
+    resolver = zones.Resolver(
+        {MOZILLA_BERLIN: MOZILLA_VTIMEZONE}, "UTC", {MOZILLA_BERLIN: (1978, 1978)}
+    )
+    resolved = resolver.resolve(MOZILLA_BERLIN, 1978)
+    assert resolved.zone != "Europe/Berlin"
+    july = datetime(1978, 7, 1, 12).replace(tzinfo=resolved.tzinfo)
+    assert july.utcoffset().total_seconds() == 7200  # the file's +02:00
+    assert "its VTIMEZONE differs from Europe/Berlin in 1978" in resolved.note

@@ -187,7 +187,7 @@ class Worker:
     def idle(self, timeout: float = 30.0) -> None:
         """Wait until no delivery is ready, no task runs and the queues are empty
         (twice in a row: a task just taken from a queue has not started yet)."""
-        from calapp.notifications.models import Delivery
+        from calapp.delivery.models import Delivery
 
         def quiet():
             open_rows = self.query(

@@ -8,7 +8,7 @@ from datetime import timedelta
 import icalendar
 import sqlalchemy as sa
 
-from calapp.notifications.models import Delivery, DeliveryAttempt
+from calapp.delivery.models import Delivery, DeliveryAttempt
 from tests.reminders.harness import calendar_part, eventually, iso
 
 WEEK = {
@@ -203,14 +203,14 @@ def test_after_the_last_try_an_email_is_failed_and_the_owner_is_told(
 def test_a_worker_dying_between_claim_and_send_is_covered_by_the_lease(
     world, worker, inbox, clock, app
 ):
-    from calapp.notifications import delivery
+    from calapp.delivery import outbox
 
     worker.stop()
     event = world.event(clock.now + timedelta(days=1))
     world.post(f"/events/{event['id']}/attendees", {"email": "once@example.com"})
 
     def claim_and_die(db):  # claims, commits, never sends
-        claims = delivery.claim(
+        claims = outbox.claim(
             "email", clock.now, 10, timedelta(seconds=300), max_attempts=6
         )
         db.session.commit()

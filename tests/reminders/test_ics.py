@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 
 import icalendar
@@ -101,3 +101,24 @@ def test_one_changed_occurrence_carries_its_recurrence_id():
     slot = datetime(2027, 3, 25, 8, 0, tzinfo=UTC)
     _, vevent = _vevent(_build(_event(series_id="s", original_start_time=slot)))
     assert vevent.decoded("RECURRENCE-ID") == slot
+
+
+def test_a_zero_length_event_has_no_end():
+    start = datetime(2027, 3, 18, 8, 0, tzinfo=UTC)
+    _, vevent = _vevent(_build(_event(end_time=start)))
+    assert "DTEND" not in vevent and "DURATION" not in vevent
+
+
+def test_an_rdate_period_keeps_its_length():
+    extra = datetime(2027, 3, 20, 13, 0, tzinfo=UTC)
+    plain = datetime(2027, 3, 21, 8, 0, tzinfo=UTC)
+    event = _event(
+        recurrence_rule="FREQ=WEEKLY;COUNT=3",
+        rdates=[extra, plain],
+        rdate_periods={"2027-03-20T13:00:00Z": 10800},
+    )
+    _, vevent = _vevent(_build(event))
+    rdates = vevent["RDATE"] if isinstance(vevent["RDATE"], list) else [vevent["RDATE"]]
+    values = [d.dt for prop in rdates for d in prop.dts]
+    assert (extra, timedelta(hours=3)) in values
+    assert plain in values

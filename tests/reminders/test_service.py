@@ -8,10 +8,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
+from calapp.delivery.models import Delivery
 from calapp.events.models import EventReminder
 from calapp.extensions import db
 from calapp.notifications import delivery, sweep
-from calapp.notifications.models import Delivery, Notification
+from calapp.notifications.models import Notification
 from tests.reminders.harness import iso
 
 T = datetime(2027, 5, 3, 8, 0, tzinfo=UTC)  # a Monday

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
-from calapp.notifications.models import Delivery, Notification, ReminderSweepState
+from calapp.delivery.models import Delivery
+from calapp.notifications.models import Notification, ReminderSweepState
 from tests.reminders.harness import iso, utc
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 from calapp import queue
 from calapp.changes.models import Change
+from calapp.delivery.models import Delivery
 from calapp.events import service as events_service
-from calapp.notifications.models import Delivery
 from calapp.security import Principal
 from calapp.webhooks.models import WebhookOutboxState
 from tests.conftest import TEST_REDIS_URL

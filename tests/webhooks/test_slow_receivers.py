@@ -172,7 +172,7 @@ def test_reminders_go_out_while_every_webhook_worker_is_held_by_a_dripping_recei
     """Two consumers as in production: webhook receivers that drip forever hold
     every webhook worker, and another user's reminder still goes out, in-app and
     by email, at the sweep that finds it due."""
-    from calapp.notifications.models import Delivery
+    from calapp.delivery.models import Delivery
 
     monkeypatch.setitem(app.config, "WEBHOOK_ALLOW_PRIVATE", True)
     monkeypatch.setitem(app.config, "WEBHOOK_TIMEOUT_SECONDS", 600)

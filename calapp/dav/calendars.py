@@ -1,0 +1,494 @@
+"""Calendar objects: one per UID, a series with all its exceptions
+(RECURRENCE-ID) in one VCALENDAR, as CalDAV clients expect.
+
+An object's name (the last segment of its href) is the one the client PUT it
+under (``events.dav_href``), else the UID, percent-encoded, plus ``.ics``. Its
+ETag is a digest of its exact bytes, so it is strong and changes whenever any
+of its events, reminders or attendees does.
+
+Writes go through the ICS import (``calapp.ics.import_``, ``matching``): the
+same mapping, repairs and limits, the change log written in the same
+transaction. A PUT replaces the object whole: its exceptions missing from the
+body are deleted, and a body the import would skip as older is applied anyway
+(the client's copy is the truth of a PUT).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from types import SimpleNamespace
+
+import sqlalchemy as sa
+
+from calapp import policy
+from calapp.calendars.models import Calendar
+from calapp.errors import ValidationError
+from calapp.events import occurrences
+from calapp.events import service as events_service
+from calapp.events.models import Event
+from calapp.extensions import db
+from calapp.ics import export, import_
+from calapp.ics import text as ical
+from calapp.ics.matching import COMPARED, Planner, Report, Stored
+from calapp.ics.zones import vtimezone
+from calapp.security import Principal
+
+from .xml import CALDAV, DavError
+
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+HEADER = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    f"PRODID:{export.PRODID}",
+    "CALSCALE:GREGORIAN",
+]
+
+
+@dataclass
+class CalObject:
+    master_id: uuid.UUID
+    uid: str
+    name: str
+    body: bytes
+    etag: str
+
+
+def default_name(uid: str) -> str:
+    """The name of an object no client named (decoded: hrefs quote it)."""
+    return uid + ".ics"
+
+
+def etag_of_body(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+def _extra():
+    return (
+        Event.id.label("event_id"),
+        Event.dav_href.label("dav_href"),
+        Event.last_end.label("last_end"),
+    )
+
+
+def _render(calendar: Calendar, rows: list, organizer: str) -> bytes:
+    lines = list(HEADER)
+    zones: dict[str, tuple[int, int]] = {}
+    for row in rows:
+        if row.all_day or row.timezone == "UTC":
+            continue
+        first = row.start_time.year
+        last = min(row.last_end.year + 1, 2038) if row.recurrence_rule else first + 1
+        known = zones.get(row.timezone, (first, last))
+        zones[row.timezone] = (min(known[0], first), max(known[1], last, first + 1))
+    text = "\r\n".join(ical.fold(line) for line in lines) + "\r\n"
+    parts = [text.encode()]
+    for zone, (first, last) in sorted(zones.items()):
+        component = vtimezone(zone, min(first, 2037), max(last, first + 1))
+        if component:
+            parts.append(component)
+    events = []
+    for row in rows:
+        events.extend(export.vevent(row, organizer, calendar.timezone))
+    parts.append(("\r\n".join(events) + "\r\nEND:VCALENDAR\r\n").encode())
+    return b"".join(parts)
+
+
+def _objects_from(calendar: Calendar, rows) -> list[CalObject]:
+    groups: dict[uuid.UUID, list] = {}
+    for row in rows:
+        groups.setdefault(row.series_id or row.event_id, []).append(row)
+    organizer = export.organizer(calendar)
+    found = []
+    for master_id, group in groups.items():
+        # The series first, then its exceptions by time (the export's order).
+        group.sort(key=lambda r: (r.series_id is not None, r.start_time, r.event_id))
+        master = group[0]
+        if master.series_id is not None:
+            continue  # an exception whose series is gone: not an object
+        body = _render(calendar, group, organizer)
+        found.append(
+            CalObject(
+                master_id,
+                master.ical_uid,
+                master.dav_href or default_name(master.ical_uid),
+                body,
+                etag_of_body(body),
+            )
+        )
+    return found
+
+
+def objects(calendar: Calendar, master_ids=None) -> list[CalObject]:
+    """The calendar's objects (all, or those of ``master_ids``)."""
+    if master_ids is not None:
+        ids = sorted(set(master_ids))
+        if not ids:
+            return []
+        return _objects_from(
+            calendar, export.rows_of_series(calendar, ids, extra=_extra())
+        )
+    result = export.object_rows(calendar, extra=_extra())
+    try:
+        return _objects_from(calendar, list(result))
+    finally:
+        result.close()
+
+
+def _masters_by_names(calendar_id: uuid.UUID, names) -> dict[str, tuple]:
+    """``name: (id, ical_uid)`` of the live series or single events at
+    ``names``: two queries whatever their number, each on a unique index."""
+    live = (
+        Event.calendar_id == calendar_id,
+        Event.deleted_at.is_(None),
+        Event.series_id.is_(None),
+    )
+    names = set(names)
+    found = {}
+    if not names:
+        return found
+    for event_id, uid, href in db.session.execute(
+        sa.select(Event.id, Event.ical_uid, Event.dav_href).where(
+            *live, Event.dav_href.in_(sorted(names))
+        )
+    ):
+        found[href] = (event_id, uid)
+    by_uid = {_uid_of_name(n): n for n in names if n not in found}
+    if by_uid:
+        for event_id, uid, href in db.session.execute(
+            sa.select(Event.id, Event.ical_uid, Event.dav_href).where(
+                *live, Event.ical_uid.in_(sorted(by_uid))
+            )
+        ):
+            if href is None:  # a named object is found by its name alone
+                found[by_uid[uid]] = (event_id, uid)
+    return found
+
+
+def _master_by_name(calendar_id: uuid.UUID, name: str):
+    """``(id, ical_uid)`` of the live series or single event at ``name``."""
+    return _masters_by_names(calendar_id, [name]).get(name)
+
+
+def _uid_of_name(name: str) -> str:
+    return name.removesuffix(".ics")
+
+
+def find(calendar: Calendar, name: str) -> CalObject | None:
+    row = _master_by_name(calendar.id, name)
+    if row is None:
+        return None
+    found = objects(calendar, [row[0]])
+    return found[0] if found else None
+
+
+def names_to_ids(calendar_id: uuid.UUID, names: list[str]) -> dict[str, uuid.UUID]:
+    return {name: row[0] for name, row in _masters_by_names(calendar_id, names).items()}
+
+
+# --- writing ---------------------------------------------------------------------
+
+
+def _forbidden(condition: str, message: str, ns: str = CALDAV) -> DavError:
+    return DavError(403, message, (ns, condition))
+
+
+def _uid_master(calendar_id: uuid.UUID, uid: str):
+    return db.session.execute(
+        sa.select(Event.id, Event.dav_href).where(
+            Event.calendar_id == calendar_id,
+            Event.deleted_at.is_(None),
+            Event.series_id.is_(None),
+            Event.ical_uid == uid,
+        )
+    ).first()
+
+
+def _mapped(body: bytes, calendar: Calendar, now: datetime):
+    report = Report(dry_run=False, mode="merge")
+    try:
+        mapped, failed, failed_overrides, ctx = import_.map_object(
+            body, calendar, report, now
+        )
+    except ValidationError as exc:
+        raise _forbidden("valid-calendar-data", exc.message) from None
+    if report.errors:
+        raise _forbidden("valid-calendar-data", report.errors[0]["error"])
+    if not mapped:
+        if any(report.skipped_components.values()):
+            raise _forbidden(
+                "supported-calendar-component", "Only VEVENT objects are stored"
+            )
+        raise _forbidden("valid-calendar-data", "The object holds no VEVENT")
+    uids = {item.uid for item in mapped}
+    if len(uids) != 1:
+        raise _forbidden(
+            "valid-calendar-object-resource",
+            "An object holds one UID (a series and its exceptions)",
+        )
+    return mapped, ctx, report
+
+
+def _stored_sequence(stored: Stored, uid: str) -> int:
+    master = stored.master(uid)
+    if master is None:
+        return 0
+    rows = [master, *stored.by_series.get(master.id, ())]
+    return max(row.sequence for row in rows)
+
+
+def put(
+    principal: Principal,
+    calendar: Calendar,
+    name: str,
+    body: bytes,
+    now: datetime,
+    *,
+    if_match: str | None,
+    if_none_match: str | None,
+) -> tuple[CalObject, bool]:
+    """Create or replace the object at ``name``; ``(object, created)``.
+
+    :raises DavError: 412 a failed condition; 403 invalid data, another
+        object with this UID, a viewer.
+    """
+    calendar, _ = policy.get_calendar(principal, calendar.id, "write", lock=True)
+    current = _master_by_name(calendar.id, name)  # (id, uid): not rendered
+    if if_none_match == "*" and current is not None:
+        raise DavError(412, "An object exists at this name (If-None-Match: *)")
+    if if_match is not None and (
+        current is None
+        or (if_match != "*" and if_match != _etag_of_master(calendar, current[0]))
+    ):
+        raise DavError(412, "The object changed since you read it (If-Match)")
+    mapped, ctx, report = _mapped(body, calendar, now)
+    uid = mapped[0].uid
+    if current is not None and current[1] != uid:
+        raise _forbidden("no-uid-conflict", "An object keeps its UID")
+    if current is None:
+        other = _uid_master(calendar.id, uid)
+        if other is not None:
+            raise _forbidden(
+                "no-uid-conflict",
+                f"Another object of this calendar has this UID: "
+                f"{other.dav_href or default_name(uid)}",
+            )
+    # A new object has nothing stored to match: no query for it.
+    stored = Stored(calendar.id if current is not None else None, uids={uid})
+    floor = _stored_sequence(stored, uid)
+    for item in mapped:  # a PUT replaces: never skipped as older
+        item.sequence = max(item.sequence, floor)
+        item.last_modified = None
+    planner = Planner(stored, ctx, report, "merge")
+    masters = [item for item in mapped if item.recurrence_id is None]
+    series = planner.single(uid, masters[-1]) if masters else None
+    if series is None:
+        row = stored.master(uid)
+        if row is not None:
+            series = (row.id, {n: getattr(row, n) for n in COMPARED})
+    for item in mapped:
+        if item.recurrence_id is not None:
+            planner.override(uid, item, series)
+    planner.reconcile(set())
+    planner.prune({uid} if masters else set(), set())
+    import_.apply(planner.plan, calendar, principal, now)
+    master_id = series[0] if series else None
+    if master_id is not None:
+        db.session.execute(
+            sa.update(Event).where(Event.id == master_id).values(dav_href=name)
+        )
+        db.session.flush()
+    found = objects(calendar, [master_id]) if master_id is not None else []
+    if not found:
+        raise _forbidden("valid-calendar-object-resource", "Nothing could be stored")
+    return found[0], current is None
+
+
+def _etag_of_master(calendar: Calendar, master_id: uuid.UUID) -> str | None:
+    found = objects(calendar, [master_id])
+    return found[0].etag if found else None
+
+
+def delete(
+    principal: Principal,
+    calendar: Calendar,
+    name: str,
+    now: datetime,
+    *,
+    if_match: str | None,
+) -> None:
+    """:raises DavError: 404 no such object, 412 a stale If-Match."""
+    current = find(calendar, name)
+    if current is None:
+        raise DavError(404, "No such object")
+    if if_match is not None and if_match not in ("*", current.etag):
+        raise DavError(412, "The object changed since you read it (If-Match)")
+    events_service.delete(principal, current.master_id, now)
+
+
+# --- searching -------------------------------------------------------------------
+
+
+def _base(calendar: Calendar) -> sa.Select:
+    return sa.select(Event).where(
+        Event.calendar_id == calendar.id, Event.deleted_at.is_(None)
+    )
+
+
+def in_window(calendar: Calendar, start: datetime, end: datetime, limit: int):
+    """The masters with something in ``[start, end)``, and their occurrences
+    (``(master_id, item)``; an item is an ``Event`` or an ``Occurrence``), as
+    the REST window finds them.
+
+    :raises DavError: more than ``limit`` occurrences (403).
+    """
+    try:
+        items = occurrences.all_in_window(_base(calendar), start, end)
+    except ValidationError as exc:
+        raise DavError(
+            403,
+            f"Too many occurrences to expand in this range: {exc.message}",
+            ("DAV:", "number-of-matches-within-limits"),
+        ) from None
+    expanded = sum(1 for item in items if item.recurrence_rule)
+    if expanded > limit:
+        raise DavError(
+            403,
+            f"More than {limit} occurrences in this range: narrow it",
+            ("DAV:", "number-of-matches-within-limits"),
+        )
+    return [(item.series_id or item.id, item) for item in items]
+
+
+def overlapping_ids(calendar: Calendar, start, end) -> set[uuid.UUID]:
+    """Masters whose span meets ``[start, end)`` (``None``: open): a superset
+    of those with an occurrence there, for ranges too long to expand."""
+    conditions = [Event.calendar_id == calendar.id, Event.deleted_at.is_(None)]
+    if start is not None:
+        conditions.append(Event.last_end > start)
+    if end is not None:
+        conditions.append(Event.start_time < end)
+    rows = db.session.execute(
+        sa.select(sa.func.coalesce(Event.series_id, Event.id)).where(*conditions)
+    )
+    return {row[0] for row in rows}
+
+
+def matching_ids(calendar: Calendar, start, end, limit: int) -> set[uuid.UUID]:
+    """Masters with an occurrence in the range: exact when the range can be
+    expanded (at most a year, within ``limit``), else by span."""
+    if start is None or end is None or end - start > occurrences.MAX_WINDOW:
+        return overlapping_ids(calendar, start, end)
+    try:
+        return {master for master, _ in in_window(calendar, start, end, limit)}
+    except DavError:
+        return overlapping_ids(calendar, start, end)
+
+
+def _instance_base(row) -> dict:
+    """What every expanded occurrence of ``row`` shares: no rule, its series'
+    UID, UTC times unless all-day (RFC 4791 §9.6.5)."""
+    values = row._asdict()
+    values.update(
+        recurrence_rule=None,
+        exdates=None,
+        rdates=None,
+        series_id=values.get("series_id") or values["event_id"],
+        series_uid=values.get("series_uid") or values["ical_uid"],
+        series_timezone="UTC" if not row.all_day else row.timezone,
+        series_all_day=row.all_day,
+    )
+    if not row.all_day:
+        values["timezone"] = "UTC"
+    else:
+        values["zone"] = occurrences.recurrence.Series(
+            rule="FREQ=DAILY",
+            start=row.start_time,
+            end=row.end_time,
+            timezone=row.timezone,
+        ).zone
+    return values
+
+
+def _instance_row(base: dict, start: datetime, end: datetime, slot: datetime):
+    """A row of ``export.vevent`` for one expanded occurrence: its times and
+    RECURRENCE-ID over what ``_instance_base`` made."""
+    values = dict(base, start_time=start, end_time=end, original_start_time=slot)
+    zone = values.pop("zone", None)
+    if zone is not None:
+        values["start_date"] = start.astimezone(zone).date()
+        values["end_date"] = end.astimezone(zone).date()
+    return SimpleNamespace(**values)
+
+
+def expanded(
+    calendar: Calendar, start: datetime, end: datetime, limit: int
+) -> list[CalObject]:
+    """Objects with their occurrences in ``[start, end)`` as separate VEVENTs
+    with RECURRENCE-ID (CALDAV:expand); the ETag is the stored object's."""
+    return expanded_from(calendar, in_window(calendar, start, end, limit))
+
+
+def expanded_from(calendar: Calendar, found) -> list[CalObject]:
+    """``expanded`` of what ``in_window`` found: the stored objects' rows are
+    read once, by key, for both their ETags and the occurrences."""
+    masters = sorted({master for master, _ in found})
+    rows_list = (
+        export.rows_of_series(calendar, masters, extra=_extra()) if masters else []
+    )
+    rows = {row.event_id: row for row in rows_list}
+    stored = {obj.master_id: obj for obj in _objects_from(calendar, rows_list)}
+    bases: dict[uuid.UUID, dict] = {}
+    by_master: dict[uuid.UUID, list] = {}
+    for master, item in found:
+        base = rows.get(item.id)
+        if base is None:
+            continue
+        if item.recurrence_rule:  # an occurrence of a series
+            shared = bases.get(item.id)
+            if shared is None:
+                shared = bases[item.id] = _instance_base(base)
+            row = _instance_row(shared, item.start_time, item.end_time, item.start_time)
+        else:
+            row = base
+            if base.series_id is not None:  # an exception: keep its RECURRENCE-ID
+                row = _instance_row(
+                    _instance_base(base),
+                    base.start_time,
+                    base.end_time,
+                    base.original_start_time,
+                )
+        by_master.setdefault(master, []).append((item.start_time, row))
+    organizer = export.organizer(calendar)
+    objects_out = []
+    for master, items in by_master.items():
+        obj = stored.get(master)
+        if obj is None:
+            continue
+        items.sort(key=lambda pair: pair[0])
+        lines = list(HEADER)
+        for _, row in items:
+            lines.extend(export.vevent(row, organizer, calendar.timezone))
+        lines.append("END:VCALENDAR")
+        body = ("\r\n".join(ical.fold(x) if len(x) > 75 else x for x in lines)).encode()
+        objects_out.append(
+            CalObject(master, obj.uid, obj.name, body + b"\r\n", obj.etag)
+        )
+    return objects_out
+
+
+def busy(calendar: Calendar, start: datetime, end: datetime, limit: int):
+    """Busy ``(start, end, fbtype)`` periods in the range (RFC 4791 §7.10)."""
+    periods = []
+    for _, item in in_window(calendar, start, end, limit):
+        if item.status == "cancelled" or item.transparency == "free":
+            continue
+        kind = "BUSY-TENTATIVE" if item.status == "tentative" else "BUSY"
+        periods.append((max(item.start_time, start), min(item.end_time, end), kind))
+    periods.sort()
+    return periods

@@ -1,0 +1,171 @@
+"""WebDAV XML: the namespaces, parsing request bodies, and building responses.
+
+Request bodies are parsed with defusedxml (no entity expansion, no external
+entities). Responses are ``application/xml; charset=utf-8``. Errors are RFC 4918
+§16 bodies: ``<D:error>`` holding the precondition that failed, plus a
+``<A:message>`` in calapp's namespace saying why in words.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET  # noqa: S405 - building only; parsing is defused
+
+from defusedxml import ElementTree as SafeET
+from flask import Response
+
+DAV = "DAV:"
+CALDAV = "urn:ietf:params:xml:ns:caldav"
+CARDDAV = "urn:ietf:params:xml:ns:carddav"
+CS = "http://calendarserver.org/ns/"
+ICAL = "http://apple.com/ns/ical/"
+APP = "urn:calapp:dav"
+
+PREFIXES = {DAV: "D", CALDAV: "C", CARDDAV: "CR", CS: "CS", ICAL: "I", APP: "A"}
+for _uri, _prefix in PREFIXES.items():
+    ET.register_namespace(_prefix, _uri)
+
+XML_TYPE = "application/xml; charset=utf-8"
+
+
+def tag(ns: str, name: str) -> str:
+    return f"{{{ns}}}{name}"
+
+
+class DavError(Exception):
+    """An error answered with a DAV error body (RFC 4918 §16)."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        condition: tuple[str, str] | None = None,
+        headers: dict | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.condition = condition
+        self.headers = headers or {}
+
+    def response(self) -> Response:
+        root = ET.Element(tag(DAV, "error"))
+        if self.condition is not None:
+            ET.SubElement(root, tag(*self.condition))
+        ET.SubElement(root, tag(APP, "message")).text = self.message
+        return xml_response(root, self.status, self.headers)
+
+
+def parse(body: bytes) -> ET.Element | None:
+    """The request's XML document, or None for an empty body.
+
+    :raises DavError: not well-formed XML, or XML with entities (400).
+    """
+    if not body.strip():
+        return None
+    try:
+        return SafeET.fromstring(body)
+    except Exception as exc:  # ParseError and defusedxml's refusals alike
+        raise DavError(400, f"The body is not well-formed XML: {exc}") from None
+
+
+def serialize(root: ET.Element) -> bytes:
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def xml_response(root: ET.Element, status: int = 207, headers=None) -> Response:
+    response = Response(serialize(root), status=status, content_type=XML_TYPE)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def element(name: str, text: str | None = None, *children) -> ET.Element:
+    """``name`` is a Clark name (``{DAV:}href``)."""
+    node = ET.Element(name)
+    if text is not None:
+        node.text = text
+    node.extend(children)
+    return node
+
+
+def href(value: str) -> ET.Element:
+    return element(tag(DAV, "href"), value)
+
+
+STATUS_TEXT = {
+    200: "OK",
+    403: "Forbidden",
+    404: "Not Found",
+    409: "Conflict",
+    424: "Failed Dependency",
+    507: "Insufficient Storage",
+}
+
+
+def status_line(code: int) -> str:
+    return f"HTTP/1.1 {code} {STATUS_TEXT.get(code, '')}".rstrip()
+
+
+def multistatus() -> ET.Element:
+    return ET.Element(tag(DAV, "multistatus"))
+
+
+def add_response(
+    root: ET.Element, path: str, found: dict, missing=(), status: int | None = None
+) -> None:
+    """One ``<D:response>``: the ``found`` properties (Clark name -> value: a
+    text, an element, a list of elements, or None for an empty element) with
+    200, the ``missing`` names with 404; or only a ``status`` (a gone member)."""
+    response = ET.SubElement(root, tag(DAV, "response"))
+    response.append(href(path))
+    if status is not None:
+        ET.SubElement(response, tag(DAV, "status")).text = status_line(status)
+        return
+    for code, names in ((200, list(found)), (404, list(missing))):
+        if not names:
+            continue
+        propstat = ET.SubElement(response, tag(DAV, "propstat"))
+        prop = ET.SubElement(propstat, tag(DAV, "prop"))
+        for name in names:
+            node = ET.SubElement(prop, name)
+            if code == 200:
+                _fill(node, found[name])
+        ET.SubElement(propstat, tag(DAV, "status")).text = status_line(code)
+
+
+def _fill(node: ET.Element, value) -> None:
+    if value is None:
+        return
+    if isinstance(value, str):
+        node.text = value
+    elif isinstance(value, ET.Element):
+        node.append(value)
+    else:
+        node.extend(value)
+
+
+def requested_props(root: ET.Element | None) -> tuple[str, list[str]]:
+    """What a PROPFIND (or REPORT) asks: ``("allprop"|"propname"|"prop", names)``."""
+    if root is None:
+        return "allprop", []
+    prop = root.find(tag(DAV, "prop"))
+    if prop is not None:
+        return "prop", [child.tag for child in prop]
+    if root.find(tag(DAV, "propname")) is not None:
+        return "propname", []
+    return "allprop", []
+
+
+def add_statuses(root: ET.Element, path: str, statuses: dict) -> None:
+    """One ``<D:response>`` with a propstat per status (PROPPATCH's answer)."""
+    response = ET.SubElement(root, tag(DAV, "response"))
+    response.append(href(path))
+    by_code: dict[int, list[str]] = {}
+    for name, code in statuses.items():
+        by_code.setdefault(code, []).append(name)
+    for code, names in by_code.items():
+        propstat = ET.SubElement(response, tag(DAV, "propstat"))
+        prop = ET.SubElement(propstat, tag(DAV, "prop"))
+        for name in names:
+            ET.SubElement(prop, name)
+        ET.SubElement(propstat, tag(DAV, "status")).text = status_line(code)
