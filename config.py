@@ -140,6 +140,8 @@ def load_config(
         "DAV_PASSWORD_CACHE_SECONDS": _int(env, "DAV_PASSWORD_CACHE_SECONDS", 300),
         # The change log behind sync tokens and push (README "Staying in sync").
         "SYNC_RETENTION_DAYS": _int(env, "SYNC_RETENTION_DAYS", 30),
+        # Idempotency-Key (README "Safe retries"): longer than any request runs.
+        "IDEMPOTENCY_LOCK_SECONDS": _int(env, "IDEMPOTENCY_LOCK_SECONDS", 60),
         # Live push (README "Live updates"); the stream process sets STREAM_PROCESS.
         "STREAM_TICKET_SECONDS": _int(env, "STREAM_TICKET_SECONDS", 60),
         "STREAM_HEARTBEAT_SECONDS": _int(env, "STREAM_HEARTBEAT_SECONDS", 15),

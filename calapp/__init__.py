@@ -143,6 +143,7 @@ def register_tasks() -> None:
     (``queue.drains``). Web processes enqueue drains; the consumers run them
     (``calapp.worker`` calls this before the consumer starts)."""
     import calapp.changes.tasks  # noqa: F401
+    import calapp.idempotency.tasks  # noqa: F401
     import calapp.notifications.tasks  # noqa: F401
     import calapp.webhooks.tasks  # noqa: F401
 
@@ -156,6 +157,7 @@ def register_listeners() -> None:
 def register_extensions(app: Flask, api: Api) -> None:
     import calapp.models  # noqa: F401 - the whole schema, for Alembic and mappers
     from calapp.changes import log as change_log
+    from calapp.idempotency import guard as idempotency
 
     register_tasks()
     register_listeners()
@@ -166,6 +168,7 @@ def register_extensions(app: Flask, api: Api) -> None:
     jwt.init_app(app)
     limiter.init_app(app)
     api.init_app(app)
+    idempotency.init_app(app)
     api.register_converter(StrictUUIDConverter, uuid_param_schema)
     hops = app.config["TRUSTED_PROXY_HOPS"]
     if hops:
@@ -181,6 +184,7 @@ def register_extensions(app: Flask, api: Api) -> None:
             expose_headers=[
                 "X-Request-ID",
                 "ETag",
+                "Idempotent-Replayed",
                 "Retry-After",
                 "RateLimit-Limit",
                 "RateLimit-Remaining",

@@ -19,6 +19,7 @@ import marshmallow as ma
 from flask import Request as FlaskRequest
 from flask import g, request
 from flask.json.provider import DefaultJSONProvider
+from flask.views import MethodView
 from sqlalchemy import exc as sa_exc
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import HTTPException
@@ -32,6 +33,12 @@ from calapp.errors import (
     error_body,
 )
 from calapp.etags import check_if_match, etag_of, with_etag  # noqa: F401 - for routes
+from calapp.idempotency.guard import (
+    IdempotencyDocPlugin,
+    Scope,
+    idempotent,
+    principal_scope,
+)
 
 log = logging.getLogger("calapp")
 
@@ -289,6 +296,8 @@ class Api(flask_smorest.Api):
     def init_app(self, app, *, spec_kwargs=None):
         app.json = JSONProvider(app)
         app.request_class = Request
+        spec_kwargs = dict(spec_kwargs or {})
+        spec_kwargs.setdefault("extra_plugins", []).append(IdempotencyDocPlugin())
         super().init_app(app, spec_kwargs=spec_kwargs)
         for name, scheme in SECURITY_SCHEMES.items():
             self.spec.components.security_scheme(name, scheme)
@@ -366,8 +375,32 @@ def database_unavailable() -> ServiceUnavailable:
     )
 
 
+WRITE_VIEW_METHODS = ("post", "put", "patch", "delete")
+
+
 class Blueprint(flask_smorest.Blueprint):
+    """flask-smorest's Blueprint, with ``Idempotency-Key`` on every write.
+
+    ``idempotency_scope`` says whose keys a write's key is among: by default the
+    signed-in principal (or the client's address when anonymous); the public
+    booking routes give the link and the visitor's network.
+    """
+
     ARGUMENTS_PARSER = Parser()
+
+    def __init__(self, *args, idempotency_scope: Scope | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.idempotency_scope = idempotency_scope or principal_scope
+
+    def add_url_rule(self, rule, endpoint=None, view_func=None, *args, **kwargs):
+        if isinstance(view_func, type) and issubclass(view_func, MethodView):
+            for name in WRITE_VIEW_METHODS:
+                method = getattr(view_func, name, None)
+                if method is not None:
+                    setattr(view_func, name, idempotent(method, self.idempotency_scope))
+        elif view_func is not None:
+            view_func = idempotent(view_func, self.idempotency_scope)
+        return super().add_url_rule(rule, endpoint, view_func, *args, **kwargs)
 
     def errors(self, *statuses: int):
         """Document error responses (in the one error format) of an operation."""

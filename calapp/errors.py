@@ -21,6 +21,7 @@ STATUS_CODES = {
     413: "payload_too_large",
     414: "uri_too_long",
     415: "unsupported_media_type",
+    422: "idempotency_key_reused",
     429: "rate_limited",
     431: "headers_too_large",
     500: "internal_error",
@@ -40,6 +41,7 @@ STATUS_MESSAGES = {
     413: "The request body is too large",
     414: "The request line (method, path and query) is too long",
     415: "Unsupported media type: send application/json",
+    422: "This Idempotency-Key came with another request",
     429: "Too many requests: slow down and retry after the Retry-After delay",
     431: "The request headers are too large",
     500: "Internal server error",
@@ -120,6 +122,18 @@ class SyncTokenExpired(AppError):
     """The sync token cannot be continued: list in full again (Google's 410)."""
 
     status, code = 410, "sync_token_expired"
+
+
+class IdempotencyInProgress(Conflict):
+    """The first request with this Idempotency-Key has not answered yet."""
+
+    code = "idempotency_in_progress"
+
+
+class IdempotencyKeyReused(AppError):
+    """The Idempotency-Key came first with another method, path or body."""
+
+    status, code = 422, "idempotency_key_reused"
 
 
 class PreconditionFailed(AppError):

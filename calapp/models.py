@@ -8,6 +8,7 @@ from calapp.changes.models import Change, ChangeLogState
 from calapp.contacts.models import Contact
 from calapp.delivery.models import Delivery, DeliveryAttempt
 from calapp.events.models import Event, EventAttendee, EventReminder
+from calapp.idempotency.models import IdempotencyKey
 from calapp.notifications.models import Notification, ReminderSweepState
 from calapp.users.models import EmailVerification, User
 from calapp.webhooks.models import Webhook
@@ -28,6 +29,7 @@ __all__ = [
     "Event",
     "EventAttendee",
     "EventReminder",
+    "IdempotencyKey",
     "Notification",
     "RefreshToken",
     "ReminderSweepState",

@@ -23,6 +23,7 @@ from calapp.booking.schemas import (
 )
 from calapp.errors import NotFound
 from calapp.extensions import db, limiter
+from calapp.idempotency.guard import scoped
 from calapp.ratelimit import client_ip_key
 from calapp.users import service as users_service
 
@@ -31,11 +32,21 @@ links_blp = Blueprint(
     __name__,
     description="Public booking links of your calendars (owner only)",
 )
+
+
+def _visitor_scope() -> str:
+    """Whose Idempotency-Keys a public write's key is among: the link's visitors
+    from one network (the client identity that holds count by)."""
+    client = holds.client_key(request.remote_addr, current_app.config["SECRET_KEY"])
+    return scoped("link", str(request.view_args.get("token")), "client", client)
+
+
 blp = Blueprint(
     "booking",
     __name__,
     url_prefix="/booking",
     description="Public booking pages: free slots, holds, reservations (no sign-in)",
+    idempotency_scope=_visitor_scope,
 )
 page_blp = Blueprint(
     "booking_page",

@@ -1,0 +1,178 @@
+"""Claim, answer and prune idempotency keys (Stripe's contract).
+
+Plain functions over ``db.session``: ``claim`` runs before the request and
+commits its row at once (its own short transaction), ``store`` and ``release``
+run after the request's own commit. No function here reads ``request``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert
+
+from calapp.errors import IdempotencyInProgress as InProgress
+from calapp.errors import IdempotencyKeyReused as KeyReused
+from calapp.extensions import db
+from calapp.idempotency.models import IdempotencyKey
+
+# A stored answer is replayed for this long after the first request (Stripe: 24 h).
+RETENTION = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What makes two requests "the same request"."""
+
+    method: str
+    path: str  # with the query string
+    body_sha256: str
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """This request holds the key: run it, then ``store`` or ``release``."""
+
+    scope: str
+    key: str
+    claim_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class Stored:
+    """The answer of the first request, to send again."""
+
+    status: int
+    headers: list
+    body: bytes
+
+
+def claim(
+    scope: str, key: str, request: Fingerprint, lock_timeout: timedelta
+) -> Claimed | Stored:
+    """Claim ``(scope, key)`` for this request, or give back the stored answer.
+
+    The claim is an ``INSERT ... ON CONFLICT DO NOTHING`` committed before the
+    request runs: of two concurrent requests exactly one inserts. A row older
+    than ``RETENTION`` (not pruned yet) or a claim whose request has held it
+    longer than ``lock_timeout`` (its worker died) is taken over by a
+    conditional ``UPDATE``, which again only one request can win.
+
+    :raises KeyReused: the key came first with another method, path or body.
+    :raises InProgress: the first request with this key is still running.
+    """
+    claim_id = uuid.uuid4()
+    table = IdempotencyKey.__table__
+    values = {
+        "scope": scope,
+        "key": key,
+        "claim_id": claim_id,
+        "method": request.method,
+        "path": request.path,
+        "body_sha256": request.body_sha256,
+        "created_at": sa.func.now(),
+        "locked_at": sa.func.now(),
+    }
+    inserted = db.session.execute(
+        insert(table)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=["scope", "key"])
+        .returning(table.c.claim_id)
+    ).first()
+    if inserted is None:
+        outcome = _existing(scope, key, request, values, lock_timeout)
+    else:
+        outcome = Claimed(scope, key, claim_id)
+    db.session.commit()
+    return outcome
+
+
+def _existing(scope, key, request, values, lock_timeout) -> Claimed | Stored:
+    table = IdempotencyKey.__table__
+    row = db.session.execute(
+        sa.select(
+            table,
+            (table.c.created_at < sa.func.now() - RETENTION).label("expired"),
+            (table.c.locked_at < sa.func.now() - lock_timeout).label("stale"),
+        ).where(table.c.scope == scope, table.c.key == key)
+    ).first()
+    if row is None:  # pruned between the INSERT and this SELECT
+        raise InProgress("This Idempotency-Key is being reused: retry the request")
+    if row.expired:
+        # A new request after 24 hours, whatever it is: it runs again.
+        return _take_over(row, values, table.c.created_at == row.created_at)
+    if (row.method, row.path, row.body_sha256) != (
+        request.method,
+        request.path,
+        request.body_sha256,
+    ):
+        raise KeyReused(
+            "This Idempotency-Key was first used with another request "
+            f"({row.method} {row.path}): use a new key for a new request",
+            details={"method": row.method, "path": row.path},
+        )
+    if row.status is not None:
+        return Stored(row.status, row.headers or [], row.body or b"")
+    if row.stale:
+        # The first request's worker died before answering: this retry runs.
+        return _take_over(
+            row,
+            {**values, "created_at": row.created_at},
+            table.c.claim_id == row.claim_id,
+            table.c.status.is_(None),
+        )
+    raise InProgress(
+        "A request with this Idempotency-Key is still running: retry later"
+    )
+
+
+def _take_over(row, values, *still_same) -> Claimed:
+    table = IdempotencyKey.__table__
+    won = db.session.execute(
+        sa.update(table)
+        .where(table.c.scope == row.scope, table.c.key == row.key, *still_same)
+        .values(**values, status=None, headers=None, body=None)
+        .returning(table.c.claim_id)
+    ).first()
+    if won is None:
+        raise InProgress("A request with this Idempotency-Key is still running")
+    return Claimed(row.scope, row.key, values["claim_id"])
+
+
+def store(claimed: Claimed, status: int, headers: list, body: bytes) -> None:
+    """Keep the answer of the claimed request (after it committed) for replays."""
+    table = IdempotencyKey.__table__
+    db.session.execute(
+        sa.update(table)
+        .where(
+            table.c.scope == claimed.scope,
+            table.c.key == claimed.key,
+            table.c.claim_id == claimed.claim_id,
+        )
+        .values(status=status, headers=headers, body=body, locked_at=None)
+    )
+
+
+def release(claimed: Claimed) -> None:
+    """Free the key of a request whose answer is not kept: a retry runs again."""
+    table = IdempotencyKey.__table__
+    db.session.execute(
+        sa.delete(table).where(
+            table.c.scope == claimed.scope,
+            table.c.key == claimed.key,
+            table.c.claim_id == claimed.claim_id,
+            table.c.status.is_(None),
+        )
+    )
+
+
+def prune(now: datetime) -> int:
+    """Delete the keys older than ``RETENTION``; the number deleted."""
+    table = IdempotencyKey.__table__
+    result = db.session.execute(
+        sa.delete(table).where(table.c.created_at < now - RETENTION)
+    )
+    return result.rowcount
