@@ -326,7 +326,7 @@ def _query_fields(op: dict) -> list:
     return [
         ((p["name"],), kind)
         for p in op.get("parameters", [])
-        if p["in"] == "query"
+        if p.get("in") == "query"  # shared header parameters are $refs
         for _, kind in _leaves(p["schema"])
     ]
 
