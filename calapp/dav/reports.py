@@ -121,24 +121,35 @@ def _calendar_base(user, calendar) -> str:
     return props.path("calendars", user.id, calendar.id)
 
 
-def calendar_multiget(principal, user, target, root) -> Response:
+def _multiget(root, load, content_type: str, data_tag: str) -> Response:
+    """A multiget answer: ``load(names)`` gives the object of each name it finds
+    (one query per batch, never one per href); the others are 404s."""
     mode, names = requested_props(root)
     hrefs = [h.text or "" for h in root.findall(tag(DAV, "href"))]
     wanted = {h: _name_of(h) for h in hrefs}
-    ids = calendars.names_to_ids(target.calendar.id, list(set(wanted.values())))
-    by_id = {o.master_id: o for o in calendars.objects(target.calendar, ids.values())}
+    found_by_name = load(list(set(wanted.values())))
     out = multistatus()
-    data_tag = tag(CALDAV, "calendar-data")
     for href_text, name in wanted.items():
-        obj = by_id.get(ids.get(name))
+        obj = found_by_name.get(name)
         path = urlsplit(href_text.strip()).path
         if obj is None:
             add_response(out, path, {}, status=404)
             continue
-        found = props.object_props(obj, calendars.CONTENT_TYPE, data_tag)
+        found = props.object_props(obj, content_type, data_tag)
         chosen, missing = props.select(found, mode, names, {data_tag})
         add_response(out, path, chosen, missing)
     return xml_response(out)
+
+
+def calendar_multiget(principal, user, target, root) -> Response:
+    def load(names: list[str]) -> dict:
+        ids = calendars.names_to_ids(target.calendar.id, names)
+        by_id = {
+            o.master_id: o for o in calendars.objects(target.calendar, ids.values())
+        }
+        return {name: by_id.get(i) for name, i in ids.items()}
+
+    return _multiget(root, load, calendars.CONTENT_TYPE, tag(CALDAV, "calendar-data"))
 
 
 def _text_match(values: list[str], match) -> bool:
@@ -372,25 +383,14 @@ def _sync_book(principal, user, root) -> Response:
 
 
 def addressbook_multiget(principal, user, target, root) -> Response:
-    mode, names = requested_props(root)
-    hrefs = [h.text or "" for h in root.findall(tag(DAV, "href"))]
-    wanted = {h: _name_of(h) for h in hrefs}
-    ids = cards.names_to_ids(principal, list(set(wanted.values())))
-    by_id = (
-        {c.contact_id: c for c in cards.cards(principal, ids.values())} if ids else {}
-    )
-    out = multistatus()
-    data_tag = tag(CARDDAV, "address-data")
-    for href_text, name in wanted.items():
-        card = by_id.get(ids.get(name))
-        path = urlsplit(href_text.strip()).path
-        if card is None:
-            add_response(out, path, {}, status=404)
-            continue
-        found = props.object_props(card, cards.CONTENT_TYPE, data_tag)
-        chosen, missing = props.select(found, mode, names, {data_tag})
-        add_response(out, path, chosen, missing)
-    return xml_response(out)
+    def load(names: list[str]) -> dict:
+        ids = cards.names_to_ids(principal, names)
+        if not ids:
+            return {}
+        by_id = {c.contact_id: c for c in cards.cards(principal, ids.values())}
+        return {name: by_id.get(i) for name, i in ids.items()}
+
+    return _multiget(root, load, cards.CONTENT_TYPE, tag(CARDDAV, "address-data"))
 
 
 def addressbook_query(principal, user, target, root) -> Response:

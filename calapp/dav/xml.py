@@ -64,7 +64,7 @@ def parse(body: bytes) -> ET.Element | None:
         return None
     try:
         return SafeET.fromstring(body)
-    except Exception as exc:  # ParseError and defusedxml's refusals alike
+    except (ET.ParseError, ValueError) as exc:  # defusedxml refuses with ValueErrors
         raise DavError(400, f"The body is not well-formed XML: {exc}") from None
 
 

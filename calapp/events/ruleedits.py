@@ -12,18 +12,23 @@ from calapp.events.recurrence import starts_between
 from calapp.events.series import Series, _parts, _zone
 
 
-def is_occurrence(series: Series, start: datetime) -> bool:
-    """Is ``start`` (UTC) an original start of the series (EXDATEs included)?"""
-    if start == series.start or start in series.rdates:
-        return True
-    window_end = start + timedelta(seconds=1)
-    probe = Series(
+def _rule_only(series: Series) -> Series:
+    """The series' rule from its DTSTART, without EXDATEs, RDATEs or lengths."""
+    return Series(
         rule=series.rule,
         start=series.start,
         end=series.end,
         timezone=series.timezone,
         all_day=series.all_day,
     )
+
+
+def is_occurrence(series: Series, start: datetime) -> bool:
+    """Is ``start`` (UTC) an original start of the series (EXDATEs included)?"""
+    if start == series.start or start in series.rdates:
+        return True
+    window_end = start + timedelta(seconds=1)
+    probe = _rule_only(series)
     return any(
         s == start
         for s in starts_between(probe, start - (series.end - series.start), window_end)
@@ -51,13 +56,7 @@ def count_before(series: Series, start: datetime) -> int:
     counts them, RFC 5545 §3.3.10) start before ``start``."""
     if start <= series.start:
         return 0
-    probe = Series(
-        rule=series.rule,
-        start=series.start,
-        end=series.end,
-        timezone=series.timezone,
-        all_day=series.all_day,
-    )
+    probe = _rule_only(series)
     return sum(1 for _ in starts_between(probe, series.start, start))
 
 

@@ -28,12 +28,15 @@ Every step but the first is reported once per file in ``repaired``.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from calapp.fields import is_timezone, known_timezones
+
+log = logging.getLogger("calapp.ics")
 
 # CLDR common/supplemental/windowsZones.xml, territory "001" (the zone Windows
 # means by each name), with current IANA names for renamed zones.
@@ -314,10 +317,8 @@ def _fingerprints(year: int) -> dict[str, tuple]:
 
 def match_offsets(tz: tzinfo, year: int, hints: list[str]) -> str | None:
     """Step 5: the IANA zone whose offsets through ``year`` equal ``tz``'s."""
-    samples = [datetime(year, 1, 1, 12) + timedelta(days=7 * i) for i in range(53)]
-    try:
-        wanted = tuple(s.replace(tzinfo=tz).utcoffset() for s in samples)
-    except Exception:  # a broken VTIMEZONE matches nothing
+    wanted = _offsets(tz, range(year, year + 1))
+    if wanted is None:
         return None
     prints = _fingerprints(year)
     for name in [*hints, *candidates()]:
@@ -335,7 +336,8 @@ def _offsets(tz: tzinfo, years: range) -> tuple | None:
     ]
     try:
         return tuple(s.replace(tzinfo=tz).utcoffset() for s in samples)
-    except Exception:  # a broken VTIMEZONE matches nothing
+    except Exception:  # icalendar raises many kinds on a broken VTIMEZONE
+        log.warning("unreadable VTIMEZONE: it matches no zone", exc_info=True)
         return None
 
 
