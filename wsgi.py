@@ -6,6 +6,7 @@ nor ``DATABASE_URL`` set) gets the defaults ``make run`` uses, so that
 line saying what to set, not a traceback.
 """
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -31,3 +32,9 @@ if _under_flask_cli():
         raise SystemExit(f"Error: {exc}") from None
 else:
     app = create_app()
+
+# What start-up built (modules, the app, its schemas and compiled statements)
+# lives as long as the process: moved out of the collector's reach, a full
+# collection no longer walks those ~200,000 objects, which cost a request that
+# triggered one ~100 ms.
+gc.freeze()

@@ -6,8 +6,11 @@ standard library before this module is imported), so that thousands of idle
 ``/stream`` and ``/ws`` connections cost a greenlet each, never an API worker.
 """
 
+import gc
+
 from calapp import create_app
 from calapp.stream.green import make_psycopg_green
 
 make_psycopg_green()
 app = create_app({"STREAM_PROCESS": True})
+gc.freeze()  # as in wsgi.py: start-up's objects stay out of full collections

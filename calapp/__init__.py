@@ -58,6 +58,7 @@ def register_database(app: Flask) -> None:
             )
 
         url = ensure_database_url(app.instance_path)
+    from calapp.db import read_json
     from calapp.embedded import normalise_url
 
     app.config["DATABASE_URL"] = normalise_url(url)
@@ -69,6 +70,7 @@ def register_database(app: Flask) -> None:
             "pool_size": 10,
             # Instants are read back in UTC whatever the server's default zone.
             "connect_args": {"options": "-c timezone=UTC"},
+            "json_deserializer": read_json,
         },
     )
 

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from calapp.clock import utcnow
 from calapp.extensions import db
+
+
+def read_json(text: str):
+    """The driver's decoder of ``json``/``jsonb`` values: orjson, thousands of
+    values a page of events (reminders, attendees, attachments); the standard
+    library's for what orjson refuses (an integer beyond 64 bits)."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 class UTCDateTime(sa.types.TypeDecorator):

@@ -4,12 +4,15 @@
 ordered by ``(start_time, id)``; the cursor is that key of the last item. A page
 reads
 
-- the next ``limit + 1`` stored rows after the cursor (keyset, one statement);
-- every live series that can still reach the window after the cursor, with the
-  slots its exceptions replace (one statement);
+- the keys ``(start_time, id)`` of the next ``limit + 1`` stored rows after the
+  cursor (keyset, one statement);
+- what expansion needs of every live series that can still reach the window
+  after the cursor, with the slots its exceptions replace (one statement);
 - each series' starts *from the cursor's instant*, merged and cut after
   ``limit + 1`` occurrences. Starts are expanded in fixed spans of time and kept
-  per process (``_span_starts``), so the pages of a window share them.
+  per process (``_span_starts``), so the pages of a window share them;
+- whole items (with reminders and attendees) of the stored rows and series that
+  made the page, and of those alone (one statement).
 
 No total is counted, so any window up to ``occurrences.MAX_WINDOW`` pages to its
 end, and a page costs what its size and the number of live series ask, not the
@@ -30,7 +33,7 @@ from functools import lru_cache
 from itertools import islice
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.orm import aliased
 
 from calapp.db import UTCDateTime
@@ -55,12 +58,25 @@ _AFTER_ID = sa.bindparam("after_id", type_=sa.Uuid)
 _LIMIT = sa.bindparam("page_limit", type_=sa.Integer)
 _HORIZON = sa.bindparam("horizon", type_=UTCDateTime)
 _HORIZON_FROM = sa.bindparam("horizon_from", type_=UTCDateTime)
+_IDS = sa.cast(sa.bindparam("page_ids", type_=ARRAY(sa.Text)), ARRAY(UUID()))
 # How far after the cursor a page first looks for series that start; widened
 # (x4) until the page is full of items before it or it reaches the window's end.
 _REACH = timedelta(days=7)
-# What expansion reads of a series beyond its item (not part of the response).
-EXPANSION_ONLY = (Event.rdate_periods, Event.duration_days)
-EXPANSION_ONLY_NAMES = ("rdate_periods", "duration_days")
+# What a page reads of a stored row before it knows whether the row is on it.
+_KEYS = (reads.text_id(Event.id), reads.instant(Event.start_time))
+# What expansion reads of a series (``occurrences.series_of``).
+_EXPANSION = (
+    reads.text_id(Event.id),
+    Event.recurrence_rule,
+    reads.instant(Event.start_time),
+    reads.instant(Event.end_time),
+    Event.timezone,
+    Event.all_day,
+    reads.instants(Event.exdates),
+    reads.instants(Event.rdates),
+    Event.rdate_periods,
+    Event.duration_days,
+)
 
 
 def _overridden_column():
@@ -86,11 +102,12 @@ def _overridden_column():
 class WindowQuery:
     """The statements of a window's pages over the events a ``base`` selects."""
 
-    first: sa.Select  # stored rows of the first page
-    after: sa.Select  # stored rows after a cursor
+    first: sa.Select  # keys of the stored rows of the first page
+    after: sa.Select  # keys of the stored rows after a cursor
     series: sa.Select  # series reaching the window after the cursor, started
     # before the horizon (or with RDATEs, which may precede their start)
     more: sa.Select  # those started between a horizon and a wider one
+    whole: sa.Select  # the items of the rows on the page
 
     @classmethod
     def over(cls, base: sa.Select) -> WindowQuery:
@@ -98,20 +115,18 @@ class WindowQuery:
         a page runs (``window_page(params=...)``)."""
         stored = (
             _stored_in(base, _START, _END)
-            .with_only_columns(*reads.COLUMNS)
+            .with_only_columns(*_KEYS)
             .order_by(Event.start_time, Event.id)
             .limit(_LIMIT)
         )
         cursor = sa.tuple_(Event.start_time, Event.id) > sa.tuple_(
             _AFTER_START, _AFTER_ID
         )
-        # Whole items of every series that can reach the page, not only what
-        # expansion needs: a second statement for the series on the page cost
-        # more than the extra rows.
+        # Only what expansion needs: most series that can reach a page have no
+        # occurrence on it, and whole items (children aggregated to JSON) were
+        # most of a page's cost when every series and stored row was read whole.
         series = _series_in(base, _RESUME, _END).with_only_columns(
-            *reads.COLUMNS,
-            *EXPANSION_ONLY,
-            _overridden_column(),
+            *_EXPANSION, _overridden_column()
         )
         has_rdates = sa.func.cardinality(Event.rdates) > 0
         return cls(
@@ -123,6 +138,8 @@ class WindowQuery:
                 Event.start_time < _HORIZON,
                 sa.not_(has_rdates),
             ),
+            # Rows the page's own statements just selected through ``base``.
+            sa.select(*reads.COLUMNS).where(Event.id == sa.any_(_IDS)),
         )
 
 
@@ -130,9 +147,9 @@ def _page_streams(
     rows: dict,
     start: datetime,
     end: datetime,
-    after: tuple[datetime, uuid.UUID] | None,
+    after: tuple[datetime, str] | None,
     reach: bool,
-) -> list[Iterator[tuple[datetime, uuid.UUID, recurrence.Series]]]:
+) -> list[Iterator[tuple[datetime, str, recurrence.Series]]]:
     """For each series row (with its ``overridden`` slots), its occurrences after
     the cursor, ascending and read only as far as the page consumes them.
 
@@ -222,6 +239,12 @@ def _expansion_start(start: datetime, after) -> datetime:
     return max(start, after[0] - timedelta(microseconds=1))
 
 
+def _run(stmt: sa.Select, bound: dict):
+    """A statement of plain columns on the session's connection: rows, without
+    the ORM's result machinery (a tenth of a page's CPU)."""
+    return db.session.connection().execute(stmt, bound).fetchall()
+
+
 def _series_head(query: WindowQuery, bound: dict, singles, resume, start, end, after):
     """The series that can reach the page and the page's first ``limit + 1``
     occurrences of them.
@@ -233,15 +256,15 @@ def _series_head(query: WindowQuery, bound: dict, singles, resume, start, end, a
     those of the rest of a year.
     """
     limit = bound["page_limit"] - 1
-    rows: dict[uuid.UUID, object] = {}
+    rows: dict[str, object] = {}
     stmt, reach = query.series, _REACH
     horizon = end if end - resume <= reach else resume + reach
     while True:
         bound["horizon"] = horizon
-        rows.update((uuid.UUID(row.id), row) for row in db.session.execute(stmt, bound))
+        rows.update((row.id, row) for row in _run(stmt, bound))
         streams = _page_streams(rows, resume, end, after, reach=resume == start)
         head = list(islice(heapq.merge(*streams), limit + 1))
-        starts = [item["start_time"] for item in singles] + [s for s, _, _ in head]
+        starts = [s for s, _, _ in singles] + [s for s, _, _ in head]
         full = len(starts) > limit and sorted(starts)[limit] < horizon
         if full or horizon >= end:
             return rows, head
@@ -277,20 +300,32 @@ def window_page(
     if after is not None:
         bound.update(after_start=after[0], after_id=after[1])
     stored = query.first if after is None else query.after
-    singles = [reads.item(row) for row in db.session.execute(stored, bound)]
-    rows, head = _series_head(query, bound, singles, resume, start, end, after)
-    items: dict[uuid.UUID, dict] = {}
-    occurrences = []
-    for occ_start, sid, series in head:
-        if sid not in items:
-            items[sid] = reads.item(rows[sid])
-            for name in ("overridden", *EXPANSION_ONLY_NAMES):
-                del items[sid][name]
-        end_ = series.occurrence_end(occ_start)
-        occurrences.append(reads.occurrence(items[sid], occ_start, end_))
-    merged = list(heapq.merge(singles, occurrences, key=reads.key))
-    page = merged[:limit]
+    singles = [(row.start_time, row.id, None) for row in _run(stored, bound)]
+    # Ids as text, as rows carry them: text UUIDs of one width sort as UUIDs do.
+    after_key = None if after is None else (after[0], str(after[1]))
+    _, head = _series_head(query, bound, singles, resume, start, end, after_key)
+    merged = list(islice(heapq.merge(singles, head, key=_entry_key), limit + 1))
+    on_page = merged[:limit]
+    ids = list({entry_id: None for _, entry_id, _ in on_page})
+    whole = {row.id: reads.item(row) for row in _run(query.whole, {"page_ids": ids})}
+    page = []
+    for occ_start, entry_id, series in on_page:
+        item = whole.get(entry_id)
+        if item is None:  # deleted since the page's first statement
+            continue
+        if series is None:
+            page.append(item)
+        else:
+            end_ = series.occurrence_end(occ_start)
+            page.append(reads.occurrence(item, occ_start, end_))
     next_cursor = (
-        encode_cursor(reads.cursor_key(page[-1])) if len(merged) > limit else None
+        encode_cursor((on_page[-1][0], uuid.UUID(on_page[-1][1])))
+        if len(merged) > limit
+        else None
     )
     return page, next_cursor
+
+
+def _entry_key(entry: tuple) -> tuple:
+    """``(start_time, id)`` of a stored row's or an occurrence's entry."""
+    return entry[0], entry[1]

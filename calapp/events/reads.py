@@ -46,7 +46,7 @@ def _children(table, order, **fields):
     )  # fmt: skip
 
 
-def _text(column):
+def text_id(column):
     """A UUID column read as its text, as the API writes it: parsing thousands
     of UUIDs a page into objects only to print them again was a third of a
     page's CPU."""
@@ -69,8 +69,8 @@ def instants(column):
 
 # EventSchema's fields, as the columns that hold them.
 COLUMNS = (
-    _text(Event.id),
-    _text(Event.calendar_id),
+    text_id(Event.id),
+    text_id(Event.calendar_id),
     Event.ical_uid,
     Event.title,
     Event.description,
@@ -105,10 +105,10 @@ COLUMNS = (
     Event.sequence,
     instants(Event.exdates),
     instants(Event.rdates),
-    _text(Event.series_id),
+    text_id(Event.series_id),
     instant(Event.original_start_time),
-    _text(Event.created_by),
-    _text(Event.updated_by),
+    text_id(Event.created_by),
+    text_id(Event.updated_by),
     instant(Event.created_at),
     instant(Event.updated_at),
 )
