@@ -306,17 +306,29 @@ def common_free_slots(
 
     :raises ValueError: as ``free_slots``, or invalid rules.
     """
+    rules = open_rules(duration, timezone, working_hours, buffer, slot_interval)
+    union = [block for blocks in busy_by_calendar for block in blocks]
+    return free_slots(rules, union, range_start, range_end, now=range_start)
+
+
+def open_rules(
+    duration: timedelta,
+    timezone: str,
+    working_hours: Mapping[int, tuple[Window, ...]] | None = None,
+    buffer: timedelta = timedelta(0),
+    slot_interval: timedelta | None = None,
+) -> Rules:
+    """The rules of ``common_free_slots``: no notice, horizon or daily limit, and
+    without ``working_hours`` every day open from midnight to midnight."""
     if working_hours is None:
         working_hours = {day: (Window(MIDNIGHT, MIDNIGHT),) for day in range(7)}
-    rules = Rules(
+    return Rules(
         timezone=timezone,
         duration=duration,
         working_hours=working_hours,
         buffer=buffer,
         slot_interval=slot_interval,
     )
-    union = [block for blocks in busy_by_calendar for block in blocks]
-    return free_slots(rules, union, range_start, range_end, now=range_start)
 
 
 def _window_slots(
@@ -370,5 +382,6 @@ __all__ = [
     "common_free_slots",
     "free_slots",
     "merge_busy",
+    "open_rules",
     "parse_working_hours",
 ]
