@@ -153,9 +153,7 @@ def test_every_broken_rule_is_a_reason_in_the_documented_order():
 
 
 def test_a_booking_outside_the_slot_but_inside_its_own_buffer_is_buffer():
-    booking = reasons.Blocker(
-        at("09:45"), at("10:45"), core=(at("10:00"), at("10:30"))
-    )
+    booking = reasons.Blocker(at("09:45"), at("10:45"), core=(at("10:00"), at("10:30")))
     found = reasons.explain(_rules(), at("10:30"), at("08:00"), [booking])
     assert codes(found) == ["buffer"]
     assert (found[0].start, found[0].end) == (at("10:30"), at("10:45"))
@@ -163,9 +161,7 @@ def test_a_booking_outside_the_slot_but_inside_its_own_buffer_is_buffer():
 
 def test_a_booking_and_its_event_are_one_busy_reason():
     event = reasons.Blocker(at("10:00"), at("10:30"))
-    booking = reasons.Blocker(
-        at("09:45"), at("10:45"), core=(at("10:00"), at("10:30"))
-    )
+    booking = reasons.Blocker(at("09:45"), at("10:45"), core=(at("10:00"), at("10:30")))
     found = reasons.explain(_rules(), at("10:00"), at("08:00"), [event, booking])
     assert codes(found) == ["busy"]
 
