@@ -220,6 +220,7 @@ def register_blueprints(api: Api) -> None:
     from calapp.events.routes import blp as events
     from calapp.health.routes import blp as health
     from calapp.ics.routes import blp as ics
+    from calapp.llms.routes import blp as llms
     from calapp.notifications.routes import blp as notifications
     from calapp.stream.routes import blp as stream
     from calapp.stream.routes import register_message_schema
@@ -230,7 +231,7 @@ def register_blueprints(api: Api) -> None:
     for blp in (
         auth, users, api_keys, calendars, events, contacts, availability,
         booking_links, booking, booking_page, ics, notifications, webhooks, stream,
-        health
+        health, llms
     ):  # fmt: skip
         api.register_blueprint(blp)
     register_payload_schemas(api.spec)  # WebhookPayload: no operation returns it

@@ -1,12 +1,14 @@
 from flask.views import MethodView
 
 from calapp.api import Blueprint, current_principal
-from calapp.availability import service
+from calapp.availability import explain, service
 from calapp.availability.schemas import (
     AvailabilityArgsSchema,
     AvailabilitySchema,
+    ExplainSchema,
     FindSlotsSchema,
     FoundSlotsSchema,
+    SlotExplanationSchema,
 )
 
 blp = Blueprint(
@@ -51,3 +53,23 @@ class FindSlotsView(MethodView):
         between several people.
         """
         return service.find_common_slots(current_principal(), data)
+
+
+@blp.route("/explain")
+class ExplainView(MethodView):
+    @blp.auth_required("availability:read")
+    @blp.doc(operationId="explainAvailability")
+    @blp.arguments(ExplainSchema)
+    @blp.response(200, SlotExplanationSchema)
+    @blp.errors(404)
+    def post(self, data):
+        """Explain whether a slot is free in every listed calendar, and why not
+
+        Judges one slot (start plus duration_minutes or end) with the rules of
+        POST /availability/find and answers whether find would offer it; if not,
+        every reason as a code with detail: outside_working_hours,
+        not_on_interval, busy or buffer. A busy reason names the event (id, title,
+        calendar) only when you may read it and hold events:read; otherwise it
+        says only when the calendar is busy.
+        """
+        return explain.explain(current_principal(), data)

@@ -1,6 +1,9 @@
+from datetime import timedelta
+
 import marshmallow as ma
 
 from calapp.api import Schema
+from calapp.availability import reasons
 from calapp.fields import Instant, Timezone
 
 
@@ -135,3 +138,153 @@ class FoundSlotsSchema(Schema):
     timezone = ma.fields.String(required=True)
     duration_minutes = ma.fields.Integer(required=True)
     slots = ma.fields.List(ma.fields.Nested(BusyBlockSchema), required=True)
+
+
+# --- explanations ---------------------------------------------------------------------
+
+REASON_CODES_TEXT = (
+    "`outside_working_hours` (no working-hours window holds the slot whole), "
+    "`not_on_interval` (a window holds it but slots start every "
+    "`slot_interval` from the window's start), `min_notice` (too soon), "
+    "`beyond_horizon` (after `max_days_ahead`), `daily_limit` (the day has its "
+    "bookings), `busy` (something overlaps the slot), `buffer` (something lies "
+    "within the buffer around it), `held` (a visitor holds it for a few minutes), "
+    "`link_inactive` (the booking link was deactivated)"
+)
+
+
+class ReasonSchema(Schema):
+    """One rule the slot breaks; only the fields of its code are present."""
+
+    code = ma.fields.String(
+        required=True,
+        validate=ma.validate.OneOf(reasons.CODES),
+        metadata={"description": REASON_CODES_TEXT, "example": "busy"},
+    )
+    message = ma.fields.String(
+        required=True,
+        metadata={"example": "The calendar is busy from 2027-03-01T10:00:00Z to "
+                  "2027-03-01T10:30:00Z"},
+    )  # fmt: skip
+    start = Instant(
+        metadata={
+            "description": "busy: the busy part of the slot; buffer, held: the "
+            "part in the way of the slot widened by the buffer"
+        }
+    )
+    end = Instant()
+    day = ma.fields.Date(
+        metadata={"description": "outside_working_hours, daily_limit: the local day"}
+    )
+    windows = ma.fields.List(
+        ma.fields.Nested(BusyBlockSchema),
+        metadata={"description": "outside_working_hours: that day's working hours"},
+    )
+    previous_start = Instant(
+        metadata={"description": "not_on_interval: the slot start just before"}
+    )
+    next_start = Instant(
+        metadata={"description": "not_on_interval: the slot start just after"}
+    )
+    earliest_start = Instant(
+        metadata={"description": "min_notice: the earliest start allowed now"}
+    )
+    last_day = ma.fields.Date(
+        metadata={"description": "beyond_horizon: the last local day allowed"}
+    )
+    limit = ma.fields.Integer(
+        metadata={
+            "description": "not_on_interval: minutes between starts; min_notice: "
+            "minutes of notice; beyond_horizon: days ahead; daily_limit: bookings "
+            "a day"
+        }
+    )
+    count = ma.fields.Integer(
+        metadata={"description": "daily_limit: bookings and holds of that day"}
+    )
+    buffer_minutes = ma.fields.Integer(
+        metadata={"description": "buffer, held: minutes kept free around slots"}
+    )
+    expires_at = Instant(metadata={"description": "held: when the hold lapses"})
+
+
+class ExplainedEventSchema(Schema):
+    id = ma.fields.UUID(required=True)
+    title = ma.fields.String(required=True)
+    calendar_id = ma.fields.UUID(required=True)
+
+
+class NamedReasonSchema(ReasonSchema):
+    calendar_id = ma.fields.UUID(
+        metadata={"description": "busy, buffer: the calendar that is busy"}
+    )
+    event = ma.fields.Nested(
+        ExplainedEventSchema,
+        metadata={
+            "description": "busy, buffer: the event in the way, when you may read "
+            "it (events:read); absent otherwise"
+        },
+    )
+
+
+def reason_fields(reason: reasons.Reason) -> dict:
+    """The fields of a reason that apply to it (``source`` is for the caller)."""
+    shown = {
+        name: value
+        for name, value in reason.__dict__.items()
+        if value is not None and name != "source"
+    }
+    if reason.windows is not None:
+        shown["windows"] = [{"start": s, "end": e} for s, e in reason.windows]
+    return shown
+
+
+class ExplainSchema(Schema):
+    calendar_ids = ma.fields.List(
+        ma.fields.UUID(), required=True, validate=ma.validate.Length(min=1, max=20)
+    )
+    start = Instant(required=True, metadata={"description": "The slot's start"})
+    duration_minutes = ma.fields.Integer(
+        strict=True,
+        validate=ma.validate.Range(min=5, max=1440),
+        metadata={"description": "The slot's length (or give `end`)"},
+    )
+    end = Instant(metadata={"description": "The slot's end (or give duration)"})
+    timezone = Timezone(required=True, metadata={"example": "Europe/Berlin"})
+    working_hours = working_hours_field(allow_none=True)
+    buffer_minutes = ma.fields.Integer(
+        strict=True, load_default=0, validate=ma.validate.Range(min=0, max=1440)
+    )
+    slot_interval_minutes = ma.fields.Integer(
+        strict=True,
+        allow_none=True,
+        validate=ma.validate.Range(min=5, max=1440),
+        metadata={"description": "Step between slot starts (default: the duration)"},
+    )
+
+    @ma.validates_schema
+    def _length(self, data, **kwargs):
+        if ("end" in data) == ("duration_minutes" in data):
+            raise ma.ValidationError("give either end or duration_minutes", "end")
+        if "end" in data and "start" in data:
+            minutes = (data["end"] - data["start"]) / timedelta(minutes=1)
+            if not 5 <= minutes <= 1440 or minutes != int(minutes):
+                raise ma.ValidationError(
+                    "must be 5 to 1440 whole minutes after start", "end"
+                )
+
+
+class SlotExplanationSchema(Schema):
+    calendar_ids = ma.fields.List(ma.fields.UUID(), required=True)
+    timezone = ma.fields.String(required=True)
+    duration_minutes = ma.fields.Integer(required=True)
+    slot = ma.fields.Nested(BusyBlockSchema, required=True)
+    offered = ma.fields.Boolean(
+        required=True,
+        metadata={"description": "Would POST /availability/find offer this slot"},
+    )
+    reasons = ma.fields.List(
+        ma.fields.Nested(NamedReasonSchema),
+        required=True,
+        metadata={"description": "Every rule the slot breaks; empty when offered"},
+    )

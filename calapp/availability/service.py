@@ -26,7 +26,7 @@ MAX_FIND_WINDOW = timedelta(days=62)
 EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
-def _readable(principal: Principal, calendar_ids: list[uuid.UUID]) -> list:
+def readable(principal: Principal, calendar_ids: list[uuid.UUID]) -> list:
     """The calendars, in the order asked; each must be readable (else 404)."""
     return [
         policy.get_calendar(principal, cid, "read")[0]
@@ -81,6 +81,26 @@ def busy_by_calendar(
 def _busy_by_calendar(
     calendars: list, start: datetime, end: datetime
 ) -> dict[uuid.UUID, list[tuple[datetime, datetime]]]:
+    blocks: dict[uuid.UUID, list] = {c.id: [] for c in calendars}
+    for calendar_id, _, span_start, span_end in busy_events(calendars, start, end):
+        blocks[calendar_id].append((max(span_start, start), min(span_end, end)))
+    return {cid: slots.merge_busy(b) for cid, b in blocks.items()}
+
+
+def busy_events(
+    calendars: list, start: datetime, end: datetime
+) -> list[tuple[uuid.UUID, uuid.UUID, datetime, datetime]]:
+    """``(calendar_id, event_id, start, end)`` of every busy event and occurrence
+    of the calendars overlapping ``[start, end)``, unclipped; an occurrence's
+    ``event_id`` is its series' (an exception's own). Callers have checked access.
+
+    :raises ValidationError: bad window, more than ``MAX_OCCURRENCES``.
+    """
+    return _spans(_busy_events(calendars), start, end)
+
+
+def _busy_events(calendars: list) -> sa.Select:
+    """The events of the module docstring that make their calendar busy."""
     owners = {c.id: c.owner_id for c in calendars}
     # An exception carries its own copy of the attendees, so Event.id is right
     # for series, exceptions and single events alike.
@@ -94,23 +114,19 @@ def _busy_by_calendar(
             )
         ),
     )
-    base = sa.select(Event).where(
+    return sa.select(Event).where(
         Event.calendar_id.in_(list(owners)),
         Event.deleted_at.is_(None),
         Event.status != "cancelled",
         Event.transparency == "busy",
         sa.not_(declined_by_owner),
     )
-    blocks: dict[uuid.UUID, list] = {cid: [] for cid in owners}
-    for calendar_id, span_start, span_end in _spans(base, start, end):
-        blocks[calendar_id].append((max(span_start, start), min(span_end, end)))
-    return {cid: slots.merge_busy(b) for cid, b in blocks.items()}
 
 
 def _spans(base: sa.Select, start: datetime, end: datetime):
-    """``(calendar_id, start, end)`` of every event and occurrence of ``base`` in
-    the window, as ``occurrences.all_in_window`` finds them, from the columns
-    alone: a busy calendar's month is hundreds of occurrences, and building an
+    """``(calendar_id, event_id, start, end)`` of every event and occurrence of
+    ``base`` in the window, as ``occurrences.all_in_window`` finds them, from the
+    columns alone: a busy calendar's month is hundreds of occurrences, and building an
     ORM row (and an ``Occurrence``) for each was a quarter of a booking page's time.
 
     :raises ValidationError: bad window, more than ``MAX_OCCURRENCES``.
@@ -118,7 +134,7 @@ def _spans(base: sa.Select, start: datetime, end: datetime):
     occurrences.check_window(start, end)
     stored = db.session.execute(
         occurrences._stored_in(base, start, end).with_only_columns(
-            Event.calendar_id, Event.start_time, Event.end_time
+            Event.calendar_id, Event.id, Event.start_time, Event.end_time
         )
     ).all()
     series_rows = db.session.execute(
@@ -132,7 +148,8 @@ def _spans(base: sa.Select, start: datetime, end: datetime):
     spans = [tuple(row) for row in stored]
     for row, stream in zip(series_rows, streams, strict=True):
         spans += [
-            (row.calendar_id, s, series.occurrence_end(s)) for s, _, series in stream
+            (row.calendar_id, row.id, s, series.occurrence_end(s))
+            for s, _, series in stream
         ]
     return spans
 
@@ -142,7 +159,7 @@ def free_busy(
 ) -> dict:
     """:raises NotFound: a calendar the principal cannot read.
     :raises ValidationError: window empty or longer than 366 days."""
-    calendars = _readable(principal, calendar_ids)
+    calendars = readable(principal, calendar_ids)
     per_calendar = busy_by_calendar(calendars, start, end)
     union = slots.merge_busy(b for blocks in per_calendar.values() for b in blocks)
     return {
@@ -174,32 +191,41 @@ def find_common_slots(principal: Principal, data: dict) -> dict:
         raise ValidationError.field(
             "end", f"the search window may span at most {MAX_FIND_WINDOW.days} days"
         )
-    working_hours = None
-    if data.get("working_hours") is not None:
-        try:
-            working_hours = slots.parse_working_hours(data["working_hours"])
-        except ValueError as exc:
-            raise ValidationError.field("working_hours", str(exc)) from exc
-    calendars = _readable(principal, data["calendar_ids"])
-    buffer = timedelta(minutes=data.get("buffer_minutes", 0))
+    rules = find_rules(data, timedelta(minutes=data["duration_minutes"]))
+    calendars = readable(principal, data["calendar_ids"])
     # A block ending (starting) within ``buffer`` of the window's edges still
     # blocks the first (last) slots once widened: load it too.
+    buffer = rules.buffer
     busy_start = start - min(buffer, start - EARLIEST)  # no OverflowError in year 1
     per_calendar = busy_by_calendar(calendars, busy_start, end + buffer)
-    interval = data.get("slot_interval_minutes")
-    found = slots.common_free_slots(
-        list(per_calendar.values()),
-        start,
-        end,
-        timedelta(minutes=data["duration_minutes"]),
-        data["timezone"],
-        working_hours=working_hours,
-        buffer=buffer,
-        slot_interval=timedelta(minutes=interval) if interval else None,
-    )
+    union = [block for blocks in per_calendar.values() for block in blocks]
+    found = slots.free_slots(rules, union, start, end, now=start)
     return {
         "calendar_ids": [c.id for c in calendars],
         "timezone": data["timezone"],
         "duration_minutes": data["duration_minutes"],
         "slots": [{"start": s, "end": e} for s, e in found],
     }
+
+
+def find_rules(data: dict, duration: timedelta) -> slots.Rules:
+    """The rules of ``POST /availability/find`` (and of its explanations) from
+    its body: ``timezone``, ``working_hours``, ``buffer_minutes``,
+    ``slot_interval_minutes``.
+
+    :raises ValidationError: bad working hours.
+    """
+    working_hours = None
+    if data.get("working_hours") is not None:
+        try:
+            working_hours = slots.parse_working_hours(data["working_hours"])
+        except ValueError as exc:
+            raise ValidationError.field("working_hours", str(exc)) from exc
+    interval = data.get("slot_interval_minutes")
+    return slots.open_rules(
+        duration,
+        data["timezone"],
+        working_hours,
+        buffer=timedelta(minutes=data.get("buffer_minutes", 0)),
+        slot_interval=timedelta(minutes=interval) if interval else None,
+    )

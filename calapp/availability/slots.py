@@ -46,21 +46,19 @@ stays linearithmic.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from calapp.availability import reasons
+from calapp.availability.reasons import MIDNIGHT, Slot
+
 MIN_DURATION = timedelta(minutes=5)
 MAX_WINDOWS_PER_DAY = 10
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # index = weekday()
-MIDNIGHT = time(0)
-
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-
-Slot = tuple[datetime, datetime]
 
 
 @dataclass(frozen=True)
@@ -227,40 +225,21 @@ def merge_busy(blocks: Iterable[tuple[datetime, datetime]]) -> list[Slot]:
 
     :raises ValueError: a naive datetime, or a block ending before it starts.
     """
+    return reasons.merge(busy_blocks(blocks))
+
+
+def busy_blocks(blocks: Iterable[tuple[datetime, datetime]]) -> list[Slot]:
+    """The blocks in UTC, checked.
+
+    :raises ValueError: a naive datetime, or a block ending before it starts.
+    """
     spans = []
     for start, end in blocks:
         start, end = _utc(start, "busy start"), _utc(end, "busy end")
         if end < start:
             raise ValueError(f"busy block ends before it starts: {start} > {end}")
-        if end > start:
-            spans.append((start, end))
-    spans.sort()
-    merged: list[Slot] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
-
-
-class _Busy:
-    """Merged busy blocks, widened by the buffer, searchable by bisection."""
-
-    def __init__(self, blocks: Iterable[tuple[datetime, datetime]], buffer: timedelta):
-        merged = merge_busy(blocks)
-        if buffer:  # widening keeps the order; merging again joins what now touches
-            merged = merge_busy((s - buffer, e + buffer) for s, e in merged)
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def conflict_end(self, start: datetime, end: datetime) -> datetime | None:
-        """End of the block overlapping ``[start, end)``, or None when free."""
-        i = bisect_right(self.ends, start)  # first block ending after ``start``
-        if i < len(self.ends) and self.starts[i] < end:
-            return self.ends[i]
-        return None
+        spans.append((start, end))
+    return spans
 
 
 # --- slots --------------------------------------------------------------------------
@@ -282,30 +261,26 @@ def free_slots(
     range_start, range_end = _range(range_start, range_end)
     now = _utc(now, "now")
     zone = rules.zone
-    earliest = max(range_start, now + rules.min_notice)
-    last_day = _local_date(range_end, zone)
-    if rules.max_days_ahead is not None:
-        last_day = min(
-            last_day, _local_date(now, zone) + timedelta(days=rules.max_days_ahead)
-        )
+    earliest = max(range_start, reasons.earliest_start(rules, now))
+    last_day = reasons.local_date(range_end, zone)
+    horizon = reasons.last_day(rules, now)
+    if horizon is not None:
+        last_day = min(last_day, horizon)
     booked = bookings_per_day or {}
-    limit = rules.max_per_day
-    index = _Busy(busy, rules.buffer)
+    index = reasons.BusyIndex(busy_blocks(busy), rules.buffer)
     slots: set[Slot] = set()
     # Start a day early: a wall time in a gap resolves later, even onto the next
     # local date (Pacific/Apia skipped all of 2011-12-30).
-    first = _local_date(earliest, zone)
+    first = reasons.local_date(earliest, zone)
     day = first - timedelta(days=1) if first > date.min else first
     while day <= last_day:
-        for window in rules.working_hours.get(day.weekday(), ()):
-            start, end = _resolve(day, window, zone)
+        for start, end in reasons.windows_on(rules, day):
             for slot in _window_slots(
                 rules, index, start, min(end, range_end), earliest
             ):
-                local_day = _local_date(slot[0], zone)
-                if local_day > last_day:
+                if reasons.beyond_horizon(rules, slot[0], now):
                     continue
-                if limit is None or booked.get(local_day, 0) < limit:
+                if not reasons.day_full(rules, slot[0], booked):
                     slots.add(slot)
         day += timedelta(days=1)
     # fold=0 is not monotonic across a gap, so windows of a gap day can overlap.
@@ -331,26 +306,41 @@ def common_free_slots(
 
     :raises ValueError: as ``free_slots``, or invalid rules.
     """
+    rules = open_rules(duration, timezone, working_hours, buffer, slot_interval)
+    union = [block for blocks in busy_by_calendar for block in blocks]
+    return free_slots(rules, union, range_start, range_end, now=range_start)
+
+
+def open_rules(
+    duration: timedelta,
+    timezone: str,
+    working_hours: Mapping[int, tuple[Window, ...]] | None = None,
+    buffer: timedelta = timedelta(0),
+    slot_interval: timedelta | None = None,
+) -> Rules:
+    """The rules of ``common_free_slots``: no notice, horizon or daily limit, and
+    without ``working_hours`` every day open from midnight to midnight."""
     if working_hours is None:
         working_hours = {day: (Window(MIDNIGHT, MIDNIGHT),) for day in range(7)}
-    rules = Rules(
+    return Rules(
         timezone=timezone,
         duration=duration,
         working_hours=working_hours,
         buffer=buffer,
         slot_interval=slot_interval,
     )
-    union = [block for blocks in busy_by_calendar for block in blocks]
-    return free_slots(rules, union, range_start, range_end, now=range_start)
 
 
 def _window_slots(
-    rules: Rules, busy: _Busy, start: datetime, end: datetime, earliest: datetime
+    rules: Rules,
+    busy: reasons.BusyIndex,
+    start: datetime,
+    end: datetime,
+    earliest: datetime,
 ):
     """Free grid slots of one window (already resolved, clipped to the range end)."""
     step, duration = rules.step, rules.duration
-    if earliest > start:  # first grid point at or after ``earliest``
-        start += step * -((start - earliest) // step)
+    start = reasons.grid_at_or_after(start, earliest, step)
     while start + duration <= end:
         blocked_until = busy.conflict_end(start, start + duration)
         if blocked_until is None:
@@ -358,20 +348,6 @@ def _window_slots(
             start += step
         else:  # every grid point before the block's end conflicts with it too
             start += step * max(1, -((start - blocked_until) // step))
-
-
-def _resolve(day: date, window: Window, zone: ZoneInfo) -> Slot:
-    """The window's instants on ``day`` (RFC 5545 §3.3.5: fold=0), in UTC."""
-    end_day = day + timedelta(days=1) if window.end == MIDNIGHT else day
-    return _at_local(day, window.start, zone), _at_local(end_day, window.end, zone)
-
-
-def _at_local(day: date, wall: time, zone: ZoneInfo) -> datetime:
-    return datetime.combine(day, wall).replace(tzinfo=zone, fold=0).astimezone(UTC)
-
-
-def _local_date(instant: datetime, zone: ZoneInfo) -> date:
-    return instant.astimezone(zone).date()
 
 
 def _range(start: datetime, end: datetime) -> tuple[datetime, datetime]:
@@ -406,5 +382,6 @@ __all__ = [
     "common_free_slots",
     "free_slots",
     "merge_busy",
+    "open_rules",
     "parse_working_hours",
 ]

@@ -4,7 +4,7 @@ from flask import Response, current_app, request
 from flask.views import MethodView
 
 from calapp.api import Blueprint, ErrorSchema, current_principal, page_of
-from calapp.booking import holds, links, reservations, service
+from calapp.booking import explain, holds, links, reservations, service
 from calapp.booking.schemas import (
     AvailabilityArgsSchema,
     BookingChangeSchema,
@@ -12,11 +12,13 @@ from calapp.booking.schemas import (
     BookingLinkListArgsSchema,
     BookingLinkSchema,
     BookingLinkUpdateSchema,
+    ExplainArgsSchema,
     HoldCreateSchema,
     HoldSchema,
     ManageSchema,
     PublicAvailabilitySchema,
     PublicLinkSchema,
+    PublicSlotExplanationSchema,
     RescheduleSchema,
     ReservationSchema,
     ReserveSchema,
@@ -271,6 +273,26 @@ class AvailabilityView(MethodView):
         notice, horizon, daily limits and holds are applied. Pick one and reserve it.
         """
         return service.availability(token, args["start"], args["end"], _now())
+
+
+@blp.route("/<string:token>/explain")
+class ExplainView(MethodView):
+    decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
+
+    @blp.doc(security=[], operationId="explainBookingSlot")
+    @blp.arguments(ExplainArgsSchema, location="query")
+    @blp.response(200, PublicSlotExplanationSchema)
+    @blp.errors(404, 429)
+    def get(self, args, token):
+        """Explain whether a booking link offers a slot, and why not
+
+        Answers whether the slot starting at `start` (lasting the link's
+        duration) is in the link's availability now; if not, every reason as a
+        code with detail: outside_working_hours, not_on_interval, min_notice,
+        beyond_horizon, daily_limit, busy, buffer, held or link_inactive. Use it
+        to pick another time. It never says what a busy time is, only when.
+        """
+        return explain.explain(token, args["start"], _now())
 
 
 @blp.route("/<string:token>/reserve")

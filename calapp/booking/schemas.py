@@ -2,7 +2,7 @@ import marshmallow as ma
 
 from calapp.api import PageArgsSchema, Schema
 from calapp.availability import slots
-from calapp.availability.schemas import WorkingHourSlotSchema
+from calapp.availability.schemas import ReasonSchema, WorkingHourSlotSchema
 from calapp.events.schemas import CleanEmail, EventSchema, Text
 from calapp.fields import Instant, Timezone
 
@@ -269,6 +269,33 @@ class PublicAvailabilitySchema(Schema):
     timezone = ma.fields.String(required=True)
     duration_minutes = ma.fields.Integer(required=True)
     slots = ma.fields.List(ma.fields.Nested(TimeSlotSchema), required=True)
+
+
+class ExplainArgsSchema(Schema):
+    start = Instant(
+        required=True,
+        metadata={
+            "description": "The slot's start (RFC3339); it lasts the link's duration"
+        },
+    )
+
+
+class PublicSlotExplanationSchema(Schema):
+    """Whether the link offers a slot, and why not: never what is busy."""
+
+    token = ma.fields.String(required=True)
+    timezone = ma.fields.String(required=True)
+    duration_minutes = ma.fields.Integer(required=True)
+    slot = ma.fields.Nested(TimeSlotSchema, required=True)
+    offered = ma.fields.Boolean(
+        required=True,
+        metadata={"description": "Is the slot in the link's availability now"},
+    )
+    reasons = ma.fields.List(
+        ma.fields.Nested(ReasonSchema),
+        required=True,
+        metadata={"description": "Every rule the slot breaks; empty when offered"},
+    )
 
 
 class ReserveSchema(Schema):

@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from calapp import policy
-from calapp.availability import slots
+from calapp.availability import reasons, slots
 from calapp.availability.service import busy_by_calendar
 from calapp.booking.models import Booking, BookingLink
 from calapp.calendars.models import Calendar
@@ -110,20 +110,32 @@ def blocking(now: datetime):
     )
 
 
-def _booking_blocks(
-    calendar_id: uuid.UUID, start: datetime, end: datetime, now: datetime
-) -> list[tuple[datetime, datetime]]:
-    rows = db.session.execute(
+def _booking_rows(calendar_id: uuid.UUID, start: datetime, end: datetime, now):
+    """Bookings and live holds of the calendar whose blocked range overlaps
+    ``[start, end)``: ``(blocked lower, blocked upper, slot start, slot end,
+    expires_at or None)``."""
+    held_until = sa.case(
+        (Booking.status == "held", Booking.expires_at), else_=sa.null()
+    )
+    return db.session.execute(
         sa.select(
             sa.func.lower(Booking.blocked, type_=UTCDateTime),
             sa.func.upper(Booking.blocked, type_=UTCDateTime),
+            Booking.start_time,
+            Booking.end_time,
+            held_until,
         ).where(
             Booking.calendar_id == calendar_id,
             Booking.blocked.op("&&")(sa.func.tstzrange(start, end)),
             blocking(now),
         )
-    )
-    return [(lo, hi) for lo, hi in rows]
+    ).all()
+
+
+def _booking_blocks(
+    calendar_id: uuid.UUID, start: datetime, end: datetime, now: datetime
+) -> list[tuple[datetime, datetime]]:
+    return [(lo, hi) for lo, hi, *_ in _booking_rows(calendar_id, start, end, now)]
 
 
 def _per_day(
@@ -161,9 +173,7 @@ def offered(
     last = min(end, EPOCH + -((EPOCH - hi) // day) * day)
     busy = busy_by_calendar([calendar], first - pad, last + pad)[calendar.id]
     busy += _booking_blocks(calendar.id, lo - pad, hi + pad, now)
-    per_day = None  # no daily limit: no need to count
-    if link_rules.max_per_day is not None:
-        per_day = _per_day(link, link_rules.zone, lo, hi, now)
+    per_day = bookings_per_day(link, lo, hi, now)
     return slots.free_slots(link_rules, busy, lo, hi, now, per_day)
 
 
@@ -184,6 +194,34 @@ def availability(token: str, start: datetime, end: datetime, now: datetime) -> d
         "duration_minutes": link.duration_minutes,
         "slots": [{"start": s, "end": e} for s, e in found],
     }
+
+
+def blockers(
+    link: BookingLink, start: datetime, end: datetime, now: datetime
+) -> list[reasons.Blocker]:
+    """What is in the way of ``[start, end)`` on the link's calendar, as the
+    listing sees it (``offered``): busy blocks of events (merged: what they are
+    is not said), bookings (their slot as ``core``) and live holds."""
+    pad = timedelta(minutes=link.buffer_minutes)
+    calendar, _ = policy.get_calendar(Principal.system(), link.calendar_id)
+    busy = busy_by_calendar([calendar], start - pad, end + pad)[calendar.id]
+    rows = _booking_rows(calendar.id, start - pad, end + pad, now)
+    return [reasons.Blocker(s, e) for s, e in busy] + [
+        reasons.Blocker(lo, hi, held_until=until)
+        if until is not None
+        else reasons.Blocker(lo, hi, core=(slot_start, slot_end))
+        for lo, hi, slot_start, slot_end, until in rows
+    ]
+
+
+def bookings_per_day(
+    link: BookingLink, start: datetime, end: datetime, now: datetime
+) -> Counter | None:
+    """Bookings and live holds per local day around ``[start, end)``; None when
+    the link has no daily limit (no need to count)."""
+    if link.max_bookings_per_day is None:
+        return None
+    return _per_day(link, rules(link).zone, start, end, now)
 
 
 def check_offered(
