@@ -35,6 +35,12 @@ class ApiKeyCreatedSchema(ApiKeySchema):
 
 
 class ApiKeyCreateSchema(Schema):
+    EXAMPLE = {
+        "name": "Scheduling assistant",
+        "scopes": ["calendars:read", "events:write", "availability:read"],
+        "expires_at": "2027-06-30T00:00:00Z",
+    }
+
     name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=100))
     scopes = ma.fields.Raw(
         required=True,

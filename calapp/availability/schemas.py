@@ -66,6 +66,21 @@ def working_hours_field(**kwargs):
 
 
 class FindSlotsSchema(Schema):
+    EXAMPLE = {
+        "calendar_ids": [
+            "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+            "3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50",
+        ],
+        "start": "2027-01-11T00:00:00Z",
+        "end": "2027-01-16T00:00:00Z",
+        "duration_minutes": 30,
+        "timezone": "Europe/London",
+        "working_hours": {
+            "mon": [{"start": "09:00", "end": "17:00"}],
+            "tue": [{"start": "09:00", "end": "17:00"}],
+        },
+    }
+
     calendar_ids = ma.fields.List(
         ma.fields.UUID(), required=True, validate=ma.validate.Length(min=1, max=20)
     )

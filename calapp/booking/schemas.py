@@ -134,6 +134,19 @@ class _LinkFields(Schema):
 
 
 class BookingLinkCreateSchema(_LinkFields):
+    EXAMPLE = {
+        "duration_minutes": 30,
+        "buffer_minutes": 10,
+        "timezone": "Europe/London",
+        "working_hours": {
+            "mon": [{"start": "09:00", "end": "12:00"}],
+            "wed": [{"start": "13:00", "end": "17:00"}],
+        },
+        "min_notice_minutes": 120,
+        "max_days_ahead": 30,
+        "title": "Intro call with Ada",
+    }
+
     duration_minutes = _minutes(5, required=True, metadata={"example": 30})
     buffer_minutes = _minutes(0, load_default=0, metadata={"example": 0})
     timezone = Timezone(required=True, metadata={"example": "America/Asuncion"})
@@ -145,6 +158,8 @@ class BookingLinkCreateSchema(_LinkFields):
 
 class BookingLinkUpdateSchema(_LinkFields):
     """Every field optional: a field left out keeps its value."""
+
+    EXAMPLE = {"duration_minutes": 45, "max_bookings_per_day": 4}
 
 
 class BookingLinkSettingsSchema(Schema):
@@ -218,6 +233,14 @@ class PublicAvailabilitySchema(Schema):
 
 
 class ReserveSchema(Schema):
+    EXAMPLE = {
+        "name": "Grace Hopper",
+        "email": "grace@example.com",
+        "slot_start": "2027-01-13T13:00:00Z",
+        "slot_end": "2027-01-13T13:30:00Z",
+        "notes": "About the compiler project",
+    }
+
     name = Text(
         strip=True,
         required=True,
@@ -246,6 +269,12 @@ class ReserveSchema(Schema):
 
 
 class HoldCreateSchema(Schema):
+    EXAMPLE = {
+        "slot_start": "2027-01-13T13:00:00Z",
+        "slot_end": "2027-01-13T13:30:00Z",
+        "email": "grace@example.com",
+    }
+
     slot_start = Instant(required=True)
     slot_end = Instant(required=True)
     email = CleanEmail(required=True, metadata={"format": "email"})
@@ -261,6 +290,8 @@ class HoldSchema(Schema):
 
 
 class ManageSchema(Schema):
+    EXAMPLE = {"manage_token": "mT9qL2vX7cR4nB8kW1zY5hJ3"}  # noqa: S105
+
     manage_token = ma.fields.String(
         required=True,
         validate=ma.validate.Length(min=1, max=200),
@@ -269,6 +300,12 @@ class ManageSchema(Schema):
 
 
 class RescheduleSchema(ManageSchema):
+    EXAMPLE = {
+        "manage_token": "mT9qL2vX7cR4nB8kW1zY5hJ3",  # noqa: S105
+        "slot_start": "2027-01-18T09:30:00Z",
+        "slot_end": "2027-01-18T10:00:00Z",
+    }
+
     slot_start = Instant(required=True)
     slot_end = Instant(required=True)
 

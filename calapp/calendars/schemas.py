@@ -57,6 +57,14 @@ class CalendarSchema(Schema):
 
 
 class CalendarCreateSchema(Schema):
+    EXAMPLE = {
+        "name": "Work",
+        "description": "Meetings and office hours",
+        "color": "#3366CC",
+        "timezone": "Europe/London",
+        "is_public": False,
+    }
+
     name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
     description = ma.fields.String(
         allow_none=True, validate=ma.validate.Length(max=5000)
@@ -67,6 +75,8 @@ class CalendarCreateSchema(Schema):
 
 
 class CalendarUpdateSchema(Schema):
+    EXAMPLE = {"name": "Work (London office)", "color": "#0B8043"}
+
     name = ma.fields.String(validate=ma.validate.Length(min=1, max=200))
     description = ma.fields.String(
         allow_none=True, validate=ma.validate.Length(max=5000)
@@ -95,6 +105,8 @@ class CalendarListArgsSchema(PageArgsSchema):
 
 
 class ShareSchema(Schema):
+    EXAMPLE = {"email": "charles@example.com", "role": "editor"}
+
     email = Email(metadata={"description": "Share with this account's email"})
     user_id = ma.fields.UUID(metadata={"description": "...or with this user id"})
     role = ma.fields.String(

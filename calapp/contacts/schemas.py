@@ -140,9 +140,20 @@ class ContactWriteSchema(Schema):
 class ContactCreateSchema(ContactWriteSchema):
     """At least one of first_name, last_name, email, phone, company is required."""
 
+    EXAMPLE = {
+        "first_name": "Grace",
+        "last_name": "Hopper",
+        "email": "grace@example.com",
+        "phone": "+1 (415) 555-2671",
+        "company": "Navy Labs",
+        "notes": "Met at the compiler workshop",
+    }
+
 
 class ContactUpdateSchema(ContactWriteSchema):
     """Any subset of the fields; a name, email, phone or company must remain."""
+
+    EXAMPLE = {"company": "Remington Rand", "phone": "+1 215 555 0142"}
 
 
 class DeletedContactSchema(Schema):

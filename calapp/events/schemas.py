@@ -300,6 +300,8 @@ class EventSchema(Schema):
 
 
 class AttendeeCreateSchema(Schema):
+    EXAMPLE = {"email": "charles@example.com", "name": "Charles Babbage"}
+
     email = CleanEmail(
         required=True,
         metadata={"format": "email", "description": "Trimmed and lower-cased"},
@@ -365,6 +367,20 @@ class _EventWriteFields(Schema):
 
 
 class EventCreateSchema(_EventWriteFields):
+    EXAMPLE = {
+        "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+        "title": "Weekly planning",
+        "description": "Priorities for the week",
+        "location": "Room 4.12",
+        "start_time": "2027-01-11T09:30:00Z",
+        "end_time": "2027-01-11T10:00:00Z",
+        "timezone": "Europe/London",
+        "recurrence_rule": "FREQ=WEEKLY;BYDAY=MO",
+        "tags": ["team"],
+        "reminders": [10],
+        "attendees": [{"email": "charles@example.com", "name": "Charles Babbage"}],
+    }
+
     calendar_id = ma.fields.UUID(required=True)
     title = Text(strip=True, required=True, validate=ma.validate.Length(min=1, max=500))
     start_time = DateOrInstant(required=True)
@@ -395,6 +411,12 @@ class EventCreateSchema(_EventWriteFields):
 
 
 class EventUpdateSchema(_EventWriteFields):
+    EXAMPLE = {
+        "title": "Weekly planning (30 min)",
+        "location": "Room 2.03",
+        "end_time": "2027-01-11T10:00:00Z",
+    }
+
     calendar_id = ma.fields.UUID(
         metadata={"description": "Move the event (needs write on both calendars)"}
     )
@@ -521,6 +543,8 @@ class MinutesBefore(ma.fields.Field):
 
 
 class ReminderCreateSchema(Schema):
+    EXAMPLE = {"minutes_before": [10, 60], "notify_attendees": True}
+
     minutes_before = MinutesBefore(required=True)
     notify_attendees = ma.fields.Boolean(
         metadata={
@@ -535,6 +559,8 @@ class ReminderListSchema(Schema):
 
 
 class AttendeeUpdateSchema(Schema):
+    EXAMPLE = {"status": "accepted"}
+
     status = ma.fields.String(
         validate=ma.validate.OneOf(RSVP_STATUSES),
         metadata={"description": "By the attendee itself, or an editor/owner"},

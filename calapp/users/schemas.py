@@ -30,6 +30,8 @@ class UserSchema(Schema):
 
 
 class UserUpdateSchema(Schema):
+    EXAMPLE = {"name": "Ada King", "timezone": "Europe/London"}
+
     name = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=200))
     timezone = Timezone()
     email = Email(

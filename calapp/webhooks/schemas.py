@@ -25,6 +25,11 @@ DESCRIPTIONS = {
 
 
 class WebhookCreateSchema(Schema):
+    EXAMPLE = {
+        "url": "https://example.com/hooks/calapp",
+        "events": ["event.created", "event.updated", "booking.created"],
+    }
+
     url = ma.fields.String(
         required=True,
         validate=ma.validate.Length(min=1, max=2048),
