@@ -58,6 +58,15 @@ class LogoutSchema(Schema):
 
 
 class TokenSchema(Schema):
+    EXAMPLE = {
+        "user": UserSchema.EXAMPLE,
+        "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+        ".eyJ1c2VyX2lkIjoiN2QxYTJiM2MifQ.8Hq3vN8xL2pWkQ7vX2kR9mN4sL8tW1yZ6bC3dF5gH0",
+        "refresh_token": "pQ7vX2kR9mN4sL8tW1yZ6bC3dF5gH0jK2aE4uI6oY8x",  # noqa: S105
+        "token_type": "Bearer",  # noqa: S105 - a documentation example
+        "expires_in": 900,
+    }
+
     user = ma.fields.Nested(UserSchema, required=True)
     access_token = ma.fields.String(required=True)
     refresh_token = ma.fields.String(required=True)

@@ -182,6 +182,35 @@ class BookingLinkSettingsSchema(Schema):
 
 
 class BookingLinkSchema(Schema):
+    EXAMPLE = {
+        "token": "Hq3vN8xL2pWk",
+        "public_url": "https://calendar.example.com/booking/Hq3vN8xL2pWk",
+        "settings": {
+            "duration_minutes": 30,
+            "buffer_minutes": 10,
+            "timezone": "Europe/London",
+            "working_hours": {
+                "mon": [{"start": "09:00", "end": "12:00"}],
+                "tue": [],
+                "wed": [{"start": "13:00", "end": "17:00"}],
+                "thu": [],
+                "fri": [],
+                "sat": [],
+                "sun": [],
+            },
+            "active": True,
+            "min_notice_minutes": 120,
+            "max_days_ahead": 30,
+            "slot_interval_minutes": 30,
+            "max_bookings_per_day": None,
+            "title": "Intro call with Ada",
+            "description": None,
+        },
+        "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+        "created_at": "2026-12-05T14:10:00Z",
+        "updated_at": "2026-12-05T14:10:00Z",
+    }
+
     token = ma.fields.String(required=True)
     public_url = ma.fields.String(
         required=True,
@@ -226,6 +255,16 @@ class TimeSlotSchema(Schema):
 
 
 class PublicAvailabilitySchema(Schema):
+    EXAMPLE = {
+        "token": "Hq3vN8xL2pWk",  # noqa: S105 - a documentation example
+        "timezone": "Europe/London",
+        "duration_minutes": 30,
+        "slots": [
+            {"start": "2027-01-13T13:00:00Z", "end": "2027-01-13T13:30:00Z"},
+            {"start": "2027-01-13T13:30:00Z", "end": "2027-01-13T14:00:00Z"},
+        ],
+    }
+
     token = ma.fields.String(required=True)
     timezone = ma.fields.String(required=True)
     duration_minutes = ma.fields.Integer(required=True)
@@ -285,6 +324,11 @@ class HoldCreateSchema(Schema):
 
 
 class HoldSchema(Schema):
+    EXAMPLE = {
+        "hold_id": "a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c6d",
+        "expires_at": "2027-01-10T18:05:00Z",
+    }
+
     hold_id = ma.fields.UUID(required=True)
     expires_at = Instant(required=True)
 
@@ -341,6 +385,42 @@ VISITOR_EVENT = (
 
 
 class ReservationSchema(Schema):
+    EXAMPLE = {
+        "ok": True,
+        "event": {
+            **EventSchema.EXAMPLE,
+            "id": "d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70",
+            "ical_uid": "d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70@calapp",
+            "title": "Intro call with Ada",
+            "description": "Booked by Grace Hopper <grace@example.com> through a "
+            "booking link.\n\nNotes from Grace Hopper:\nAbout the compiler project",
+            "location": None,
+            "start_time": "2027-01-13T13:00:00Z",
+            "end_time": "2027-01-13T13:30:00Z",
+            "recurrence_rule": None,
+            "tags": [],
+            "reminders": [],
+            "attendees": [
+                {
+                    "id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                    "email": "grace@example.com",
+                    "name": "Grace Hopper",
+                    "user_id": None,
+                    "status": "accepted",
+                }
+            ],
+            "created_by": None,
+            "updated_by": None,
+        },
+        "booking": {
+            "id": "6f5e4d3c-2b1a-4098-8776-5a4b3c2d1e0f",
+            "status": "active",
+            "slot_start": "2027-01-13T13:00:00Z",
+            "slot_end": "2027-01-13T13:30:00Z",
+            "manage_token": "mT9qL2vX7cR4nB8kW1zY5hJ3",  # noqa: S105
+        },
+    }
+
     ok = ma.fields.Boolean(required=True, metadata={"example": True})
     event = ma.fields.Nested(
         EventSchema, required=True, metadata={"description": VISITOR_EVENT}
@@ -363,6 +443,14 @@ class BookingChangeSchema(Schema):
 
 class PublicLinkSchema(Schema):
     """What a visitor may know of a link: nothing of its owner or calendar."""
+
+    EXAMPLE = {
+        "token": "Hq3vN8xL2pWk",  # noqa: S105 - a documentation example
+        "title": "Intro call with Ada",
+        "description": None,
+        "duration_minutes": 30,
+        "timezone": "Europe/London",
+    }
 
     token = ma.fields.String(required=True)
     title = ma.fields.String(required=True)

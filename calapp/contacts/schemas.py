@@ -71,6 +71,20 @@ def _validate_phone(value: str) -> None:
 
 
 class ContactSchema(Schema):
+    EXAMPLE = {
+        "id": "f0e1d2c3-b4a5-4968-8776-655443322110",
+        "first_name": "Grace",
+        "last_name": "Hopper",
+        "email": "grace@example.com",
+        "phone": "+1 (415) 555-2671",
+        "phone_e164": "+14155552671",
+        "company": "Navy Labs",
+        "notes": "Met at the compiler workshop",
+        "uid": "f0e1d2c3-b4a5-4968-8776-655443322110@calapp",
+        "created_at": "2026-12-02T11:30:00Z",
+        "updated_at": "2026-12-02T11:30:00Z",
+    }
+
     id = ma.fields.UUID(required=True)
     first_name = ma.fields.String(required=True, allow_none=True)
     last_name = ma.fields.String(required=True, allow_none=True)

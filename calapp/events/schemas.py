@@ -194,6 +194,14 @@ class ReminderSchema(Schema):
 
 
 class AttendeeSchema(Schema):
+    EXAMPLE = {
+        "id": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b",
+        "email": "charles@example.com",
+        "name": "Charles Babbage",
+        "user_id": "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
+        "status": "accepted",
+    }
+
     id = ma.fields.UUID(required=True)
     email = ma.fields.String(required=True)
     name = ma.fields.String(required=True, allow_none=True)
@@ -206,6 +214,43 @@ class AttendeeSchema(Schema):
 
 
 class EventSchema(Schema):
+    EXAMPLE = {
+        "id": "5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60",
+        "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+        "ical_uid": "5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60@calapp",
+        "title": "Weekly planning",
+        "description": "Priorities for the week",
+        "location": "Room 4.12",
+        "start_time": "2027-01-11T09:30:00Z",
+        "end_time": "2027-01-11T10:00:00Z",
+        "timezone": "Europe/London",
+        "all_day": False,
+        "start_date": None,
+        "end_date": None,
+        "recurrence_rule": "FREQ=WEEKLY;BYDAY=MO",
+        "status": "confirmed",
+        "transparency": "busy",
+        "tags": ["team"],
+        "attachments": [],
+        "reminders": [
+            {
+                "id": "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e",
+                "minutes_before": 10,
+                "notify_attendees": False,
+            }
+        ],
+        "attendees": [AttendeeSchema.EXAMPLE],
+        "sequence": 0,
+        "exdates": [],
+        "rdates": [],
+        "series_id": None,
+        "original_start_time": None,
+        "created_by": "7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d",
+        "updated_by": "7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d",
+        "created_at": "2026-12-05T14:03:00Z",
+        "updated_at": "2026-12-05T14:03:00Z",
+    }
+
     id = ma.fields.UUID(required=True)
     calendar_id = ma.fields.UUID(required=True)
     ical_uid = ma.fields.String(required=True)

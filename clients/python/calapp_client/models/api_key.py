@@ -13,6 +13,12 @@ T = TypeVar("T", bound="ApiKey")
 @_attrs_define
 class ApiKey:
     """
+    Example:
+        {'created_at': '2026-12-02T08:00:00Z', 'expires_at': '2027-06-30T00:00:00Z', 'id':
+            'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f', 'last_used_at': '2026-12-04T16:42:10Z', 'name': 'Scheduling assistant',
+            'prefix': 'cal_Xk3v9Q', 'revoked_at': None, 'scopes': ['availability:read', 'calendars:read', 'events:read',
+            'events:write']}
+
     Attributes:
         created_at (datetime.datetime):
         expires_at (datetime.datetime | None):

@@ -13,6 +13,12 @@ T = TypeVar("T", bound="ApiKeyCreated")
 @_attrs_define
 class ApiKeyCreated:
     """
+    Example:
+        {'created_at': '2026-12-02T08:00:00Z', 'expires_at': '2027-06-30T00:00:00Z', 'id':
+            'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f', 'key': 'cal_Xk3v9Q7mRt2LwP8sZc4NbV6hJy1KdF5gAe0uTq3oWx', 'last_used_at':
+            None, 'name': 'Scheduling assistant', 'prefix': 'cal_Xk3v9Q', 'revoked_at': None, 'scopes':
+            ['availability:read', 'calendars:read', 'events:read', 'events:write']}
+
     Attributes:
         created_at (datetime.datetime):
         expires_at (datetime.datetime | None):

@@ -14,6 +14,10 @@ T = TypeVar("T", bound="Attendee")
 @_attrs_define
 class Attendee:
     """
+    Example:
+        {'email': 'charles@example.com', 'id': 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b', 'name': 'Charles Babbage',
+            'status': 'accepted', 'user_id': '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d'}
+
     Attributes:
         email (str):
         id (UUID):

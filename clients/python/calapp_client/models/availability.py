@@ -18,6 +18,12 @@ T = TypeVar("T", bound="Availability")
 @_attrs_define
 class Availability:
     """
+    Example:
+        {'busy': [{'end': '2027-01-11T10:00:00Z', 'start': '2027-01-11T09:30:00Z'}], 'calendar_id':
+            '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', 'calendars': [{'busy': [{'end': '2027-01-11T10:00:00Z', 'start':
+            '2027-01-11T09:30:00Z'}], 'calendar_id': '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'}], 'end':
+            '2027-01-12T00:00:00Z', 'start': '2027-01-11T00:00:00Z'}
+
     Attributes:
         busy (list[BusyBlock]): Merged busy blocks of all the calendars
         calendar_id (UUID): The first calendar asked for

@@ -13,6 +13,12 @@ T = TypeVar("T", bound="Contact")
 @_attrs_define
 class Contact:
     """
+    Example:
+        {'company': 'Navy Labs', 'created_at': '2026-12-02T11:30:00Z', 'email': 'grace@example.com', 'first_name':
+            'Grace', 'id': 'f0e1d2c3-b4a5-4968-8776-655443322110', 'last_name': 'Hopper', 'notes': 'Met at the compiler
+            workshop', 'phone': '+1 (415) 555-2671', 'phone_e164': '+14155552671', 'uid':
+            'f0e1d2c3-b4a5-4968-8776-655443322110@calapp', 'updated_at': '2026-12-02T11:30:00Z'}
+
     Attributes:
         company (None | str):
         created_at (datetime.datetime):

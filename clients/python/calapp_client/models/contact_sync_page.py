@@ -18,6 +18,13 @@ T = TypeVar("T", bound="ContactSyncPage")
 @_attrs_define
 class ContactSyncPage:
     """
+    Example:
+        {'items': [{'company': 'Navy Labs', 'created_at': '2026-12-02T11:30:00Z', 'email': 'grace@example.com',
+            'first_name': 'Grace', 'id': 'f0e1d2c3-b4a5-4968-8776-655443322110', 'last_name': 'Hopper', 'notes': 'Met at the
+            compiler workshop', 'phone': '+1 (415) 555-2671', 'phone_e164': '+14155552671', 'uid':
+            'f0e1d2c3-b4a5-4968-8776-655443322110@calapp', 'updated_at': '2026-12-02T11:30:00Z'}], 'next_cursor': None,
+            'next_sync_token': 'eyJwIjoxMjg0fQ.k1Xc3Qz8bA0'}
+
     Attributes:
         items (list[Contact | DeletedContact]):
         next_cursor (None | str): Cursor of the next page; null on the last

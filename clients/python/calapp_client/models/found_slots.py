@@ -16,6 +16,11 @@ T = TypeVar("T", bound="FoundSlots")
 @_attrs_define
 class FoundSlots:
     """
+    Example:
+        {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', '3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50'],
+            'duration_minutes': 30, 'slots': [{'end': '2027-01-11T09:30:00Z', 'start': '2027-01-11T09:00:00Z'}, {'end':
+            '2027-01-11T10:30:00Z', 'start': '2027-01-11T10:00:00Z'}], 'timezone': 'Europe/London'}
+
     Attributes:
         calendar_ids (list[UUID]):
         duration_minutes (int):

@@ -13,6 +13,9 @@ T = TypeVar("T", bound="Hold")
 @_attrs_define
 class Hold:
     """
+    Example:
+        {'expires_at': '2027-01-10T18:05:00Z', 'hold_id': 'a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c6d'}
+
     Attributes:
         expires_at (datetime.datetime):
         hold_id (UUID):

@@ -15,6 +15,11 @@ T = TypeVar("T", bound="Member")
 @_attrs_define
 class Member:
     """
+    Example:
+        {'calendar_id': '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', 'created_at': '2026-12-03T09:00:00Z', 'email':
+            'charles@example.com', 'name': 'Charles Babbage', 'role': 'editor', 'updated_at': '2026-12-03T09:00:00Z',
+            'user_id': '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d'}
+
     Attributes:
         calendar_id (UUID):
         created_at (datetime.datetime):

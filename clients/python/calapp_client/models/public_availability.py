@@ -15,6 +15,10 @@ T = TypeVar("T", bound="PublicAvailability")
 @_attrs_define
 class PublicAvailability:
     """
+    Example:
+        {'duration_minutes': 30, 'slots': [{'end': '2027-01-13T13:30:00Z', 'start': '2027-01-13T13:00:00Z'}, {'end':
+            '2027-01-13T14:00:00Z', 'start': '2027-01-13T13:30:00Z'}], 'timezone': 'Europe/London', 'token': 'Hq3vN8xL2pWk'}
+
     Attributes:
         duration_minutes (int):
         slots (list[TimeSlot]):

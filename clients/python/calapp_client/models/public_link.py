@@ -11,6 +11,10 @@ T = TypeVar("T", bound="PublicLink")
 @_attrs_define
 class PublicLink:
     """
+    Example:
+        {'description': None, 'duration_minutes': 30, 'timezone': 'Europe/London', 'title': 'Intro call with Ada',
+            'token': 'Hq3vN8xL2pWk'}
+
     Attributes:
         description (None | str):
         duration_minutes (int):

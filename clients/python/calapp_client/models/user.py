@@ -13,6 +13,11 @@ T = TypeVar("T", bound="User")
 @_attrs_define
 class User:
     """
+    Example:
+        {'created_at': '2026-12-01T10:15:00Z', 'email': 'ada@example.com', 'id': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d',
+            'is_active': True, 'is_email_verified': True, 'name': 'Ada Lovelace', 'pending_email': None, 'timezone':
+            'Europe/London', 'updated_at': '2026-12-01T10:15:00Z'}
+
     Attributes:
         created_at (datetime.datetime):
         email (str):
