@@ -79,11 +79,12 @@ class ImportResultSchema(_ResultFields):
         "updated": 3,
         "deleted": 0,
         "skipped": 1,
-        "errors": [
-            {"uid": "broken-7@example.com", "error": "DTSTART is missing"}
-        ],
+        "errors": [{"uid": "broken-7@example.com", "error": "DTSTART is missing"}],
         "repaired": [
-            {"uid": None, "what": "TZID 'Eastern Standard Time' read as America/New_York"}
+            {
+                "uid": None,
+                "what": "TZID 'Eastern Standard Time' read as America/New_York",
+            }
         ],
         "skipped_components": {"VTODO": 2},
         "dry_run": False,
