@@ -5,8 +5,10 @@
   authenticates, checks the scope and documents both, and ``errors(*statuses)``.
 - ``Schema``: strict base schema (unknown fields are a 400).
 - ``page_of(Schema)``: the ``{items, next_cursor}`` envelope of every list.
-- ``ExamplePlugin``: a schema's ``EXAMPLE`` is its documented example; the error
-  ``code`` is documented as the enum of ``calapp.errors.error_codes()``.
+- The OpenAPI document for agents and generators: ``ExamplePlugin`` makes a
+  schema's ``EXAMPLE`` its example; ``Api.register_blueprint`` documents the error
+  ``code`` as the enum of ``calapp.errors.error_codes()``; every view sets its
+  ``operationId`` with ``@blp.doc`` and describes when to use it in its docstring.
 """
 
 from __future__ import annotations

@@ -468,6 +468,14 @@ class EventUpdateSchema(_EventWriteFields):
 
 
 class EventUpdateResultSchema(EventSchema):
+    EXAMPLE = {
+        **EventSchema.EXAMPLE,
+        "title": "Weekly planning (30 min)",
+        "location": "Room 2.03",
+        "sequence": 1,
+        "updated_at": "2026-12-06T08:12:00Z",
+    }
+
     dropped_exceptions = ma.fields.List(
         Instant(),
         metadata={
@@ -600,6 +608,21 @@ class ReminderCreateSchema(Schema):
 
 
 class ReminderListSchema(Schema):
+    EXAMPLE = {
+        "items": [
+            {
+                "id": "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e",
+                "minutes_before": 10,
+                "notify_attendees": True,
+            },
+            {
+                "id": "c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f",
+                "minutes_before": 60,
+                "notify_attendees": True,
+            },
+        ]
+    }
+
     items = ma.fields.List(ma.fields.Nested(ReminderSchema), required=True)
 
 

@@ -23,6 +23,19 @@ T = TypeVar("T", bound="EventUpdateResult")
 @_attrs_define
 class EventUpdateResult:
     """
+    Example:
+        {'all_day': False, 'attachments': [], 'attendees': [{'email': 'charles@example.com', 'id':
+            'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b', 'name': 'Charles Babbage', 'status': 'accepted', 'user_id':
+            '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d'}], 'calendar_id': '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', 'created_at':
+            '2026-12-05T14:03:00Z', 'created_by': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d', 'description': 'Priorities for the
+            week', 'end_date': None, 'end_time': '2027-01-11T10:00:00Z', 'exdates': [], 'ical_uid':
+            '5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60@calapp', 'id': '5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60', 'location': 'Room
+            2.03', 'original_start_time': None, 'rdates': [], 'recurrence_rule': 'FREQ=WEEKLY;BYDAY=MO', 'reminders':
+            [{'id': 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e', 'minutes_before': 10, 'notify_attendees': False}], 'sequence':
+            1, 'series_id': None, 'start_date': None, 'start_time': '2027-01-11T09:30:00Z', 'status': 'confirmed', 'tags':
+            ['team'], 'timezone': 'Europe/London', 'title': 'Weekly planning (30 min)', 'transparency': 'busy',
+            'updated_at': '2026-12-06T08:12:00Z', 'updated_by': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d'}
+
     Attributes:
         all_day (bool):
         attachments (list[Attachment]):

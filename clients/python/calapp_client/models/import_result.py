@@ -20,6 +20,12 @@ T = TypeVar("T", bound="ImportResult")
 @_attrs_define
 class ImportResult:
     """
+    Example:
+        {'calendar_id': '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', 'created': 42, 'deleted': 0, 'dry_run': False, 'errors':
+            [{'error': 'DTSTART is missing', 'uid': 'broken-7@example.com'}], 'mode': 'merge', 'repaired': [{'uid': None,
+            'what': "TZID 'Eastern Standard Time' read as America/New_York"}], 'skipped': 1, 'skipped_components': {'VTODO':
+            2}, 'updated': 3}
+
     Attributes:
         calendar_id (None | UUID): null only for a dry run into a new calendar
         created (int):

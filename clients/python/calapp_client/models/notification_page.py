@@ -15,6 +15,15 @@ T = TypeVar("T", bound="NotificationPage")
 @_attrs_define
 class NotificationPage:
     """
+    Example:
+        {'items': [{'body': 'Monday 11 January 2027, 09:30-10:00 (Europe/London), Room 4.12', 'created_at':
+            '2027-01-11T09:20:01Z', 'data': {'due_at': '2027-01-11T09:20:00Z', 'event_id':
+            '5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60', 'is_late': False, 'location': 'Room 4.12', 'minutes_before': 10,
+            'occurrence_start': '2027-01-11T09:30:00Z', 'reminder_id': 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e', 'series_id':
+            '5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60'}, 'event_id': '5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60', 'id':
+            '8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b', 'kind': 'reminder', 'read_at': None, 'title': 'Weekly planning in 10
+            minutes'}], 'next_cursor': None}
+
     Attributes:
         items (list[Notification]):
         next_cursor (None | str): Cursor of the next page; null on the last

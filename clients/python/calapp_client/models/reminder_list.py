@@ -15,6 +15,10 @@ T = TypeVar("T", bound="ReminderList")
 @_attrs_define
 class ReminderList:
     """
+    Example:
+        {'items': [{'id': 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e', 'minutes_before': 10, 'notify_attendees': True},
+            {'id': 'c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f', 'minutes_before': 60, 'notify_attendees': True}]}
+
     Attributes:
         items (list[Reminder]):
     """

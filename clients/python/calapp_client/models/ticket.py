@@ -11,6 +11,9 @@ T = TypeVar("T", bound="Ticket")
 @_attrs_define
 class Ticket:
     """
+    Example:
+        {'expires_in': 60, 'ticket': 'tk_9fQ2vL7xW3kR8mN1'}
+
     Attributes:
         expires_in (int): Seconds left to use it
         ticket (str): Pass as ?ticket= to /stream or /ws; single use

@@ -16,6 +16,9 @@ T = TypeVar("T", bound="VCardImportResult")
 @_attrs_define
 class VCardImportResult:
     """
+    Example:
+        {'created': 120, 'dry_run': False, 'errors': [], 'repaired': [], 'skipped': 0, 'updated': 4}
+
     Attributes:
         created (int):
         dry_run (bool):

@@ -13,6 +13,11 @@ T = TypeVar("T", bound="WebhookCreated")
 @_attrs_define
 class WebhookCreated:
     """
+    Example:
+        {'created_at': '2026-12-05T15:00:00Z', 'events': ['event.created', 'event.updated', 'booking.created'], 'id':
+            '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e', 'is_active': True, 'secret': 'whsec_4FqT9zK2mW7xR1vL8nP3sB6dY0hJ5cG',
+            'secret_hint': 'whsec_4Fq', 'url': 'https://example.com/hooks/calapp'}
+
     Attributes:
         created_at (datetime.datetime):
         events (list[str]): Subscribed types; empty means all

@@ -15,6 +15,11 @@ T = TypeVar("T", bound="WebhookPage")
 @_attrs_define
 class WebhookPage:
     """
+    Example:
+        {'items': [{'created_at': '2026-12-05T15:00:00Z', 'events': ['event.created', 'event.updated',
+            'booking.created'], 'id': '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e', 'is_active': True, 'secret_hint': 'whsec_4Fq',
+            'url': 'https://example.com/hooks/calapp'}], 'next_cursor': None}
+
     Attributes:
         items (list[Webhook]):
         next_cursor (None | str): Cursor of the next page; null on the last
