@@ -144,6 +144,7 @@ def register_tasks() -> None:
     """Import every tasks module: each registers its huey tasks and its drains
     (``queue.drains``). Web processes enqueue drains; the consumers run them
     (``calapp.worker`` calls this before the consumer starts)."""
+    import calapp.booking.tasks  # noqa: F401
     import calapp.changes.tasks  # noqa: F401
     import calapp.idempotency.tasks  # noqa: F401
     import calapp.notifications.tasks  # noqa: F401
@@ -213,6 +214,7 @@ def register_blueprints(api: Api) -> None:
     from calapp.auth.routes import blp as auth
     from calapp.availability.routes import blp as availability
     from calapp.booking.routes import blp as booking
+    from calapp.booking.routes import bookings_blp as bookings
     from calapp.booking.routes import links_blp as booking_links
     from calapp.booking.routes import page_blp as booking_page
     from calapp.calendars.routes import blp as calendars
@@ -230,8 +232,8 @@ def register_blueprints(api: Api) -> None:
 
     for blp in (
         auth, users, api_keys, calendars, events, contacts, availability,
-        booking_links, booking, booking_page, ics, notifications, webhooks, stream,
-        health, llms
+        booking_links, booking, booking_page, bookings, ics, notifications, webhooks,
+        stream, health, llms
     ):  # fmt: skip
         api.register_blueprint(blp)
     register_payload_schemas(api.spec)  # WebhookPayload: no operation returns it

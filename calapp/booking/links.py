@@ -37,6 +37,8 @@ LINK_FIELDS = (
     "slot_interval_minutes",
     "max_bookings_per_day",
     "active",
+    "requires_confirmation",
+    "confirmation_timeout_hours",
 )
 
 

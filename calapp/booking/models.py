@@ -7,12 +7,14 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from calapp.db import TimestampMixin, UTCDateTime, db, utcnow, uuid_fk, uuid_pk
 
-# held: a short reservation of a slot (expires_at); active: a confirmed booking;
+# held: a short reservation of a slot (expires_at); pending: a booking waiting
+# for the owner's approval until expires_at (its event tentative); active: a
+# confirmed booking; declined: refused by the owner or not answered in time;
 # cancelled: released by the visitor (or its event was cancelled or deleted);
 # expired: a hold that ran out or was never turned into a booking.
-BOOKING_STATUSES = ("held", "active", "cancelled", "expired")
+BOOKING_STATUSES = ("held", "pending", "active", "declined", "cancelled", "expired")
 # The rows that occupy their ``blocked`` range (the exclusion constraint's WHERE).
-BLOCKING_STATUSES = ("active", "held")
+BLOCKING_STATUSES = ("active", "held", "pending")
 
 
 class BookingLink(TimestampMixin, db.Model):
@@ -38,6 +40,10 @@ class BookingLink(TimestampMixin, db.Model):
             "max_bookings_per_day IS NULL OR max_bookings_per_day >= 1",
             name="ck_booking_links_max_per_day",
         ),
+        sa.CheckConstraint(
+            "confirmation_timeout_hours BETWEEN 1 AND 720",
+            name="ck_booking_links_confirmation_timeout",
+        ),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
@@ -59,6 +65,13 @@ class BookingLink(TimestampMixin, db.Model):
     # NULL: unlimited.
     max_bookings_per_day: Mapped[int | None] = mapped_column(sa.Integer)
     active: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=True)
+    # Reservations wait for the owner's approval, declined after the timeout.
+    requires_confirmation: Mapped[bool] = mapped_column(
+        sa.Boolean, nullable=False, default=False, server_default=sa.false()
+    )
+    confirmation_timeout_hours: Mapped[int] = mapped_column(
+        sa.Integer, nullable=False, default=24, server_default="24"
+    )
     created_by: Mapped[uuid.UUID | None] = uuid_fk(
         "users.id", nullable=True, ondelete="SET NULL"
     )
@@ -78,11 +91,12 @@ class Booking(db.Model):
             ("calendar_id", "="),
             ("blocked", "&&"),
             using="gist",
-            where=sa.text("status IN ('active', 'held')"),
+            where=sa.text("status IN ('active', 'held', 'pending')"),
             name="ex_bookings_no_overlap",
         ),
         sa.CheckConstraint(
-            "status IN ('held', 'active', 'cancelled', 'expired')",
+            "status IN ('held', 'pending', 'active', 'declined', 'cancelled', "
+            "'expired')",
             name="ck_bookings_status",
         ),
         sa.CheckConstraint("end_time > start_time", name="ck_bookings_time_order"),
@@ -94,10 +108,22 @@ class Booking(db.Model):
             "status <> 'held' OR expires_at IS NOT NULL", name="ck_bookings_hold_expiry"
         ),
         sa.CheckConstraint(
-            "status <> 'active' OR (event_id IS NOT NULL "
+            "status NOT IN ('active', 'pending') OR (event_id IS NOT NULL "
             "AND manage_token_hash IS NOT NULL)",
             name="ck_bookings_active_complete",
         ),
+        sa.CheckConstraint(
+            "status <> 'pending' OR expires_at IS NOT NULL",
+            name="ck_bookings_pending_deadline",
+        ),
+        # Pending bookings by deadline: the job that declines unanswered ones.
+        sa.Index(
+            "ix_bookings_pending_due",
+            "expires_at",
+            postgresql_where=sa.text("status = 'pending'"),
+        ),
+        # The owner's list of bookings, by slot.
+        sa.Index("ix_bookings_calendar_start", "calendar_id", "start_time", "id"),
         # Identical retries and the daily limit look bookings up by link and time.
         sa.Index("ix_bookings_link_start", "link_id", "start_time"),
         sa.Index("ix_bookings_event_id", "event_id"),
@@ -122,6 +148,7 @@ class Booking(db.Model):
     end_time: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     blocked = mapped_column(TSTZRANGE, nullable=False)
     status: Mapped[str] = mapped_column(sa.String(10), nullable=False)
+    # A hold's end; a pending booking's deadline for the owner's answer.
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Keyed hash of the client network that made the hold (never the address).
     client_key: Mapped[str | None] = mapped_column(sa.String(64))
@@ -134,3 +161,13 @@ class Booking(db.Model):
         UTCDateTime, nullable=False, default=utcnow
     )
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Made through a link that requires confirmation (pending first).
+    requires_confirmation: Mapped[bool] = mapped_column(
+        sa.Boolean, nullable=False, default=False, server_default=sa.false()
+    )
+    # The owner's answer (or the timeout's: decided_by NULL) and its reason.
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_by: Mapped[uuid.UUID | None] = uuid_fk(
+        "users.id", nullable=True, ondelete="SET NULL"
+    )
+    reason: Mapped[str | None] = mapped_column(sa.Text)

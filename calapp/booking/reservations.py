@@ -31,7 +31,7 @@ from sqlalchemy.dialects.postgresql import Range
 from sqlalchemy.exc import IntegrityError
 
 from calapp import policy
-from calapp.booking import service
+from calapp.booking import notices, service
 from calapp.booking.models import Booking, BookingLink
 from calapp.calendars.models import Calendar
 from calapp.changes import log as changes
@@ -43,6 +43,10 @@ from calapp.security import Principal, hash_token, new_secret, tokens_equal
 
 # Compared against when a booking has no manage secret, so the work is the same.
 _NO_SECRET = hash_token("no secret")
+# The booking's event as the visitor is shown it, by the booking's status.
+EVENT_STATUS = {"active": "confirmed", "pending": "tentative"}
+# The bookings a visitor manages (cancels, reschedules, repeats).
+LIVE = ("active", "pending")
 
 # --- locked writes --------------------------------------------------------------------
 
@@ -90,7 +94,7 @@ def _release_stale(calendar_id: uuid.UUID, now: datetime) -> None:
         sa.update(Booking)
         .where(
             Booking.calendar_id == calendar_id,
-            Booking.status == "active",
+            Booking.status.in_(("active", "pending")),
             sa.not_(service.event_is_live()),
         )
         .values(status="cancelled", cancelled_at=now, updated_at=now)
@@ -175,7 +179,7 @@ def visitor_event(booking: Booking, sent: dict | None = None) -> dict | None:
         "start_date": None,
         "end_date": None,
         "recurrence_rule": None,
-        "status": "confirmed" if booking.status == "active" else "cancelled",
+        "status": EVENT_STATUS.get(booking.status, "cancelled"),
         "transparency": "busy",
         "tags": [],
         "attachments": [],
@@ -211,7 +215,7 @@ def _repeat_of(link: BookingLink, email: str, start: datetime, end: datetime):
             Booking.email == email,
             Booking.start_time == start,
             Booking.end_time == end,
-            Booking.status == "active",
+            Booking.status.in_(LIVE),
             service.event_is_live(),
         )
     )
@@ -236,6 +240,10 @@ def reserve(token: str, data: dict, now: datetime) -> tuple[Booking, str | None]
     """Book a slot the link offers: an event with the visitor as attendee, and a
     booking. Returns the booking and its manage secret (None for a repeat).
 
+    Through a link that requires confirmation the booking is ``pending`` until
+    the owner answers (at the latest ``confirmation_timeout_hours`` from now),
+    and its event ``tentative``: it blocks the slot all the same.
+
     :raises NotFound: unknown or inactive link.
     :raises SlotUnavailable: the slot is not offered, or was just taken.
     """
@@ -257,6 +265,7 @@ def reserve(token: str, data: dict, now: datetime) -> tuple[Booking, str | None]
         booking.status = "expired"  # release it for the re-check below
         db.session.flush()
     service.check_offered(link, start, end, now)
+    pending = link.requires_confirmation
     event = events_service.create(
         Principal.system(),
         {
@@ -266,7 +275,7 @@ def reserve(token: str, data: dict, now: datetime) -> tuple[Booking, str | None]
             "start_time": start,
             "end_time": end,
             "timezone": link.timezone,
-            "status": "confirmed",
+            "status": "tentative" if pending else "confirmed",
             "attendees": [{"email": email, "name": data["name"]}],
         },
         now,
@@ -285,11 +294,16 @@ def reserve(token: str, data: dict, now: datetime) -> tuple[Booking, str | None]
     booking.notes = data.get("notes")
     booking.start_time, booking.end_time = start, end
     booking.blocked = blocked_range(link, start, end)
-    booking.status = "active"
-    booking.expires_at = None
+    booking.status = "pending" if pending else "active"
+    booking.requires_confirmation = pending
+    booking.expires_at = (
+        now + timedelta(hours=link.confirmation_timeout_hours) if pending else None
+    )
     booking.manage_token_hash = hash_token(secret)
     booking.updated_at = now
     flush(start, end)
+    if pending:
+        notices.queue_notice(booking, "booking.requested", now)
     return booking, secret
 
 
@@ -301,7 +315,7 @@ def _managed(link: BookingLink, booking_id: uuid.UUID, manage_token: str) -> Boo
     booking = _load(
         booking_id,
         Booking.link_id == link.id,
-        Booking.status.in_(("active", "cancelled")),
+        Booking.status.in_((*LIVE, "declined", "cancelled")),
     )
     expected = (booking.manage_token_hash if booking else None) or _NO_SECRET
     if not tokens_equal(hash_token(manage_token), expected) or booking is None:
@@ -330,7 +344,7 @@ def cancel(
     _managed(link, booking_id, manage_token)
     lock(link, now, active=False)
     booking = _load(booking_id)
-    if booking.status == "active":
+    if booking.status in LIVE:
         booking.status = "cancelled"
         booking.cancelled_at = booking.updated_at = now
         if _event_of(booking) is not None:
@@ -354,18 +368,21 @@ def reschedule(token: str, booking_id: uuid.UUID, data: dict, now: datetime):
     start, end = data["slot_start"], data["slot_end"]
     link = lock(link, now)
     booking = _load(booking_id)
-    if booking.status != "active":
-        raise Conflict("This booking is cancelled: reserve a new slot instead")
+    if booking.status not in LIVE:
+        raise Conflict(
+            f"This booking is {booking.status}: reserve a new slot instead",
+            details={"status": booking.status},
+        )
     if (booking.start_time, booking.end_time) == (start, end):
         return booking
     event = _event_of(booking)
     # Release the old slot (booking and event) for the re-check, in this
     # transaction only: a refusal rolls everything back.
-    status = event.status
+    status, booking_status = event.status, booking.status
     booking.status, event.status = "cancelled", "cancelled"
     db.session.flush()
     service.check_offered(link, start, end, now)
-    booking.status, event.status = "active", status
+    booking.status, event.status = booking_status, status
     events_service.update(
         Principal.system(), event.id, {"start_time": start, "end_time": end}, now
     )

@@ -4,18 +4,21 @@ from flask import Response, current_app, request
 from flask.views import MethodView
 
 from calapp.api import Blueprint, ErrorSchema, current_principal, page_of
-from calapp.booking import explain, holds, links, reservations, service
+from calapp.booking import approvals, explain, holds, links, reservations, service
 from calapp.booking.schemas import (
     AvailabilityArgsSchema,
     BookingChangeSchema,
+    BookingDecisionSchema,
     BookingLinkCreateSchema,
     BookingLinkListArgsSchema,
     BookingLinkSchema,
     BookingLinkUpdateSchema,
+    BookingListArgsSchema,
     ExplainArgsSchema,
     HoldCreateSchema,
     HoldSchema,
     ManageSchema,
+    OwnerBookingSchema,
     PublicAvailabilitySchema,
     PublicLinkSchema,
     PublicSlotExplanationSchema,
@@ -42,6 +45,15 @@ def _visitor_scope() -> str:
     client = holds.client_key(request.remote_addr, current_app.config["SECRET_KEY"])
     return scoped("link", str(request.view_args.get("token")), "client", client)
 
+
+bookings_blp = Blueprint(
+    "bookings",
+    __name__,
+    url_prefix="/bookings",
+    description="The bookings made through your links: list them, and approve or "
+    "decline those that wait for your confirmation (links with "
+    "requires_confirmation)",
+)
 
 blp = Blueprint(
     "booking",
@@ -309,13 +321,20 @@ class ReserveView(MethodView):
 
         No sign-in. Books one of the offered slots for a visitor: the event is created
         in the owner's calendar and the answer carries the manage_token to cancel or
-        reschedule. Send an Idempotency-Key so a retry cannot book twice.
+        reschedule. Send an Idempotency-Key so a retry cannot book twice. On a link
+        that requires confirmation the answer's status is pending: the event is
+        tentative and holds the slot until the owner approves or declines.
         """
         booking, secret = reservations.reserve(token, data, _now())
         db.session.commit()
         # What this request sent, never the owner's event: a retry is anyone's.
         event = reservations.visitor_event(booking, data)
-        body = {"ok": True, "event": event, "booking": _booking(booking, secret)}
+        body = {
+            "ok": True,
+            "status": "pending" if booking.status == "pending" else "confirmed",
+            "event": event,
+            "booking": _booking(booking, secret),
+        }
         return body, 200, NO_STORE
 
 
@@ -405,3 +424,64 @@ class RescheduleView(MethodView):
         db.session.commit()
         event = reservations.visitor_event(booking)
         return {"ok": True, "event": event, "booking": _booking(booking)}
+
+
+# --- the owner's bookings -------------------------------------------------------------
+
+
+@bookings_blp.route("")
+class BookingsView(MethodView):
+    @bookings_blp.doc(operationId="listBookings")
+    @bookings_blp.auth_required("booking:read")
+    @bookings_blp.arguments(BookingListArgsSchema, location="query")
+    @bookings_blp.response(200, page_of(OwnerBookingSchema))
+    def get(self, args):
+        """List the bookings of your links (pending, confirmed, declined, cancelled)
+
+        Every booking made through the links of the calendars you own, by slot
+        start; filter by status (pending: waiting for your answer), link token and
+        a time window. Holds are not bookings and are not listed.
+        """
+        rows, cursor = approvals.bookings_page(current_principal(), args)
+        items = [approvals.as_item(*row) for row in rows]
+        return {"items": items, "next_cursor": cursor}
+
+
+@bookings_blp.route("/<uuid:booking_id>/approve")
+class BookingApproveView(MethodView):
+    @bookings_blp.doc(operationId="approveBooking")
+    @bookings_blp.auth_required("booking:write")
+    @bookings_blp.arguments(BookingDecisionSchema, required=False)
+    @bookings_blp.response(200, OwnerBookingSchema)
+    @bookings_blp.errors(404, 409)
+    def post(self, data, booking_id):
+        """Approve a pending booking: its event is confirmed (link owner only)
+
+        The booking becomes confirmed and its tentative event confirmed; the visitor
+        is told by email and your webhooks receive booking.approved. Approving again
+        changes nothing; a declined, cancelled or timed-out booking is a 409.
+        """
+        reason = (data or {}).get("reason")
+        booking = approvals.approve(current_principal(), booking_id, reason, _now())
+        db.session.commit()
+        return approvals.shown(booking)
+
+
+@bookings_blp.route("/<uuid:booking_id>/decline")
+class BookingDeclineView(MethodView):
+    @bookings_blp.doc(operationId="declineBooking")
+    @bookings_blp.auth_required("booking:write")
+    @bookings_blp.arguments(BookingDecisionSchema, required=False)
+    @bookings_blp.response(200, OwnerBookingSchema)
+    @bookings_blp.errors(404, 409)
+    def post(self, data, booking_id):
+        """Decline a pending booking: its event is cancelled (link owner only)
+
+        The booking becomes declined, its event cancelled and the slot offered again;
+        the visitor is told by email with your optional reason, and your webhooks
+        receive booking.declined. A confirmed or cancelled booking is a 409.
+        """
+        reason = (data or {}).get("reason")
+        booking = approvals.decline(current_principal(), booking_id, reason, _now())
+        db.session.commit()
+        return approvals.shown(booking)

@@ -9,6 +9,7 @@ from calapp.fields import Instant, Timezone
 MAX_MINUTES = 1440
 MAX_NOTICE_MINUTES = 525_600  # a year
 MAX_DAYS_AHEAD = 3650
+MAX_CONFIRMATION_HOURS = 720  # 30 days
 
 
 def _minutes(low: int, high: int = MAX_MINUTES, **kwargs) -> ma.fields.Integer:
@@ -125,6 +126,21 @@ class _LinkFields(Schema):
         },
     )
     description = Text(allow_none=True, validate=ma.validate.Length(max=5000))
+    requires_confirmation = ma.fields.Boolean(
+        metadata={
+            "description": "Reservations wait for your approval (status pending, "
+            "a tentative event holding the slot) until you approve or decline "
+            "them at /bookings/{id}/approve|decline (default false)"
+        }
+    )
+    confirmation_timeout_hours = _minutes(
+        1,
+        MAX_CONFIRMATION_HOURS,
+        metadata={
+            "description": "Hours you have to answer a pending booking; after "
+            "them it is declined and its slot freed (default 24)"
+        },
+    )
 
     @ma.post_load
     def _normalise(self, data, **kwargs):
@@ -154,6 +170,8 @@ class BookingLinkCreateSchema(_LinkFields):
     active = ma.fields.Boolean(load_default=True)
     min_notice_minutes = _minutes(0, MAX_NOTICE_MINUTES, load_default=60)
     max_days_ahead = _minutes(0, MAX_DAYS_AHEAD, load_default=60)
+    requires_confirmation = ma.fields.Boolean(load_default=False)
+    confirmation_timeout_hours = _minutes(1, MAX_CONFIRMATION_HOURS, load_default=24)
 
 
 class BookingLinkUpdateSchema(_LinkFields):
@@ -179,6 +197,8 @@ class BookingLinkSettingsSchema(Schema):
     max_bookings_per_day = ma.fields.Integer(required=True, allow_none=True)
     title = ma.fields.String(required=True)
     description = ma.fields.String(required=True, allow_none=True)
+    requires_confirmation = ma.fields.Boolean(required=True)
+    confirmation_timeout_hours = ma.fields.Integer(required=True)
 
 
 class BookingLinkSchema(Schema):
@@ -205,6 +225,8 @@ class BookingLinkSchema(Schema):
             "max_bookings_per_day": None,
             "title": "Intro call with Ada",
             "description": None,
+            "requires_confirmation": False,
+            "confirmation_timeout_hours": 24,
         },
         "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
         "created_at": "2026-12-05T14:10:00Z",
@@ -388,7 +410,13 @@ class RescheduleSchema(ManageSchema):
 class BookingSchema(Schema):
     id = ma.fields.UUID(required=True)
     status = ma.fields.String(
-        required=True, validate=ma.validate.OneOf(("active", "cancelled"))
+        required=True,
+        validate=ma.validate.OneOf(("pending", "active", "declined", "cancelled")),
+        metadata={
+            "description": "pending: waits for the owner's approval; active: "
+            "confirmed; declined: refused by the owner (or not answered in time); "
+            "cancelled"
+        },
     )
     slot_start = Instant(required=True)
     slot_end = Instant(required=True)
@@ -414,6 +442,7 @@ VISITOR_EVENT = (
 class ReservationSchema(Schema):
     EXAMPLE = {
         "ok": True,
+        "status": "confirmed",
         "event": {
             **EventSchema.EXAMPLE,
             "id": "d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70",
@@ -449,6 +478,16 @@ class ReservationSchema(Schema):
     }
 
     ok = ma.fields.Boolean(required=True, metadata={"example": True})
+    status = ma.fields.String(
+        required=True,
+        validate=ma.validate.OneOf(("confirmed", "pending")),
+        metadata={
+            "description": "confirmed: booked. pending: the link requires the "
+            "owner's confirmation; the slot is held for you (the event is "
+            "tentative) until the owner approves or declines, and you are told "
+            "by email"
+        },
+    )
     event = ma.fields.Nested(
         EventSchema, required=True, metadata={"description": VISITOR_EVENT}
     )
@@ -485,4 +524,109 @@ class PublicLinkSchema(Schema):
     duration_minutes = ma.fields.Integer(required=True)
     timezone = ma.fields.String(
         required=True, metadata={"description": "The link's zone (working hours)"}
+    )
+    requires_confirmation = ma.fields.Boolean(
+        metadata={"description": "Bookings wait for the owner's confirmation"}
+    )
+
+
+# --- the owner's bookings -------------------------------------------------------------
+
+SHOWN_STATUSES = ("pending", "confirmed", "declined", "cancelled")
+
+
+class BookingListArgsSchema(PageArgsSchema):
+    status = ma.fields.String(
+        validate=ma.validate.OneOf(SHOWN_STATUSES),
+        metadata={"description": "Only bookings with this status"},
+    )
+    link = ma.fields.String(
+        validate=ma.validate.Length(min=1, max=64),
+        metadata={"description": "Only the bookings of this link (its token)"},
+    )
+    start = Instant(metadata={"description": "Only slots ending after this"})
+    end = Instant(metadata={"description": "Only slots starting before this"})
+
+    @ma.validates_schema
+    def _window(self, data, **kwargs):
+        _slot_order(data, "start", "end")
+
+
+class BookedLinkSchema(Schema):
+    token = ma.fields.String(required=True)
+    title = ma.fields.String(required=True)
+
+
+class OwnerBookingSchema(Schema):
+    """A booking of one of your links, as its owner sees it."""
+
+    EXAMPLE = {
+        "id": "6f5e4d3c-2b1a-4098-8776-5a4b3c2d1e0f",
+        "status": "pending",
+        "link": {"token": "Hq3vN8xL2pWk", "title": "Intro call with Ada"},
+        "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+        "event_id": "d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70",
+        "name": "Grace Hopper",
+        "email": "grace@example.com",
+        "notes": "About the compiler project",
+        "slot_start": "2027-01-13T13:00:00Z",
+        "slot_end": "2027-01-13T13:30:00Z",
+        "requires_confirmation": True,
+        "respond_by": "2027-01-11T09:15:00Z",
+        "decided_at": None,
+        "reason": None,
+        "created_at": "2027-01-10T09:15:00Z",
+        "updated_at": "2027-01-10T09:15:00Z",
+        "cancelled_at": None,
+    }
+
+    id = ma.fields.UUID(required=True)
+    status = ma.fields.String(
+        required=True,
+        validate=ma.validate.OneOf(SHOWN_STATUSES),
+        metadata={
+            "description": "pending: waits for your answer (its event is "
+            "tentative and holds the slot); confirmed; declined (by you, or not "
+            "answered by respond_by); cancelled (by the visitor, or its event "
+            "was cancelled or deleted)"
+        },
+    )
+    link = ma.fields.Nested(BookedLinkSchema, required=True)
+    calendar_id = ma.fields.UUID(required=True)
+    event_id = ma.fields.UUID(required=True, allow_none=True)
+    name = ma.fields.String(required=True, allow_none=True)
+    email = ma.fields.String(required=True)
+    notes = ma.fields.String(required=True, allow_none=True)
+    slot_start = Instant(required=True)
+    slot_end = Instant(required=True)
+    requires_confirmation = ma.fields.Boolean(
+        required=True,
+        metadata={"description": "Made through a link that requires confirmation"},
+    )
+    respond_by = Instant(
+        required=True,
+        allow_none=True,
+        metadata={
+            "description": "While pending: it is declined if not answered by then"
+        },
+    )
+    decided_at = Instant(required=True, allow_none=True)
+    reason = ma.fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "The reason given with the approval or decline"},
+    )
+    created_at = Instant(required=True)
+    updated_at = Instant(required=True)
+    cancelled_at = Instant(required=True, allow_none=True)
+
+
+class BookingDecisionSchema(Schema):
+    EXAMPLE = {"reason": "I am travelling that week: please pick a slot in March."}
+
+    reason = Text(
+        allow_none=True,
+        strip=True,
+        validate=ma.validate.Length(max=2000),
+        metadata={"description": "Told to the visitor by email (optional)"},
     )

@@ -102,10 +102,10 @@ def event_is_live():
 
 
 def blocking(now: datetime):
-    """SQL: rows that occupy their range now (active with a live event, or a
-    hold that has not expired)."""
+    """SQL: rows that occupy their range now (active or pending with a live
+    event, or a hold that has not expired)."""
     return sa.or_(
-        sa.and_(Booking.status == "active", event_is_live()),
+        sa.and_(Booking.status.in_(("active", "pending")), event_is_live()),
         sa.and_(Booking.status == "held", Booking.expires_at > now),
     )
 

@@ -57,6 +57,14 @@ class Delivery(db.Model):
             postgresql_where=sa.text("status IN ('pending', 'sending')"),
         ),
         sa.Index("ix_deliveries_event_id", "event_id"),
+        # The latest invitation per recipient of an event.
+        sa.Index(
+            "ix_deliveries_event_recipient",
+            "event_id",
+            "recipient",
+            "created_at",
+            postgresql_where=sa.text("channel = 'email' AND topic LIKE 'invitation.%'"),
+        ),
         sa.Index(
             "ix_deliveries_webhook",
             "webhook_id",
@@ -92,6 +100,9 @@ class Delivery(db.Model):
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(sa.Text)
+    # Reported by the mail provider after the message was accepted.
+    bounced_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    bounce_reason: Mapped[str | None] = mapped_column(sa.Text)
     redelivery_of: Mapped[uuid.UUID | None] = uuid_fk(
         "deliveries.id", nullable=True, ondelete="SET NULL"
     )

@@ -96,6 +96,15 @@ def deliver_in_app(now: datetime, limit: int) -> int:
     return len(ids)
 
 
+# What a failed email was, in the owner's notification.
+WHAT = {
+    "reminder.due": "reminder",
+    "booking.requested": "booking request",
+    "booking.approved": "booking confirmation",
+    "booking.declined": "booking decline",
+}
+
+
 @outbox.failed.register
 def _tell_owner(row, error: str | None, now: datetime) -> None:
     """An email that will not be sent is shown to the calendar's owner in-app
@@ -110,7 +119,7 @@ def _tell_owner(row, error: str | None, now: datetime) -> None:
     if found is None:
         return
     owner_id, title = found
-    what = "reminder" if row.topic == "reminder.due" else "invitation"
+    what = WHAT.get(row.topic, "invitation")
     db.session.add(
         Notification(
             id=uuid.uuid4(),

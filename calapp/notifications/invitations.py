@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import sqlalchemy as sa
 
+from calapp.booking import notices
 from calapp.calendars.models import Calendar
 from calapp.delivery.models import Delivery
 from calapp.events import periods
@@ -44,6 +45,8 @@ def prepare(delivery: Delivery, now: datetime) -> EmailMessage | None:
         return reminder_message(delivery)
     if delivery.topic in ("invitation.request", "invitation.cancel"):
         return invitation_message(delivery, now)
+    if delivery.topic in notices.TOPICS:
+        return notices.message(delivery, now)
     if delivery.topic == "account.verify_email":
         from calapp.users import verification
 

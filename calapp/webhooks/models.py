@@ -14,6 +14,9 @@ EVENT_TYPES = (
     "event.deleted",
     "booking.created",
     "booking.cancelled",
+    "booking.requested",
+    "booking.approved",
+    "booking.declined",
     "reminder.due",
 )
 

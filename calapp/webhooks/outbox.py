@@ -11,7 +11,10 @@ entries into webhook deliveries:
 - ``booking`` entries: by the booking's status, ``booking.created`` when it is
   active and ``booking.cancelled`` when it is cancelled (preceded by its
   ``booking.created`` if that was never sent: a booking made and cancelled
-  before the outbox ran). Each is sent once per (webhook, booking).
+  before the outbox ran). Through a link that requires confirmation:
+  ``booking.requested`` when pending, then ``booking.approved`` (and
+  ``booking.created``) or ``booking.declined``. Each is sent once per (webhook,
+  booking).
 
 Payloads describe the resource as it is when the entry is read, and carry the
 entry's ``position`` and a stable ``id`` (a UUID derived from the webhook and
@@ -114,14 +117,33 @@ def _event_messages(entry: Change, event: Event | None) -> list[Message]:
     ]
 
 
-def _booking_messages(booking: Booking | None) -> list[Message]:
-    if booking is None or booking.status not in ("active", "cancelled"):
-        return []
-    data = {"booking": schemas.WebhookBookingSchema().dump(booking)}
-    topics = ["booking.created"]
+def _booking_topics(booking: Booking) -> list[str]:
+    """Every type the booking's history has made so far, in order (each is sent
+    once per webhook and booking: those sent already are skipped)."""
+    topics = []
+    confirmed = booking.status in ("active", "cancelled")
+    if booking.requires_confirmation:
+        topics.append("booking.requested")
+        if booking.status == "declined":
+            topics.append("booking.declined")
+        confirmed = confirmed and booking.decided_at is not None
+        if confirmed:
+            topics.append("booking.approved")
+    if confirmed:
+        topics.append("booking.created")
     if booking.status == "cancelled":
         topics.append("booking.cancelled")
-    return [Message(t, f"{t}:{booking.id}", data, booking.event_id) for t in topics]
+    return topics
+
+
+def _booking_messages(booking: Booking | None) -> list[Message]:
+    if booking is None or booking.status in ("held", "expired"):
+        return []
+    data = {"booking": schemas.WebhookBookingSchema().dump(booking)}
+    return [
+        Message(t, f"{t}:{booking.id}", data, booking.event_id)
+        for t in _booking_topics(booking)
+    ]
 
 
 def _by_id(model, ids: set) -> dict:

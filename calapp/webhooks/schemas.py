@@ -16,6 +16,11 @@ DESCRIPTIONS = {
     "event.deleted": "An event or a whole series was deleted.",
     "booking.created": "A visitor booked a slot through a booking link.",
     "booking.cancelled": "A visitor cancelled a booking.",
+    "booking.requested": "A visitor booked a slot through a link that requires "
+    "confirmation: the booking is pending until you approve or decline it.",
+    "booking.approved": "A pending booking was approved (booking.created follows).",
+    "booking.declined": "A pending booking was declined, by its owner or because "
+    "nobody answered in time (decided_by_owner false).",
     "reminder.due": "A reminder of an event on a calendar you own is due "
     "(one per occurrence).",
 }
@@ -185,9 +190,20 @@ class WebhookBookingSchema(PayloadSchema):
     email = ma.fields.String(required=True)
     start_time = Instant(required=True)
     end_time = Instant(required=True)
-    status = ma.fields.String(required=True)
+    status = ma.fields.String(
+        required=True,
+        metadata={"description": "pending, active, declined or cancelled"},
+    )
     created_at = Instant(required=True)
     cancelled_at = Instant(required=True, allow_none=True)
+    requires_confirmation = ma.fields.Boolean(required=True)
+    decided_at = Instant(required=True, allow_none=True)
+    decided_by_owner = ma.fields.Function(
+        lambda booking: booking.decided_by is not None,
+        required=True,
+        metadata={"type": "boolean", "description": "False for a timeout decline"},
+    )
+    reason = ma.fields.String(required=True, allow_none=True)
 
 
 class WebhookReminderSchema(PayloadSchema):
@@ -266,6 +282,9 @@ PAYLOAD_SCHEMAS = {
     "event.deleted": _payload_schema("event.deleted", EventDataSchema),
     "booking.created": _payload_schema("booking.created", BookingDataSchema),
     "booking.cancelled": _payload_schema("booking.cancelled", BookingDataSchema),
+    "booking.requested": _payload_schema("booking.requested", BookingDataSchema),
+    "booking.approved": _payload_schema("booking.approved", BookingDataSchema),
+    "booking.declined": _payload_schema("booking.declined", BookingDataSchema),
     "reminder.due": _payload_schema(
         "reminder.due", ReminderDueDataSchema, from_log=False
     ),

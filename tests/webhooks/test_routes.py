@@ -88,6 +88,9 @@ def test_event_types_list_every_type_with_its_json_schema(client, headers):
         "event.deleted",
         "booking.created",
         "booking.cancelled",
+        "booking.requested",
+        "booking.approved",
+        "booking.declined",
         "reminder.due",
     ]
     due = items[-1]["schema"]
