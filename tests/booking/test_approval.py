@@ -141,7 +141,8 @@ def test_declining_cancels_the_event_and_frees_the_slot(
     assert iso(start) in booker.starts(token, TUESDAY, TUESDAY + timedelta(days=1))
     # Someone else books the slot now.
     booker.reserve(token, start, email="other@example.com")
-    approve = _answer(client, owner_headers, body["booking"]["id"], "approve", None, 409)
+    booking_id = body["booking"]["id"]
+    approve = _answer(client, owner_headers, booking_id, "approve", status=409)
     assert approve["details"] == {"status": "declined"}
 
 
@@ -149,9 +150,7 @@ def test_a_decision_without_a_body_is_accepted(
     booker, approval_link, client, owner_headers
 ):
     body = booker.reserve(approval_link["token"], at(TUESDAY, "10:00"))
-    r = client.post(
-        f"/bookings/{body['booking']['id']}/decline", headers=owner_headers
-    )
+    r = client.post(f"/bookings/{body['booking']['id']}/decline", headers=owner_headers)
     assert r.status_code == 200, r.get_json()
     assert r.get_json()["reason"] is None
 

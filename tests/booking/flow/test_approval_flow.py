@@ -5,20 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
-from tests.reminders.harness import (  # noqa: F401 - fixtures
-    bound_queue,
-    calendar_part,
-    clock,
-    eventually,
-    inbox,
-    iso,
-    receiver,
-    run_outbox,
-    worker,
-    world,
-)
+from tests.reminders.harness import calendar_part, eventually, iso, run_outbox
 
 EVERY_DAY = {
     day: [{"start": "00:00", "end": "24:00"}]
@@ -31,14 +18,6 @@ BOOKING_TYPES = [
     "booking.created",
     "booking.cancelled",
 ]
-
-
-@pytest.fixture(autouse=True)
-def one_clock(clock, monkeypatch):  # noqa: F811 - the harness' clock
-    """The API and the tasks read the same moving time."""
-    from calapp.users import service
-
-    monkeypatch.setattr(service, "now", clock)
 
 
 def _link(world):
@@ -143,8 +122,9 @@ def test_approval_and_timeout_end_to_end(world, worker, inbox, receiver, clock, 
     worker.idle()
     clock.advance(hours=11, minutes=59)
     worker.run(decline_unanswered_bookings)
-    assert world.get("/bookings", status="pending")["items"][0]["id"] == (
-        second["booking"]["id"]
+    assert (
+        world.get("/bookings", status="pending")["items"][0]["id"]
+        == (second["booking"]["id"])
     )
     clock.advance(minutes=1)
     worker.run(decline_unanswered_bookings)
