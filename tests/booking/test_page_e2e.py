@@ -66,6 +66,7 @@ def test_booking_url_gives_json_settings_to_api_clients(client, link):
         "description": LINK["description"],
         "duration_minutes": 30,
         "timezone": "America/New_York",
+        "requires_confirmation": False,
     }
     assert "Accept" in r.headers["Vary"]
 

@@ -57,6 +57,8 @@ def test_create_link_returns_token_public_url_and_settings(booker, calendar):
         "max_bookings_per_day": None,
         "title": "Meeting with Olivia Owner",
         "description": None,
+        "requires_confirmation": False,
+        "confirmation_timeout_hours": 24,
     }
 
 
@@ -479,8 +481,9 @@ def test_reserve_creates_the_event_and_takes_the_slot(
     body = booker.reserve(
         link["token"], at(MONDAY, "10:00"), notes="Let's talk about the roadmap"
     )
-    assert set(body) == {"ok", "event", "booking"}
+    assert set(body) == {"ok", "status", "event", "booking"}
     assert body["ok"] is True
+    assert body["status"] == "confirmed"
     event = body["event"]
     assert event["title"] == "Meeting with Olivia Owner"
     assert event["calendar_id"] == link["calendar_id"]

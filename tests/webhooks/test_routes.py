@@ -104,5 +104,5 @@ def test_the_payload_schemas_are_openapi_components(client):
     schemas = client.get("/openapi.json").get_json()["components"]["schemas"]
     payload = schemas["WebhookPayload"]
     assert payload["discriminator"]["propertyName"] == "type"
-    assert len(payload["oneOf"]) == 6
+    assert len(payload["oneOf"]) == 9
     assert "WebhookReminderDue" in schemas and "WebhookBookingCancelled" in schemas
