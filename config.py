@@ -167,4 +167,7 @@ def load_config(
         "DELIVERY_LEASE_SECONDS": _int(env, "DELIVERY_LEASE_SECONDS", 300),
         "WEBHOOK_ALLOW_PRIVATE": _bool(env, "WEBHOOK_ALLOW_PRIVATE", False),
         "WEBHOOK_TIMEOUT_SECONDS": _int(env, "WEBHOOK_TIMEOUT_SECONDS", 10),
+        # The mail provider's bounce webhook (README "Invitation delivery");
+        # unset: POST /mail/bounces refuses every call.
+        "MAIL_WEBHOOK_SECRET": env.get("MAIL_WEBHOOK_SECRET", "").strip() or None,
     }

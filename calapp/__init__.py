@@ -222,6 +222,7 @@ def register_blueprints(api: Api) -> None:
     from calapp.events.routes import blp as events
     from calapp.health.routes import blp as health
     from calapp.ics.routes import blp as ics
+    from calapp.invitations.routes import blp as invitations
     from calapp.llms.routes import blp as llms
     from calapp.notifications.routes import blp as notifications
     from calapp.stream.routes import blp as stream
@@ -232,8 +233,8 @@ def register_blueprints(api: Api) -> None:
 
     for blp in (
         auth, users, api_keys, calendars, events, contacts, availability,
-        booking_links, booking, booking_page, bookings, ics, notifications, webhooks,
-        stream, health, llms
+        booking_links, booking, booking_page, bookings, ics, invitations,
+        notifications, webhooks, stream, health, llms
     ):  # fmt: skip
         api.register_blueprint(blp)
     register_payload_schemas(api.spec)  # WebhookPayload: no operation returns it
