@@ -28,6 +28,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.dialects.postgresql import distinct_on
 
 from calapp import mail, policy, queue
 from calapp.calendars.models import Calendar
@@ -68,7 +69,7 @@ def _latest(event_id: uuid.UUID, emails: list[str]) -> dict[str, Delivery]:
             Delivery.recipient.in_(emails),
         )
         .order_by(Delivery.recipient, Delivery.created_at.desc(), Delivery.id.desc())
-        .distinct(Delivery.recipient)
+        .ext(distinct_on(Delivery.recipient))
     )
     return {row.recipient: row for row in rows}
 
