@@ -16,9 +16,11 @@ from .attendee_status import AttendeeStatus
 from .attendee_update import AttendeeUpdate
 from .attendee_update_status import AttendeeUpdateStatus
 from .availability import Availability
+from .booked_link import BookedLink
 from .booking import Booking
 from .booking_change import BookingChange
 from .booking_data import BookingData
+from .booking_decision import BookingDecision
 from .booking_link import BookingLink
 from .booking_link_create import BookingLinkCreate
 from .booking_link_page import BookingLinkPage
@@ -26,6 +28,8 @@ from .booking_link_settings import BookingLinkSettings
 from .booking_link_settings_working_hours import BookingLinkSettingsWorkingHours
 from .booking_link_update import BookingLinkUpdate
 from .booking_status import BookingStatus
+from .bounce import Bounce
+from .bounce_recorded import BounceRecorded
 from .busy_block import BusyBlock
 from .calendar import Calendar
 from .calendar_busy import CalendarBusy
@@ -68,6 +72,9 @@ from .event_update_result_status import EventUpdateResultStatus
 from .event_update_result_transparency import EventUpdateResultTransparency
 from .event_update_status import EventUpdateStatus
 from .event_update_transparency import EventUpdateTransparency
+from .explain import Explain
+from .explain_working_hours_type_0 import ExplainWorkingHoursType0
+from .explained_event import ExplainedEvent
 from .find_slots import FindSlots
 from .find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0
 from .found_slots import FoundSlots
@@ -81,6 +88,17 @@ from .import_error import ImportError_
 from .import_result import ImportResult
 from .import_result_mode import ImportResultMode
 from .import_result_skipped_components import ImportResultSkippedComponents
+from .invitation import Invitation
+from .invitation_attempt import InvitationAttempt
+from .invitation_attempt_outcome import InvitationAttemptOutcome
+from .invitation_method_type_1 import InvitationMethodType1
+from .invitation_method_type_2_type_1 import InvitationMethodType2Type1
+from .invitation_method_type_3_type_1 import InvitationMethodType3Type1
+from .invitation_page import InvitationPage
+from .invitation_resend import InvitationResend
+from .invitation_resend_result import InvitationResendResult
+from .invitation_state import InvitationState
+from .list_bookings_status import ListBookingsStatus
 from .list_notifications_kind import ListNotificationsKind
 from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
 from .login import Login
@@ -89,17 +107,25 @@ from .manage import Manage
 from .member import Member
 from .member_page import MemberPage
 from .member_role import MemberRole
+from .named_reason import NamedReason
+from .named_reason_code import NamedReasonCode
 from .notification import Notification
 from .notification_data import NotificationData
 from .notification_kind import NotificationKind
 from .notification_page import NotificationPage
+from .owner_booking import OwnerBooking
+from .owner_booking_page import OwnerBookingPage
+from .owner_booking_status import OwnerBookingStatus
 from .pagination_metadata import PaginationMetadata
 from .public_availability import PublicAvailability
 from .public_feed import PublicFeed
 from .public_link import PublicLink
+from .public_slot_explanation import PublicSlotExplanation
 from .read_all_result import ReadAllResult
 from .ready import Ready
 from .ready_checks import ReadyChecks
+from .reason import Reason
+from .reason_code import ReasonCode
 from .refresh import Refresh
 from .register import Register
 from .reminder import Reminder
@@ -109,9 +135,11 @@ from .reminder_list import ReminderList
 from .repair import Repair
 from .reschedule import Reschedule
 from .reservation import Reservation
+from .reservation_status import ReservationStatus
 from .reserve import Reserve
 from .share import Share
 from .share_role import ShareRole
+from .slot_explanation import SlotExplanation
 from .stream_changes_types_item import StreamChangesTypesItem
 from .stream_changes_web_socket_types_item import StreamChangesWebSocketTypesItem
 from .ticket import Ticket
@@ -125,10 +153,16 @@ from .verification_sent import VerificationSent
 from .verify_email import VerifyEmail
 from .webhook import Webhook
 from .webhook_booking import WebhookBooking
+from .webhook_booking_approved import WebhookBookingApproved
+from .webhook_booking_approved_type import WebhookBookingApprovedType
 from .webhook_booking_cancelled import WebhookBookingCancelled
 from .webhook_booking_cancelled_type import WebhookBookingCancelledType
 from .webhook_booking_created import WebhookBookingCreated
 from .webhook_booking_created_type import WebhookBookingCreatedType
+from .webhook_booking_declined import WebhookBookingDeclined
+from .webhook_booking_declined_type import WebhookBookingDeclinedType
+from .webhook_booking_requested import WebhookBookingRequested
+from .webhook_booking_requested_type import WebhookBookingRequestedType
 from .webhook_create import WebhookCreate
 from .webhook_create_events_item import WebhookCreateEventsItem
 from .webhook_created import WebhookCreated
@@ -168,9 +202,11 @@ __all__ = (
     "AttendeeUpdate",
     "AttendeeUpdateStatus",
     "Availability",
+    "BookedLink",
     "Booking",
     "BookingChange",
     "BookingData",
+    "BookingDecision",
     "BookingLink",
     "BookingLinkCreate",
     "BookingLinkPage",
@@ -178,6 +214,8 @@ __all__ = (
     "BookingLinkSettingsWorkingHours",
     "BookingLinkUpdate",
     "BookingStatus",
+    "Bounce",
+    "BounceRecorded",
     "BusyBlock",
     "Calendar",
     "CalendarBusy",
@@ -220,6 +258,9 @@ __all__ = (
     "EventUpdateResultTransparency",
     "EventUpdateStatus",
     "EventUpdateTransparency",
+    "Explain",
+    "ExplainedEvent",
+    "ExplainWorkingHoursType0",
     "FindSlots",
     "FindSlotsWorkingHoursType0",
     "FoundSlots",
@@ -233,6 +274,17 @@ __all__ = (
     "ImportResult",
     "ImportResultMode",
     "ImportResultSkippedComponents",
+    "Invitation",
+    "InvitationAttempt",
+    "InvitationAttemptOutcome",
+    "InvitationMethodType1",
+    "InvitationMethodType2Type1",
+    "InvitationMethodType3Type1",
+    "InvitationPage",
+    "InvitationResend",
+    "InvitationResendResult",
+    "InvitationState",
+    "ListBookingsStatus",
     "ListNotificationsKind",
     "ListWebhookDeliveriesStatus",
     "Login",
@@ -241,17 +293,25 @@ __all__ = (
     "Member",
     "MemberPage",
     "MemberRole",
+    "NamedReason",
+    "NamedReasonCode",
     "Notification",
     "NotificationData",
     "NotificationKind",
     "NotificationPage",
+    "OwnerBooking",
+    "OwnerBookingPage",
+    "OwnerBookingStatus",
     "PaginationMetadata",
     "PublicAvailability",
     "PublicFeed",
     "PublicLink",
+    "PublicSlotExplanation",
     "ReadAllResult",
     "Ready",
     "ReadyChecks",
+    "Reason",
+    "ReasonCode",
     "Refresh",
     "Register",
     "Reminder",
@@ -261,9 +321,11 @@ __all__ = (
     "Repair",
     "Reschedule",
     "Reservation",
+    "ReservationStatus",
     "Reserve",
     "Share",
     "ShareRole",
+    "SlotExplanation",
     "StreamChangesTypesItem",
     "StreamChangesWebSocketTypesItem",
     "Ticket",
@@ -277,10 +339,16 @@ __all__ = (
     "VerifyEmail",
     "Webhook",
     "WebhookBooking",
+    "WebhookBookingApproved",
+    "WebhookBookingApprovedType",
     "WebhookBookingCancelled",
     "WebhookBookingCancelledType",
     "WebhookBookingCreated",
     "WebhookBookingCreatedType",
+    "WebhookBookingDeclined",
+    "WebhookBookingDeclinedType",
+    "WebhookBookingRequested",
+    "WebhookBookingRequestedType",
     "WebhookCreate",
     "WebhookCreated",
     "WebhookCreateEventsItem",

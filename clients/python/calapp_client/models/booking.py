@@ -21,7 +21,8 @@ class Booking:
             null otherwise
         slot_end (datetime.datetime):
         slot_start (datetime.datetime):
-        status (BookingStatus):
+        status (BookingStatus): pending: waits for the owner's approval; active: confirmed; declined: refused by the
+            owner (or not answered in time); cancelled
     """
 
     id: UUID

@@ -28,10 +28,12 @@ class BookingLinkCreate:
         working_hours (WorkingHours):
         active (bool | Unset):  Default: True.
         buffer_minutes (int | Unset):  Default: 0. Example: 0.
+        confirmation_timeout_hours (int | Unset):  Default: 24.
         description (None | str | Unset):
         max_bookings_per_day (int | None | Unset): Per local day of the link (null: unlimited)
         max_days_ahead (int | Unset):  Default: 60.
         min_notice_minutes (int | Unset):  Default: 60.
+        requires_confirmation (bool | Unset):  Default: False.
         slot_interval_minutes (int | None | Unset): Step between slot starts (null: the duration)
         title (str | Unset): Title of booked events (default "Meeting with <owner name or email>")
     """
@@ -41,10 +43,12 @@ class BookingLinkCreate:
     working_hours: WorkingHours
     active: bool | Unset = True
     buffer_minutes: int | Unset = 0
+    confirmation_timeout_hours: int | Unset = 24
     description: None | str | Unset = UNSET
     max_bookings_per_day: int | None | Unset = UNSET
     max_days_ahead: int | Unset = 60
     min_notice_minutes: int | Unset = 60
+    requires_confirmation: bool | Unset = False
     slot_interval_minutes: int | None | Unset = UNSET
     title: str | Unset = UNSET
 
@@ -58,6 +62,8 @@ class BookingLinkCreate:
         active = self.active
 
         buffer_minutes = self.buffer_minutes
+
+        confirmation_timeout_hours = self.confirmation_timeout_hours
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -74,6 +80,8 @@ class BookingLinkCreate:
         max_days_ahead = self.max_days_ahead
 
         min_notice_minutes = self.min_notice_minutes
+
+        requires_confirmation = self.requires_confirmation
 
         slot_interval_minutes: int | None | Unset
         if isinstance(self.slot_interval_minutes, Unset):
@@ -96,6 +104,8 @@ class BookingLinkCreate:
             field_dict["active"] = active
         if buffer_minutes is not UNSET:
             field_dict["buffer_minutes"] = buffer_minutes
+        if confirmation_timeout_hours is not UNSET:
+            field_dict["confirmation_timeout_hours"] = confirmation_timeout_hours
         if description is not UNSET:
             field_dict["description"] = description
         if max_bookings_per_day is not UNSET:
@@ -104,6 +114,8 @@ class BookingLinkCreate:
             field_dict["max_days_ahead"] = max_days_ahead
         if min_notice_minutes is not UNSET:
             field_dict["min_notice_minutes"] = min_notice_minutes
+        if requires_confirmation is not UNSET:
+            field_dict["requires_confirmation"] = requires_confirmation
         if slot_interval_minutes is not UNSET:
             field_dict["slot_interval_minutes"] = slot_interval_minutes
         if title is not UNSET:
@@ -125,6 +137,8 @@ class BookingLinkCreate:
         active = d.pop("active", UNSET)
 
         buffer_minutes = d.pop("buffer_minutes", UNSET)
+
+        confirmation_timeout_hours = d.pop("confirmation_timeout_hours", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -148,6 +162,8 @@ class BookingLinkCreate:
 
         min_notice_minutes = d.pop("min_notice_minutes", UNSET)
 
+        requires_confirmation = d.pop("requires_confirmation", UNSET)
+
         def _parse_slot_interval_minutes(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -165,10 +181,12 @@ class BookingLinkCreate:
             working_hours=working_hours,
             active=active,
             buffer_minutes=buffer_minutes,
+            confirmation_timeout_hours=confirmation_timeout_hours,
             description=description,
             max_bookings_per_day=max_bookings_per_day,
             max_days_ahead=max_days_ahead,
             min_notice_minutes=min_notice_minutes,
+            requires_confirmation=requires_confirmation,
             slot_interval_minutes=slot_interval_minutes,
             title=title,
         )

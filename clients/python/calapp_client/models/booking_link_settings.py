@@ -18,11 +18,13 @@ class BookingLinkSettings:
     Attributes:
         active (bool):
         buffer_minutes (int):
+        confirmation_timeout_hours (int):
         description (None | str):
         duration_minutes (int):
         max_bookings_per_day (int | None):
         max_days_ahead (int):
         min_notice_minutes (int):
+        requires_confirmation (bool):
         slot_interval_minutes (int): The duration unless set
         timezone (str):
         title (str):
@@ -31,11 +33,13 @@ class BookingLinkSettings:
 
     active: bool
     buffer_minutes: int
+    confirmation_timeout_hours: int
     description: None | str
     duration_minutes: int
     max_bookings_per_day: int | None
     max_days_ahead: int
     min_notice_minutes: int
+    requires_confirmation: bool
     slot_interval_minutes: int
     timezone: str
     title: str
@@ -45,6 +49,8 @@ class BookingLinkSettings:
         active = self.active
 
         buffer_minutes = self.buffer_minutes
+
+        confirmation_timeout_hours = self.confirmation_timeout_hours
 
         description: None | str
         description = self.description
@@ -57,6 +63,8 @@ class BookingLinkSettings:
         max_days_ahead = self.max_days_ahead
 
         min_notice_minutes = self.min_notice_minutes
+
+        requires_confirmation = self.requires_confirmation
 
         slot_interval_minutes = self.slot_interval_minutes
 
@@ -72,11 +80,13 @@ class BookingLinkSettings:
             {
                 "active": active,
                 "buffer_minutes": buffer_minutes,
+                "confirmation_timeout_hours": confirmation_timeout_hours,
                 "description": description,
                 "duration_minutes": duration_minutes,
                 "max_bookings_per_day": max_bookings_per_day,
                 "max_days_ahead": max_days_ahead,
                 "min_notice_minutes": min_notice_minutes,
+                "requires_confirmation": requires_confirmation,
                 "slot_interval_minutes": slot_interval_minutes,
                 "timezone": timezone,
                 "title": title,
@@ -94,6 +104,8 @@ class BookingLinkSettings:
         active = d.pop("active")
 
         buffer_minutes = d.pop("buffer_minutes")
+
+        confirmation_timeout_hours = d.pop("confirmation_timeout_hours")
 
         def _parse_description(data: object) -> None | str:
             if data is None:
@@ -115,6 +127,8 @@ class BookingLinkSettings:
 
         min_notice_minutes = d.pop("min_notice_minutes")
 
+        requires_confirmation = d.pop("requires_confirmation")
+
         slot_interval_minutes = d.pop("slot_interval_minutes")
 
         timezone = d.pop("timezone")
@@ -126,11 +140,13 @@ class BookingLinkSettings:
         booking_link_settings = cls(
             active=active,
             buffer_minutes=buffer_minutes,
+            confirmation_timeout_hours=confirmation_timeout_hours,
             description=description,
             duration_minutes=duration_minutes,
             max_bookings_per_day=max_bookings_per_day,
             max_days_ahead=max_days_ahead,
             min_notice_minutes=min_notice_minutes,
+            requires_confirmation=requires_confirmation,
             slot_interval_minutes=slot_interval_minutes,
             timezone=timezone,
             title=title,

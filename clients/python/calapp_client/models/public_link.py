@@ -5,6 +5,8 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="PublicLink")
 
 
@@ -21,6 +23,7 @@ class PublicLink:
         timezone (str): The link's zone (working hours)
         title (str):
         token (str):
+        requires_confirmation (bool | Unset): Bookings wait for the owner's confirmation
     """
 
     description: None | str
@@ -28,6 +31,7 @@ class PublicLink:
     timezone: str
     title: str
     token: str
+    requires_confirmation: bool | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         description: None | str
@@ -41,6 +45,8 @@ class PublicLink:
 
         token = self.token
 
+        requires_confirmation = self.requires_confirmation
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -52,6 +58,8 @@ class PublicLink:
                 "token": token,
             }
         )
+        if requires_confirmation is not UNSET:
+            field_dict["requires_confirmation"] = requires_confirmation
 
         return field_dict
 
@@ -74,12 +82,15 @@ class PublicLink:
 
         token = d.pop("token")
 
+        requires_confirmation = d.pop("requires_confirmation", UNSET)
+
         public_link = cls(
             description=description,
             duration_minutes=duration_minutes,
             timezone=timezone,
             title=title,
             token=token,
+            requires_confirmation=requires_confirmation,
         )
 
         return public_link

@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..models.reservation_status import ReservationStatus
+
 if TYPE_CHECKING:
     from ..models.booking import Booking
     from ..models.event import Event
@@ -28,7 +30,7 @@ class Reservation:
             'location': None, 'original_start_time': None, 'rdates': [], 'recurrence_rule': None, 'reminders': [],
             'sequence': 0, 'series_id': None, 'start_date': None, 'start_time': '2027-01-13T13:00:00Z', 'status':
             'confirmed', 'tags': [], 'timezone': 'Europe/London', 'title': 'Intro call with Ada', 'transparency': 'busy',
-            'updated_at': '2026-12-05T14:03:00Z', 'updated_by': None}, 'ok': True}
+            'updated_at': '2026-12-05T14:03:00Z', 'updated_by': None}, 'ok': True, 'status': 'confirmed'}
 
     Attributes:
         booking (Booking):
@@ -44,11 +46,14 @@ class Reservation:
             ['team'], 'timezone': 'Europe/London', 'title': 'Weekly planning', 'transparency': 'busy', 'updated_at':
             '2026-12-05T14:03:00Z', 'updated_by': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d'}.
         ok (bool):  Example: True.
+        status (ReservationStatus): confirmed: booked. pending: the link requires the owner's confirmation; the slot is
+            held for you (the event is tentative) until the owner approves or declines, and you are told by email
     """
 
     booking: Booking
     event: Event
     ok: bool
+    status: ReservationStatus
 
     def to_dict(self) -> dict[str, Any]:
         booking = self.booking.to_dict()
@@ -57,6 +62,8 @@ class Reservation:
 
         ok = self.ok
 
+        status = self.status.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -64,6 +71,7 @@ class Reservation:
                 "booking": booking,
                 "event": event,
                 "ok": ok,
+                "status": status,
             }
         )
 
@@ -81,10 +89,13 @@ class Reservation:
 
         ok = d.pop("ok")
 
+        status = ReservationStatus(d.pop("status"))
+
         reservation = cls(
             booking=booking,
             event=event,
             ok=ok,
+            status=status,
         )
 
         return reservation

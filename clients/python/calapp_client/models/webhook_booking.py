@@ -17,25 +17,33 @@ class WebhookBooking:
         calendar_id (UUID):
         cancelled_at (datetime.datetime | None):
         created_at (datetime.datetime):
+        decided_at (datetime.datetime | None):
+        decided_by_owner (bool): False for a timeout decline
         email (str):
         end_time (datetime.datetime):
         event_id (None | UUID):
         id (UUID):
         link_id (UUID):
         name (None | str):
+        reason (None | str):
+        requires_confirmation (bool):
         start_time (datetime.datetime):
-        status (str):
+        status (str): pending, active, declined or cancelled
     """
 
     calendar_id: UUID
     cancelled_at: datetime.datetime | None
     created_at: datetime.datetime
+    decided_at: datetime.datetime | None
+    decided_by_owner: bool
     email: str
     end_time: datetime.datetime
     event_id: None | UUID
     id: UUID
     link_id: UUID
     name: None | str
+    reason: None | str
+    requires_confirmation: bool
     start_time: datetime.datetime
     status: str
 
@@ -49,6 +57,14 @@ class WebhookBooking:
             cancelled_at = self.cancelled_at
 
         created_at = self.created_at.isoformat()
+
+        decided_at: None | str
+        if isinstance(self.decided_at, datetime.datetime):
+            decided_at = self.decided_at.isoformat()
+        else:
+            decided_at = self.decided_at
+
+        decided_by_owner = self.decided_by_owner
 
         email = self.email
 
@@ -67,6 +83,11 @@ class WebhookBooking:
         name: None | str
         name = self.name
 
+        reason: None | str
+        reason = self.reason
+
+        requires_confirmation = self.requires_confirmation
+
         start_time = self.start_time.isoformat()
 
         status = self.status
@@ -78,12 +99,16 @@ class WebhookBooking:
                 "calendar_id": calendar_id,
                 "cancelled_at": cancelled_at,
                 "created_at": created_at,
+                "decided_at": decided_at,
+                "decided_by_owner": decided_by_owner,
                 "email": email,
                 "end_time": end_time,
                 "event_id": event_id,
                 "id": id,
                 "link_id": link_id,
                 "name": name,
+                "reason": reason,
+                "requires_confirmation": requires_confirmation,
                 "start_time": start_time,
                 "status": status,
             }
@@ -112,6 +137,23 @@ class WebhookBooking:
         cancelled_at = _parse_cancelled_at(d.pop("cancelled_at"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_decided_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                decided_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return decided_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        decided_at = _parse_decided_at(d.pop("decided_at"))
+
+        decided_by_owner = d.pop("decided_by_owner")
 
         email = d.pop("email")
 
@@ -143,6 +185,15 @@ class WebhookBooking:
 
         name = _parse_name(d.pop("name"))
 
+        def _parse_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        reason = _parse_reason(d.pop("reason"))
+
+        requires_confirmation = d.pop("requires_confirmation")
+
         start_time = datetime.datetime.fromisoformat(d.pop("start_time"))
 
         status = d.pop("status")
@@ -151,12 +202,16 @@ class WebhookBooking:
             calendar_id=calendar_id,
             cancelled_at=cancelled_at,
             created_at=created_at,
+            decided_at=decided_at,
+            decided_by_owner=decided_by_owner,
             email=email,
             end_time=end_time,
             event_id=event_id,
             id=id,
             link_id=link_id,
             name=name,
+            reason=reason,
+            requires_confirmation=requires_confirmation,
             start_time=start_time,
             status=status,
         )

@@ -2,8 +2,11 @@ from enum import StrEnum
 
 
 class WebhookCreateEventsItem(StrEnum):
+    BOOKING_APPROVED = "booking.approved"
     BOOKING_CANCELLED = "booking.cancelled"
     BOOKING_CREATED = "booking.created"
+    BOOKING_DECLINED = "booking.declined"
+    BOOKING_REQUESTED = "booking.requested"
     EVENT_CREATED = "event.created"
     EVENT_DELETED = "event.deleted"
     EVENT_UPDATED = "event.updated"

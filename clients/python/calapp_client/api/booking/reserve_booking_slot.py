@@ -92,7 +92,9 @@ def sync_detailed(
 
      No sign-in. Books one of the offered slots for a visitor: the event is created
     in the owner's calendar and the answer carries the manage_token to cancel or
-    reschedule. Send an Idempotency-Key so a retry cannot book twice.
+    reschedule. Send an Idempotency-Key so a retry cannot book twice. On a link
+    that requires confirmation the answer's status is pending: the event is
+    tentative and holds the slot until the owner approves or declines.
 
     Args:
         token (str):
@@ -133,7 +135,9 @@ def sync(
 
      No sign-in. Books one of the offered slots for a visitor: the event is created
     in the owner's calendar and the answer carries the manage_token to cancel or
-    reschedule. Send an Idempotency-Key so a retry cannot book twice.
+    reschedule. Send an Idempotency-Key so a retry cannot book twice. On a link
+    that requires confirmation the answer's status is pending: the event is
+    tentative and holds the slot until the owner approves or declines.
 
     Args:
         token (str):
@@ -169,7 +173,9 @@ async def asyncio_detailed(
 
      No sign-in. Books one of the offered slots for a visitor: the event is created
     in the owner's calendar and the answer carries the manage_token to cancel or
-    reschedule. Send an Idempotency-Key so a retry cannot book twice.
+    reschedule. Send an Idempotency-Key so a retry cannot book twice. On a link
+    that requires confirmation the answer's status is pending: the event is
+    tentative and holds the slot until the owner approves or declines.
 
     Args:
         token (str):
@@ -208,7 +214,9 @@ async def asyncio(
 
      No sign-in. Books one of the offered slots for a visitor: the event is created
     in the owner's calendar and the answer carries the manage_token to cancel or
-    reschedule. Send an Idempotency-Key so a retry cannot book twice.
+    reschedule. Send an Idempotency-Key so a retry cannot book twice. On a link
+    that requires confirmation the answer's status is pending: the event is
+    tentative and holds the slot until the owner approves or declines.
 
     Args:
         token (str):
