@@ -210,3 +210,27 @@ def test_concurrent_holds_of_one_client_stop_at_its_limit(
         requests.append((url, hold))
     statuses = fire(requests)
     assert statuses == Counter({201: 3, 429: 17})
+
+
+def test_fifty_requests_for_one_slot_of_a_link_needing_confirmation_make_one(
+    app, server, calendar, slot_day
+):
+    """A pending booking takes its slot under the same lock and constraint."""
+    from calapp.booking.models import Booking
+    from calapp.extensions import db
+
+    calendar_id, link = calendar
+    token = link(requires_confirmation=True)
+    start = slot_day.replace(hour=11)
+    url = f"{server}/booking/{token}/reserve"
+    statuses = fire([(url, reserve_body(n, start)) for n in range(50)])
+    assert statuses == Counter({200: 1, 409: 49})
+    with app.app_context():
+        pending = db.session.scalar(
+            sa.select(sa.func.count()).where(
+                Booking.calendar_id == calendar_id, Booking.status == "pending"
+            )
+        )
+        db.session.remove()
+    assert pending == 1
+    assert counts(app, calendar_id) == (1, 0)

@@ -489,8 +489,12 @@
     var title = (result.event && result.event.title) || state.link.title;
     $("confirm-what").textContent = title;
     $("confirm-when").textContent = formatSlot(start, end);
-    $("confirm-who").textContent =
-      "Thank you, " + sent.name + ". The time is reserved for you (" + sent.email + ").";
+    var pending = result.status === "pending";
+    $("confirm-heading").textContent = pending ? "Request sent" : "You're booked";
+    $("confirm-who").textContent = pending
+      ? "Thank you, " + sent.name + ". The time is held for you until the organizer " +
+        "confirms it; you will hear by email (" + sent.email + ")."
+      : "Thank you, " + sent.name + ". The time is reserved for you (" + sent.email + ").";
     var ics = $("ics");
     if (ics.href && ics.href.indexOf("blob:") === 0) URL.revokeObjectURL(ics.href);
     var uid = (result.event && result.event.ical_uid) || result.booking.id + "@" + location.host;
