@@ -26,9 +26,11 @@ import sqlalchemy as sa
 from calapp import policy
 from calapp.booking import notices, reservations, service
 from calapp.booking.models import Booking, BookingLink
+from calapp.calendars.models import Calendar
 from calapp.errors import Conflict, NotFound
 from calapp.events import service as events_service
 from calapp.extensions import db
+from calapp.fields import format_instant
 from calapp.pagination import keyset_page
 from calapp.security import Principal
 
@@ -157,7 +159,7 @@ def _answerable(booking_id: uuid.UUID, link: BookingLink, wanted: str, now):
     if booking.expires_at <= now:
         raise Conflict(
             "The time to answer this booking ran out: it is being declined",
-            details={"respond_by": booking.expires_at.isoformat()},
+            details={"respond_by": format_instant(booking.expires_at)},
         )
     return booking
 
@@ -206,11 +208,17 @@ def decline(
 
 
 def overdue(now: datetime, limit: int) -> list[uuid.UUID]:
-    """Pending bookings whose time to answer ran out, oldest deadline first."""
+    """Pending bookings whose time to answer ran out, oldest deadline first
+    (those of deleted calendars, gone with them, are left alone)."""
     return list(
         db.session.scalars(
             sa.select(Booking.id)
-            .where(Booking.status == "pending", Booking.expires_at <= now)
+            .join(Calendar, Calendar.id == Booking.calendar_id)
+            .where(
+                Booking.status == "pending",
+                Booking.expires_at <= now,
+                Calendar.deleted_at.is_(None),
+            )
             .order_by(Booking.expires_at)
             .limit(limit)
         )
