@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from tests.booking.helpers import MONDAY, at, iso
 
@@ -284,3 +285,42 @@ def test_a_reason_that_is_too_long_is_a_400(
     )
     assert error["code"] == "validation_error"
     assert "reason" in error["details"]
+
+
+@pytest.fixture
+def statements(app):
+    """Every SQL statement the app sends while the fixture is in use."""
+    from calapp.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", record)
+    yield seen
+    sa.event.remove(engine, "before_cursor_execute", record)
+
+
+def test_a_page_of_bookings_costs_a_constant_number_of_statements(
+    booker, approval_link, client, owner_headers, statements
+):
+    def count() -> tuple[int, int]:
+        statements.clear()
+        items = _bookings(client, owner_headers, limit=200)["items"]
+        return len(statements), len(items)
+
+    for hour in (9, 10):
+        booker.reserve(approval_link["token"], at(TUESDAY, f"{hour:02d}:00"))
+    few, n = count()
+    assert n == 2
+    for day in range(2, 5):
+        for hour in range(9, 17):
+            start = at(MONDAY + timedelta(days=day), f"{hour:02d}:00")
+            booker.reserve(approval_link["token"], start)
+    many, n = count()
+    assert n == 26
+    assert few == many, statements
+    assert few <= 6, statements

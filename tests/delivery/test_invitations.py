@@ -194,3 +194,43 @@ def world_now():
     from datetime import UTC, datetime
 
     return datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
+
+
+@pytest.fixture
+def statements(app):
+    """Every SQL statement the app sends while the fixture is in use."""
+    import sqlalchemy as sa
+
+    from calapp.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", record)
+    yield seen
+    sa.event.remove(engine, "before_cursor_execute", record)
+
+
+def test_a_page_of_invitations_costs_a_constant_number_of_statements(
+    world, app, monkeypatch, statements
+):
+    # Invitations are queued (not sent: no consumer runs here).
+    monkeypatch.setitem(app.config, "SMTP_URL", "smtp://127.0.0.1:9")
+
+    def count(n: int) -> int:
+        event = world.event(
+            world_now(),
+            attendees=[{"email": f"guest{i}@example.com"} for i in range(n)],
+        )
+        statements.clear()
+        items = world.get(f"/events/{event['id']}/invitations", limit=100)["items"]
+        assert [i["state"] for i in items] == ["queued"] * n
+        return len(statements)
+
+    few, many = count(3), count(40)
+    assert few == many, statements
+    assert few <= 9, statements
