@@ -4,9 +4,10 @@
     huey_consumer calapp.worker.webhook_huey -w 4 -k thread
 
 The first runs the reminder sweep, in-app and email deliveries, the webhook
-outbox (webhooks made from committed change-log entries) and the change log's
-pruning; the second only sends webhook requests, so that receivers that are slow
-or never answer cannot hold up a reminder. This module imports every tasks
+outbox (webhooks made from committed change-log entries), the decline of
+booking requests nobody answered in time and the change log's pruning; the
+second only sends webhook requests, so that receivers that are slow or never
+answer cannot hold up a reminder. This module imports every tasks
 module (through ``create_app``, the factory of the tasks' app), so each consumer
 knows every task, and each consumer waits for the migrations before its first
 task. ``-f`` clears task locks left by a consumer
