@@ -51,10 +51,15 @@ class SlotUnavailable(Conflict):
     code = "slot_unavailable"
 
 
-def unavailable(start: datetime, end: datetime, why: str) -> SlotUnavailable:
+def unavailable(
+    start: datetime, end: datetime, why: str, codes: list[str] | None = None
+) -> SlotUnavailable:
+    details = {"slot_start": format_instant(start), "slot_end": format_instant(end)}
+    if codes:
+        details["reasons"] = codes
     return SlotUnavailable(
         f"This slot cannot be booked: {why}. Pick one from the link's availability",
-        details={"slot_start": format_instant(start), "slot_end": format_instant(end)},
+        details=details,
     )
 
 
@@ -224,14 +229,33 @@ def bookings_per_day(
     return _per_day(link, rules(link).zone, start, end, now)
 
 
+def slot_reasons(
+    link: BookingLink, start: datetime, now: datetime
+) -> list[reasons.Reason]:
+    """Every rule of the link that keeps ``[start, start + duration)`` out of
+    ``offered`` now (``[]``: it is offered), from what the listing reads."""
+    link_rules = rules(link)
+    end = start + link_rules.duration
+    return reasons.explain(
+        link_rules,
+        start,
+        now,
+        blockers(link, start, end, now),
+        bookings_per_day(link, start, end, now),
+    )
+
+
 def check_offered(
     link: BookingLink, start: datetime, end: datetime, now: datetime
 ) -> None:
-    """:raises SlotUnavailable: ``[start, end)`` is not a slot offered now."""
+    """:raises SlotUnavailable: ``[start, end)`` is not a slot offered now
+    (``details.reasons``: the codes of ``slot_reasons``)."""
     if end - start != timedelta(minutes=link.duration_minutes):
         raise unavailable(
             start, end, f"slots last {link.duration_minutes} minutes on this link"
         )
     if (start, end) not in offered(link, start, end, now):
-        raise unavailable(start, end, "it is taken, outside the offered times or "
-                           "too soon")  # fmt: skip
+        found = slot_reasons(link, start, now)
+        why = "; ".join(r.message[:1].lower() + r.message[1:] for r in found)
+        why = why or "it is not offered now"
+        raise unavailable(start, end, why.rstrip("."), [r.code for r in found] or None)

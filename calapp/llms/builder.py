@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from calapp.availability import slots
 from calapp.fields import format_instant
@@ -105,8 +105,6 @@ def site_text(site: Site) -> str:
         "roles, events with RFC 5545 recurrence, reminders, attendees, contacts, "
         "free/busy, public booking links and ICS. JSON in and out; instants are "
         "RFC 3339 (send `Z` or an offset, answers are UTC).",
-        "",
-        info.get("description", "").strip(),
         "",
         "## Documentation",
         "",
@@ -226,7 +224,7 @@ def link_text(
         "instant in the API is RFC 3339, answers in UTC)",
         f"- Working hours: {_working_hours(link.working_hours)}",
         f"- Slots start every {interval} minutes from the start of each window",
-        f"- Bookable from {link.min_notice_minutes} minutes from now up to "
+        f"- Bookable from {_notice(link.min_notice_minutes)} up to "
         f"{link.max_days_ahead} days ahead",
     ]
     if link.buffer_minutes:
@@ -244,6 +242,10 @@ def link_text(
     example = next_slots[0] if next_slots else None
     start = format_instant(example[0]) if example else "2030-01-07T09:00:00Z"
     end = format_instant(example[1]) if example else "2030-01-07T09:30:00Z"
+    week_later = format_instant(
+        (example[0] if example else datetime(2030, 1, 7, 9, tzinfo=UTC))
+        + timedelta(days=7)
+    )
     lines += [
         "",
         "## Book a slot (no account needed)",
@@ -277,7 +279,7 @@ def link_text(
         "## Example",
         "",
         "```sh",
-        f"curl '{paths.availability}?start={start}&end={end}'",
+        f"curl '{paths.availability}?start={start}&end={week_later}'",
         f"curl -X POST '{paths.reserve}' -H 'Content-Type: application/json' \\",
         '  -H "Idempotency-Key: $(uuidgen)" \\',
         f'  -d \'{{"name": "Ada", "email": "ada@example.com", "slot_start": '
@@ -305,3 +307,7 @@ def _working_hours(working_hours: Mapping) -> str:
 
 def _end(window: slots.Window) -> str:
     return "24:00" if window.end == slots.MIDNIGHT else f"{window.end:%H:%M}"
+
+
+def _notice(minutes: int) -> str:
+    return f"{minutes} minutes from now" if minutes else "now"

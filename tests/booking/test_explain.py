@@ -228,3 +228,14 @@ def test_explain_is_rate_limited_like_the_other_public_endpoints(
     query = {"start": iso(at(MONDAY, "10:00"))}
     statuses = [client.get(url, query_string=query).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+def test_a_refused_reservation_carries_the_same_reasons(booker, link, explain):
+    booker.hold(link["token"], at(MONDAY, "10:00"))
+    body = booker.reserve(link["token"], at(MONDAY, "10:00"), status=409)
+    assert body["code"] == "slot_unavailable"
+    assert body["details"]["reasons"] == ["held"]
+    assert body["details"]["reasons"] == codes(
+        explain(link["token"], at(MONDAY, "10:00"))
+    )
+    assert "someone holds" in body["error"]
