@@ -114,6 +114,15 @@ BASELINE = {
         "timezone": "Pacific/Kiritimati",
         "working_hours": HOURS,
     },
+    "POST /availability/explain": lambda w: {
+        "calendar_ids": [w["calendar_id"]],
+        "start": f"{MONDAY}T10:00:00Z",
+        "duration_minutes": 30,
+        "buffer_minutes": 10,
+        "slot_interval_minutes": 15,
+        "timezone": "Pacific/Kiritimati",
+        "working_hours": HOURS,
+    },
     "POST /calendars/{calendar_id}/booking-link": lambda w: {
         "duration_minutes": 30,
         "buffer_minutes": 10,
@@ -158,6 +167,7 @@ BASELINE_QUERY = {
         "start": f"{MONDAY}T00:00:00Z",
         "end": "2030-01-10T00:00:00Z",
     },
+    "GET /booking/{token}/explain": {"start": f"{MONDAY}T10:00:00Z"},
 }
 
 
