@@ -194,15 +194,15 @@ def last_day(rules: Rules, now: datetime) -> date | None:
     return local_date(now, rules.zone) + timedelta(days=rules.max_days_ahead)
 
 
-def beyond_horizon(rules: Rules, start: datetime, now: datetime) -> bool:
-    last = last_day(rules, now)
-    return last is not None and local_date(start, rules.zone) > last
+def beyond_horizon(last: date | None, day: date) -> bool:
+    """A slot on local ``day`` is after the ``last_day`` allowed."""
+    return last is not None and day > last
 
 
-def day_full(rules: Rules, start: datetime, per_day: Mapping[date, int]) -> bool:
-    """The local date of ``start`` has its ``max_per_day`` bookings already."""
+def day_full(rules: Rules, day: date, per_day: Mapping[date, int]) -> bool:
+    """Local ``day`` has its ``max_per_day`` bookings already."""
     limit = rules.max_per_day
-    return limit is not None and per_day.get(local_date(start, rules.zone), 0) >= limit
+    return limit is not None and per_day.get(day, 0) >= limit
 
 
 # --- busy blocks --------------------------------------------------------------------
@@ -277,8 +277,9 @@ def explain(
                 limit=_minutes(rules.min_notice),
             )
         )
-    if beyond_horizon(rules, start, now):
-        last = last_day(rules, now)
+    day = local_date(start, rules.zone)
+    last = last_day(rules, now)
+    if beyond_horizon(last, day):
         found.append(
             Reason(
                 BEYOND_HORIZON,
@@ -288,8 +289,7 @@ def explain(
                 limit=rules.max_days_ahead,
             )
         )
-    if day_full(rules, start, per_day or {}):
-        day = local_date(start, rules.zone)
+    if day_full(rules, day, per_day or {}):
         found.append(
             Reason(
                 DAILY_LIMIT,

@@ -278,9 +278,10 @@ def free_slots(
             for slot in _window_slots(
                 rules, index, start, min(end, range_end), earliest
             ):
-                if reasons.beyond_horizon(rules, slot[0], now):
+                local_day = reasons.local_date(slot[0], zone)
+                if reasons.beyond_horizon(horizon, local_day):
                     continue
-                if not reasons.day_full(rules, slot[0], booked):
+                if not reasons.day_full(rules, local_day, booked):
                     slots.add(slot)
         day += timedelta(days=1)
     # fold=0 is not monotonic across a gap, so windows of a gap day can overlap.
