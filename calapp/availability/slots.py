@@ -34,6 +34,10 @@ it never spans two windows (even touching ones) or local midnight. A candidate
   the offered slots themselves do not count — each is one possible booking);
 - it lies entirely inside ``[range_start, range_end)``.
 
+Each condition is a predicate of ``calapp.availability.reasons``, which also
+explains why a given slot is not offered: the listing and the explanation read
+the same rules.
+
 Results are ascending, duplicate-free ``(start, end)`` pairs of UTC-aware
 datetimes. Every datetime given must be aware; a naive one is a ``ValueError``.
 

@@ -115,7 +115,9 @@ def blocking(now: datetime):
     )
 
 
-def _booking_rows(calendar_id: uuid.UUID, start: datetime, end: datetime, now):
+def _booking_rows(
+    calendar_id: uuid.UUID, start: datetime, end: datetime, now: datetime
+):
     """Bookings and live holds of the calendar whose blocked range overlaps
     ``[start, end)``: ``(blocked lower, blocked upper, slot start, slot end,
     expires_at or None)``."""

@@ -239,3 +239,24 @@ def test_a_refused_reservation_carries_the_same_reasons(booker, link, explain):
         explain(link["token"], at(MONDAY, "10:00"))
     )
     assert "someone holds" in body["error"]
+
+
+def test_explain_is_documented(client):
+    spec = client.get("/openapi.json").get_json()
+    operation = spec["paths"]["/booking/{token}/explain"]["get"]
+    assert operation["operationId"] == "explainBookingSlot"
+    assert operation["security"] == []
+    assert len(operation["description"].split()) >= 8
+    reason = spec["components"]["schemas"]["Reason"]
+    assert "event" not in reason["properties"]
+    assert set(reason["properties"]["code"]["enum"]) == {
+        "outside_working_hours",
+        "not_on_interval",
+        "min_notice",
+        "beyond_horizon",
+        "daily_limit",
+        "busy",
+        "buffer",
+        "held",
+        "link_inactive",
+    }
