@@ -160,6 +160,15 @@ def _per_day(
     return Counter(s.astimezone(zone).date() for s in starts)
 
 
+def whole_days(start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    """``[start, end)`` widened to whole UTC days."""
+    day = timedelta(days=1)
+    return (
+        EPOCH + (start - EPOCH) // day * day,
+        EPOCH + -((EPOCH - end) // day) * day,
+    )
+
+
 def offered(
     link: BookingLink, start: datetime, end: datetime, now: datetime
 ) -> list[slots.Slot]:
@@ -175,9 +184,8 @@ def offered(
     # Busy blocks of [lo, hi) widened to whole UTC days: the range then stays
     # the same all day long although ``now`` moves it, and the same question
     # finds them cached (the extra blocks are outside every slot offered).
-    day = timedelta(days=1)
-    first = max(start, EPOCH + (lo - EPOCH) // day * day)
-    last = min(end, EPOCH + -((EPOCH - hi) // day) * day)
+    first, last = whole_days(lo, hi)
+    first, last = max(start, first), min(end, last)
     busy = busy_by_calendar([calendar], first - pad, last + pad)[calendar.id]
     busy += _booking_blocks(calendar.id, lo - pad, hi + pad, now)
     per_day = bookings_per_day(link, lo, hi, now)
@@ -211,7 +219,10 @@ def blockers(
     is not said), bookings (their slot as ``core``) and live holds."""
     pad = timedelta(minutes=link.buffer_minutes)
     calendar, _ = policy.get_calendar(Principal.system(), link.calendar_id)
-    busy = busy_by_calendar([calendar], start - pad, end + pad)[calendar.id]
+    # Whole days, as ``offered`` reads them: questions about one day's slots
+    # share one cached answer (blocks outside the slot's reach change nothing).
+    first, last = whole_days(start - pad, end + pad)
+    busy = busy_by_calendar([calendar], first, last)[calendar.id]
     rows = _booking_rows(calendar.id, start - pad, end + pad, now)
     return [reasons.Blocker(s, e) for s, e in busy] + [
         reasons.Blocker(lo, hi, held_until=until)
