@@ -16,6 +16,7 @@ help:
 	@echo "make run                          start the API on :3019, the stream on :3020 and the job consumers (CALAPP_ENV=development unless set)"
 	@echo "make test [PYTEST_ARGS='-k auth']  run the test suite"
 	@echo "make lint                         ruff check"
+	@echo "make sdk [SDK_ARGS=--check]       regenerate the Python SDK in clients/python (--check: fail when stale)"
 
 # The processes in Procfile (the API and the job consumers), under honcho: if one
 # exits, the others are stopped too. honcho hands $$PORT to the first line (web).
@@ -61,6 +62,13 @@ chromium:
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
+
+# The Python SDK (clients/python) from the app's OpenAPI document, by
+# openapi-python-client; SDK_ARGS=--check only says whether it is stale.
+SDK_ARGS ?=
+.PHONY: sdk
+sdk: $(DEV_STAMP)
+	$(BIN)/python clients/generate.py $(SDK_ARGS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \

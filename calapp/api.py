@@ -5,6 +5,10 @@
   authenticates, checks the scope and documents both, and ``errors(*statuses)``.
 - ``Schema``: strict base schema (unknown fields are a 400).
 - ``page_of(Schema)``: the ``{items, next_cursor}`` envelope of every list.
+- The OpenAPI document for agents and generators: ``ExamplePlugin`` makes a
+  schema's ``EXAMPLE`` its example; ``Api.register_blueprint`` documents the error
+  ``code`` as the enum of ``calapp.errors.error_codes()``; every view sets its
+  ``operationId`` with ``@blp.doc`` and describes when to use it in its docstring.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ import math
 
 import flask_smorest
 import marshmallow as ma
+from apispec import BasePlugin
+from apispec.ext.marshmallow.common import resolve_schema_cls
 from flask import Request as FlaskRequest
 from flask import g, request
 from flask.json.provider import DefaultJSONProvider
@@ -31,6 +37,7 @@ from calapp.errors import (
     ServiceUnavailable,
     UnsupportedMediaType,
     error_body,
+    error_codes,
 )
 from calapp.etags import check_if_match, etag_of, with_etag  # noqa: F401 - for routes
 from calapp.idempotency.guard import (
@@ -217,11 +224,45 @@ def _unstorable(value) -> bool:
 class ErrorSchema(Schema):
     error = ma.fields.String(required=True, metadata={"description": "What went wrong"})
     code = ma.fields.String(
-        required=True, metadata={"description": "Stable machine-readable code"}
+        required=True,
+        metadata={
+            "description": "Stable machine-readable code (branch on this, never on "
+            "the message)"
+        },
     )
     details = ma.fields.Raw(
         metadata={"description": "Field errors, required scope, conflicting slot..."}
     )
+
+    EXAMPLE = {
+        "error": "end_time: must be after start_time",
+        "code": "validation_error",
+        "details": {"end_time": ["must be after start_time"]},
+    }
+
+
+# --- the OpenAPI document: examples ---------------------------------------------------
+
+
+class ExamplePlugin(BasePlugin):
+    """A schema's ``EXAMPLE`` class attribute becomes its component's ``example``.
+
+    Only an ``EXAMPLE`` the class defines itself counts, never an inherited one: a
+    subclass adds or drops fields, so its parent's example may not fit it.
+    """
+
+    def schema_helper(self, name, definition, **kwargs) -> dict | None:
+        schema = kwargs.get("schema")
+        if schema is None:
+            return None
+        example = vars(resolve_schema_cls(schema)).get("EXAMPLE")
+        return None if example is None else {"example": example}
+
+
+def binary_body() -> dict:
+    """The schema of a non-JSON body (iCalendar, vCard), as generators take it:
+    bytes."""
+    return {"type": "string", "format": "binary"}
 
 
 class Parser(FlaskParser):
@@ -297,13 +338,21 @@ class Api(flask_smorest.Api):
         app.json = JSONProvider(app)
         app.request_class = Request
         spec_kwargs = dict(spec_kwargs or {})
-        spec_kwargs.setdefault("extra_plugins", []).append(IdempotencyDocPlugin())
+        spec_kwargs.setdefault("extra_plugins", []).extend(
+            [IdempotencyDocPlugin(), ExamplePlugin()]
+        )
         super().init_app(app, spec_kwargs=spec_kwargs)
         for name, scheme in SECURITY_SCHEMES.items():
             self.spec.components.security_scheme(name, scheme)
         self.ma_plugin.converter.add_attribute_function(_either2property)
         app.register_error_handler(AppError, self.handle_app_error)
         app.register_error_handler(Exception, self.handle_unexpected_error)
+
+    def register_blueprint(self, blp, **options):
+        super().register_blueprint(blp, **options)
+        # A blueprint's modules may define errors of their own: list them too.
+        code = self.spec.components.schemas["Error"]["properties"]["code"]
+        code["enum"] = error_codes()
 
     def handle_http_exception(self, error: HTTPException):
         status = error.code or 500
@@ -518,4 +567,10 @@ def page_of(
             },
         )
     fields["items"] = ma.fields.List(item, required=True)
+    item_example = vars(item_schema).get("EXAMPLE")
+    if item_example is not None:  # a last page of one item
+        example = {"items": [item_example], "next_cursor": None}
+        if deleted_schema is not None:
+            example["next_sync_token"] = "eyJwIjoxMjg0fQ.k1Xc3Qz8bA0"  # noqa: S105
+        fields["EXAMPLE"] = example
     return type(name, (Schema,), fields)

@@ -162,12 +162,33 @@ class ServiceUnavailable(AppError):
         self.headers.setdefault("Retry-After", str(RETRY_AFTER_SECONDS))
 
 
+# The code of an HTTP error whose status has no code of its own in STATUS_CODES.
+OTHER_STATUS_CODE = "error"
+
+
 def error_body(status: int, message: str | None = None, details: Any = None) -> dict:
     """The body for a bare HTTP status, in the one format."""
     body = {
         "error": message or STATUS_MESSAGES.get(status, "Error"),
-        "code": STATUS_CODES.get(status, "error"),
+        "code": STATUS_CODES.get(status, OTHER_STATUS_CODE),
     }
     if details is not None:
         body["details"] = details
     return body
+
+
+def _subclasses(cls: type) -> list[type]:
+    found = []
+    for sub in cls.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found
+
+
+def error_codes() -> list[str]:
+    """Every ``code`` an error body can carry, sorted: the ``AppError`` hierarchy
+    (the subclasses defined in every module imported so far) and the codes of
+    bare HTTP statuses. The OpenAPI document lists them as the ``code`` enum once
+    every blueprint is registered, so they cannot drift apart."""
+    codes = {AppError.code, OTHER_STATUS_CODE, *STATUS_CODES.values()}
+    codes.update(sub.code for sub in _subclasses(AppError))
+    return sorted(codes)

@@ -1,10 +1,16 @@
 """The OpenAPI document and the self-hosted Swagger UI."""
 
+import importlib
+import pkgutil
 import re
 from html.parser import HTMLParser
 
+import marshmallow as ma
 import pytest
+from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 ERROR_REF = "#/components/schemas/Error"
 # /dav and its discovery redirects speak WebDAV XML, not the API's JSON: they
@@ -164,3 +170,195 @@ def test_the_calendar_documents_its_nullable_feed_addresses(spec):
         assert name in calendar["required"]
         assert calendar["properties"][name]["type"] == ["string", "null"]
         assert calendar["properties"][name]["readOnly"] is True
+
+
+# --- for agents and generators: ids, descriptions, examples, error codes -----------
+
+SCHEMA_PREFIX = "#/components/schemas/"
+# "camelCase": a verb, then words; letters and digits only.
+OPERATION_ID = re.compile(r"^[a-z]+(?:[A-Z0-9][a-z0-9]*)*$")
+MIN_DESCRIPTION_WORDS = 8
+
+
+def _component(spec, schema: dict) -> tuple[str, dict]:
+    name = schema["$ref"].removeprefix(SCHEMA_PREFIX)
+    return name, spec["components"]["schemas"][name]
+
+
+def _validator(spec, schema: dict):
+    """A JSON Schema 2020-12 validator (OpenAPI 3.1's dialect) of ``schema``, its
+    ``$ref``s resolved in the document, formats (date-time, email, uuid) checked."""
+    resource = Resource.from_contents(spec, default_specification=DRAFT202012)
+    registry = Registry().with_resource("urn:calapp-openapi", resource)
+    ref = schema["$ref"].replace("#", "urn:calapp-openapi#", 1)
+    return Draft202012Validator(
+        {"$ref": ref},
+        registry=registry,
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def test_every_operation_has_a_camel_case_operation_id(spec):
+    wrong = [
+        f"{name}: {op.get('operationId')!r}"
+        for name, op in _operations(spec)
+        if not OPERATION_ID.match(op.get("operationId") or "")
+    ]
+    assert wrong == [], "operations without a camelCase @blp.doc(operationId=...)"
+
+
+def test_operation_ids_are_unique(spec):
+    seen: dict[str, str] = {}
+    duplicates = []
+    for name, op in _operations(spec):
+        other = seen.setdefault(op.get("operationId"), name)
+        if other != name:
+            duplicates.append(f"{op['operationId']}: {other} and {name}")
+    assert duplicates == []
+
+
+def test_the_core_operations_have_their_stable_ids(spec):
+    ids = {
+        name: op.get("operationId")
+        for name, op in _operations(spec)
+        if name.split()[1]
+        in ("/events", "/events/{event_id}", "/calendars/{calendar_id}/booking-link")
+        or name.startswith("POST /booking/")
+    }
+    assert ids["GET /events"] == "listEvents"
+    assert ids["POST /events"] == "createEvent"
+    assert ids["GET /events/{event_id}"] == "getEvent"
+    assert ids["POST /calendars/{calendar_id}/booking-link"] == "createBookingLink"
+    assert ids["POST /booking/{token}/reserve"] == "reserveBookingSlot"
+
+
+def test_every_operation_has_a_description_of_when_to_use_it(spec):
+    short = [
+        name
+        for name, op in _operations(spec)
+        if len((op.get("description") or "").split()) < MIN_DESCRIPTION_WORDS
+    ]
+    assert short == [], (
+        "operations whose view docstring has no description after its summary "
+        f"line (at least {MIN_DESCRIPTION_WORDS} words)"
+    )
+
+
+def _json_request_bodies(spec):
+    for name, op in _operations(spec):
+        media = op.get("requestBody", {}).get("content", {}).get("application/json")
+        if media is not None:
+            yield name, media
+
+
+def test_every_json_request_body_has_an_example(spec):
+    bodies = list(_json_request_bodies(spec))
+    assert bodies, "no JSON request body in the doc"
+    missing = [
+        f"{name} ({media['schema'].get('$ref', 'inline')})"
+        for name, media in bodies
+        if "example" not in media
+        and "examples" not in media
+        and "example" not in _component(spec, media["schema"])[1]
+    ]
+    assert missing == [], "request bodies without an example (an EXAMPLE attribute)"
+
+
+def test_every_schema_example_validates_against_its_schema(spec):
+    examples = {
+        name: schema["example"]
+        for name, schema in spec["components"]["schemas"].items()
+        if "example" in schema
+    }
+    assert len(examples) >= 20, sorted(examples)
+    wrong = {}
+    for name, example in examples.items():
+        validator = _validator(spec, {"$ref": SCHEMA_PREFIX + name})
+        errors = [e.message for e in validator.iter_errors(example)]
+        if errors:
+            wrong[name] = errors
+    assert wrong == {}
+
+
+def test_every_request_example_passes_the_apps_own_validation(app, spec):
+    """What JSON Schema cannot say (one of email or user_id, working-hour windows,
+    slot order, IANA zones) accepts each request example too."""
+    from calapp.api import Schema
+
+    _import_every_module()
+    wrong = {}
+    for name, media in _json_request_bodies(spec):
+        component, schema = _component(spec, media["schema"])
+        example = media.get("example", schema.get("example"))
+        owners = [
+            cls
+            for cls in _subclasses(Schema)
+            if cls.__name__ == component + "Schema"
+            and vars(cls).get("EXAMPLE") == example
+        ]
+        assert owners, f"{name}: no {component}Schema with this EXAMPLE"
+        try:
+            with app.test_request_context():
+                owners[0]().load(example)
+        except ma.ValidationError as exc:
+            wrong[f"{name} ({component})"] = exc.messages
+    assert wrong == {}
+
+
+def test_the_error_code_is_an_enum_of_every_code_the_app_produces(spec):
+    from calapp.errors import STATUS_CODES, error_codes
+
+    _import_every_module()
+    enum = spec["components"]["schemas"]["Error"]["properties"]["code"]["enum"]
+    assert set(error_codes()) <= set(enum), set(error_codes()) - set(enum)
+    assert set(STATUS_CODES.values()) <= set(enum)
+    for code in ("validation_error", "slot_unavailable", "insufficient_scope"):
+        assert code in enum
+
+
+def test_error_codes_list_the_codes_defined_in_errors_py():
+    from calapp import errors
+
+    defined = {
+        value.code
+        for value in vars(errors).values()
+        if isinstance(value, type) and issubclass(value, errors.AppError)
+    }
+    assert defined <= set(errors.error_codes())
+    assert errors.OTHER_STATUS_CODE in errors.error_codes()
+
+
+def test_calendar_and_vcard_bodies_are_binary_strings(spec):
+    binary = {"type": "string", "format": "binary"}
+    paths = spec["paths"]
+    imports = {
+        "/calendars/import": "text/calendar",
+        "/contacts/import": "text/vcard",
+    }
+    for path, media_type in imports.items():
+        content = paths[path]["post"]["requestBody"]["content"]
+        assert content[media_type]["schema"] == binary
+        assert content["multipart/form-data"]["schema"]["properties"]["file"] == binary
+    exports = {
+        "/calendars/{calendar_id}/export.ics": "text/calendar",
+        "/calendars/public/{token}.ics": "text/calendar",
+        "/contacts/export.vcf": "text/vcard",
+    }
+    for path, media_type in exports.items():
+        content = paths[path]["get"]["responses"]["200"]["content"]
+        assert content[media_type]["schema"] == binary
+
+
+def _subclasses(cls: type) -> list[type]:
+    found = []
+    for sub in cls.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found
+
+
+def _import_every_module():
+    """Errors defined anywhere in calapp count, not only in what the app imports."""
+    import calapp
+
+    for module in pkgutil.walk_packages(calapp.__path__, "calapp."):
+        importlib.import_module(module.name)

@@ -12,6 +12,22 @@ SCOPES_DESCRIPTION = (
 
 
 class ApiKeySchema(Schema):
+    EXAMPLE = {
+        "id": "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f",
+        "name": "Scheduling assistant",
+        "scopes": [
+            "availability:read",
+            "calendars:read",
+            "events:read",
+            "events:write",
+        ],
+        "prefix": "cal_Xk3v9Q",
+        "created_at": "2026-12-02T08:00:00Z",
+        "expires_at": "2027-06-30T00:00:00Z",
+        "last_used_at": "2026-12-04T16:42:10Z",
+        "revoked_at": None,
+    }
+
     id = ma.fields.UUID(required=True)
     name = ma.fields.String(required=True)
     scopes = ma.fields.List(ma.fields.String(), required=True)
@@ -29,12 +45,24 @@ class ApiKeySchema(Schema):
 
 
 class ApiKeyCreatedSchema(ApiKeySchema):
+    EXAMPLE = {
+        **ApiKeySchema.EXAMPLE,
+        "last_used_at": None,
+        "key": "cal_Xk3v9Q7mRt2LwP8sZc4NbV6hJy1KdF5gAe0uTq3oWx",
+    }
+
     key = ma.fields.String(
         required=True, metadata={"description": "The secret. Shown only this once."}
     )
 
 
 class ApiKeyCreateSchema(Schema):
+    EXAMPLE = {
+        "name": "Scheduling assistant",
+        "scopes": ["calendars:read", "events:write", "availability:read"],
+        "expires_at": "2027-06-30T00:00:00Z",
+    }
+
     name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=100))
     scopes = ma.fields.Raw(
         required=True,

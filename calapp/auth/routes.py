@@ -40,11 +40,17 @@ _per_email = limiter.limit(
 class RegisterView(MethodView):
     decorators = [_per_ip]
 
+    @blp.doc(operationId="registerUser")
     @blp.arguments(RegisterSchema)
     @blp.response(201, TokenSchema)
     @blp.errors(409, 429)
     def post(self, data):
-        """Create an account and sign in (a link to confirm the email is mailed)"""
+        """Create an account and sign in (a link to confirm the email is mailed)
+
+        Use this once per person to open an account. The answer already carries an
+        access token and a refresh token, so no login is needed afterwards; an email
+        already registered is a 409.
+        """
         user = users_service.create_user(**data)
         now = users_service.now()
         verification.send_link(user, user.email, now, request.host_url)
@@ -57,11 +63,17 @@ class RegisterView(MethodView):
 class LoginView(MethodView):
     decorators = [_per_ip, _per_email]
 
+    @blp.doc(operationId="login")
     @blp.arguments(LoginSchema)
     @blp.response(200, TokenSchema)
     @blp.errors(401, 429)
     def post(self, data):
-        """Sign in with email and password"""
+        """Sign in with email and password
+
+        Exchange a person's email and password for a 15-minute access token and a
+        refresh token. Scripts and agents should rather use an API key (POST /api-keys)
+        than keep a password.
+        """
         tokens = service.login(data["email"], data["password"], users_service.now())
         db.session.commit()
         return tokens
@@ -71,11 +83,17 @@ class LoginView(MethodView):
 class RefreshView(MethodView):
     decorators = [_per_ip]
 
+    @blp.doc(operationId="refreshTokens")
     @blp.arguments(RefreshSchema)
     @blp.response(200, TokenSchema)
     @blp.errors(401, 429)
     def post(self, data):
-        """Exchange a refresh token for new tokens (the old one stops working)"""
+        """Exchange a refresh token for new tokens (the old one stops working)
+
+        Call this when the access token has expired (401 token_expired). Refresh tokens
+        rotate: keep the new one, since presenting a token already used revokes its
+        whole session.
+        """
         try:
             tokens = service.refresh(data["refresh_token"], users_service.now())
         except service.RefreshTokenReused:
@@ -87,11 +105,17 @@ class RefreshView(MethodView):
 
 @blp.route("/logout")
 class LogoutView(MethodView):
+    @blp.doc(operationId="logout")
     @blp.auth_required(api_key=False)
     @blp.arguments(LogoutSchema)
     @blp.response(204)
     def post(self, data):
-        """Sign out: this session, the refresh token's session, or all sessions"""
+        """Sign out: this session, the refresh token's session, or all sessions
+
+        Revokes the refresh token of this session, or of the refresh_token given, or
+        with all=true every session of the user. Use it when a device or a program is
+        done with its tokens.
+        """
         service.logout(
             current_principal(),
             users_service.now(),
@@ -103,10 +127,15 @@ class LogoutView(MethodView):
 
 @blp.route("/me")
 class AuthMeView(MethodView):
+    @blp.doc(operationId="getSignedInUser")
     @blp.auth_required("account:read")
     @blp.response(200, UserSchema)
     def get(self):
-        """Get the signed-in user"""
+        """Get the signed-in user
+
+        Tells who the credentials belong to: the user of the access token or of the API
+        key. Use it to check a token or to learn the user's id and time zone.
+        """
         return users_service.get_live(current_principal().user_id)
 
 
@@ -128,6 +157,7 @@ HTML_200 = {
 class VerifyEmailView(MethodView):
     decorators = [_per_ip]
 
+    @blp.doc(operationId="openVerifyEmailPage")
     @blp.doc(security=[], **HTML_200)
     @blp.response(
         200,
@@ -136,7 +166,11 @@ class VerifyEmailView(MethodView):
     )
     @blp.errors(429)
     def get(self):
-        """Open the page that confirms an email address (changes nothing)"""
+        """Open the page that confirms an email address (changes nothing)
+
+        The HTML page the emailed confirmation link opens. Browsers only: programs
+        confirm an address with POST /auth/verify-email and the link's token.
+        """
         html = Path(current_app.static_folder, "verify-email", "index.html")
         return Response(
             html.read_bytes(),
@@ -145,6 +179,7 @@ class VerifyEmailView(MethodView):
             headers={"Cache-Control": "no-cache"},
         )
 
+    @blp.doc(operationId="verifyEmail")
     @blp.doc(security=[])
     @blp.arguments(VerifyEmailSchema)
     @blp.response(200, UserSchema)
@@ -165,6 +200,7 @@ class VerifyEmailView(MethodView):
 class ResendVerificationView(MethodView):
     decorators = [_per_ip]
 
+    @blp.doc(operationId="resendVerificationEmail")
     @blp.auth_required(api_key=False)
     @blp.response(202, VerificationSentSchema)
     @blp.errors(409, 429)

@@ -6,6 +6,13 @@ from calapp.users.schemas import UserSchema
 
 
 class RegisterSchema(Schema):
+    EXAMPLE = {
+        "email": "ada@example.com",
+        "password": "analytical-engine-1843",  # noqa: S105 - a documentation example
+        "name": "Ada Lovelace",
+        "timezone": "Europe/London",
+    }
+
     email = Email(required=True)
     password = ma.fields.String(
         required=True,
@@ -17,17 +24,30 @@ class RegisterSchema(Schema):
 
 
 class LoginSchema(Schema):
+    EXAMPLE = {
+        "email": "ada@example.com",
+        "password": "analytical-engine-1843",  # noqa: S105 - a documentation example
+    }
+
     email = ma.fields.String(required=True, validate=ma.validate.Length(max=320))
     password = ma.fields.String(required=True, validate=ma.validate.Length(max=200))
 
 
 class RefreshSchema(Schema):
+    EXAMPLE = {
+        "refresh_token": "pQ7vX2kR9mN4sL8tW1yZ6bC3dF5gH0jK2aE4uI6oY8x"  # noqa: S105
+    }
+
     refresh_token = ma.fields.String(
         required=True, validate=ma.validate.Length(min=1, max=200)
     )
 
 
 class LogoutSchema(Schema):
+    EXAMPLE = {
+        "refresh_token": "pQ7vX2kR9mN4sL8tW1yZ6bC3dF5gH0jK2aE4uI6oY8x"  # noqa: S105
+    }
+
     refresh_token = ma.fields.String(
         validate=ma.validate.Length(min=1, max=200),
         metadata={"description": "End this token's session (default: the current one)"},
@@ -38,6 +58,15 @@ class LogoutSchema(Schema):
 
 
 class TokenSchema(Schema):
+    EXAMPLE = {
+        "user": UserSchema.EXAMPLE,
+        "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+        ".eyJ1c2VyX2lkIjoiN2QxYTJiM2MifQ.8Hq3vN8xL2pWkQ7vX2kR9mN4sL8tW1yZ6bC3dF5gH0",
+        "refresh_token": "pQ7vX2kR9mN4sL8tW1yZ6bC3dF5gH0jK2aE4uI6oY8x",  # noqa: S105
+        "token_type": "Bearer",  # noqa: S105 - a documentation example
+        "expires_in": 900,
+    }
+
     user = ma.fields.Nested(UserSchema, required=True)
     access_token = ma.fields.String(required=True)
     refresh_token = ma.fields.String(required=True)
@@ -48,6 +77,8 @@ class TokenSchema(Schema):
 
 
 class VerifyEmailSchema(Schema):
+    EXAMPLE = {"token": "Zm9vYmFyLXZlcmlmeS0yMDI3"}  # noqa: S105
+
     token = ma.fields.String(
         required=True,
         validate=ma.validate.Length(min=1, max=200),

@@ -21,12 +21,18 @@ blp = Blueprint(
 
 @blp.route("")
 class AvailabilityView(MethodView):
+    @blp.doc(operationId="getFreeBusy")
     @blp.auth_required("availability:read")
     @blp.arguments(AvailabilityArgsSchema, location="query")
     @blp.response(200, AvailabilitySchema)
     @blp.errors(404)
     def get(self, args):
-        """Get busy blocks of one or more calendars (recurring events expanded)"""
+        """Get busy blocks of one or more calendars (recurring events expanded)
+
+        Merged busy blocks of the calendars you can read in a window, without titles:
+        cancelled events, free (transparent) events and declined invitations do not
+        count. Use it before proposing a time.
+        """
         return service.free_busy(
             current_principal(), args["calendar_id"], args["start"], args["end"]
         )
@@ -34,12 +40,18 @@ class AvailabilityView(MethodView):
 
 @blp.route("/find")
 class FindSlotsView(MethodView):
+    @blp.doc(operationId="findFreeSlots")
     @blp.auth_required("availability:read")
     @blp.arguments(FindSlotsSchema)
     @blp.response(200, FoundSlotsSchema)
     @blp.errors(404)
     def post(self, data):
-        """Find slots free in every listed calendar, within working hours"""
+        """Find slots free in every listed calendar, within working hours
+
+        Slots of the given duration that are free in every listed calendar at once,
+        inside working hours in the given time zone. Use it to schedule a meeting
+        between several people.
+        """
         return service.find_common_slots(current_principal(), data)
 
 

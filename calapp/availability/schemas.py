@@ -29,6 +29,21 @@ class CalendarBusySchema(Schema):
 
 
 class AvailabilitySchema(Schema):
+    EXAMPLE = {
+        "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+        "start": "2027-01-11T00:00:00Z",
+        "end": "2027-01-12T00:00:00Z",
+        "busy": [{"start": "2027-01-11T09:30:00Z", "end": "2027-01-11T10:00:00Z"}],
+        "calendars": [
+            {
+                "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+                "busy": [
+                    {"start": "2027-01-11T09:30:00Z", "end": "2027-01-11T10:00:00Z"}
+                ],
+            }
+        ],
+    }
+
     calendar_id = ma.fields.UUID(
         required=True, metadata={"description": "The first calendar asked for"}
     )
@@ -69,6 +84,21 @@ def working_hours_field(**kwargs):
 
 
 class FindSlotsSchema(Schema):
+    EXAMPLE = {
+        "calendar_ids": [
+            "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+            "3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50",
+        ],
+        "start": "2027-01-11T00:00:00Z",
+        "end": "2027-01-16T00:00:00Z",
+        "duration_minutes": 30,
+        "timezone": "Europe/London",
+        "working_hours": {
+            "mon": [{"start": "09:00", "end": "17:00"}],
+            "tue": [{"start": "09:00", "end": "17:00"}],
+        },
+    }
+
     calendar_ids = ma.fields.List(
         ma.fields.UUID(), required=True, validate=ma.validate.Length(min=1, max=20)
     )
@@ -91,6 +121,19 @@ class FindSlotsSchema(Schema):
 
 
 class FoundSlotsSchema(Schema):
+    EXAMPLE = {
+        "calendar_ids": [
+            "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+            "3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50",
+        ],
+        "timezone": "Europe/London",
+        "duration_minutes": 30,
+        "slots": [
+            {"start": "2027-01-11T09:00:00Z", "end": "2027-01-11T09:30:00Z"},
+            {"start": "2027-01-11T10:00:00Z", "end": "2027-01-11T10:30:00Z"},
+        ],
+    }
+
     calendar_ids = ma.fields.List(ma.fields.UUID(), required=True)
     timezone = ma.fields.String(required=True)
     duration_minutes = ma.fields.Integer(required=True)

@@ -111,12 +111,17 @@ def _booking(booking, secret=None) -> dict:
 
 @links_blp.route("/calendars/<uuid:calendar_id>/booking-link")
 class BookingLinkCreateView(MethodView):
+    @links_blp.doc(operationId="createBookingLink")
     @links_blp.auth_required("booking:write")
     @links_blp.arguments(BookingLinkCreateSchema)
     @links_blp.response(200, BookingLinkSchema)
     @links_blp.errors(404)
     def post(self, data, calendar_id):
-        """Create a public booking link for a calendar (owner only)"""
+        """Create a public booking link for a calendar (owner only)
+
+        A public link where anyone can book a slot of your calendar without an account:
+        duration, working hours, buffers, notice and daily limits. Share its public_url.
+        """
         link = links.create_link(current_principal(), calendar_id, data, _now())
         db.session.commit()
         return _shown(link)
@@ -124,12 +129,17 @@ class BookingLinkCreateView(MethodView):
 
 @links_blp.route("/calendars/<uuid:calendar_id>/booking-links")
 class BookingLinksView(MethodView):
+    @links_blp.doc(operationId="listBookingLinks")
     @links_blp.auth_required("booking:read")
     @links_blp.arguments(BookingLinkListArgsSchema, location="query")
     @links_blp.response(200, page_of(BookingLinkSchema))
     @links_blp.errors(404)
     def get(self, args, calendar_id):
-        """List a calendar's booking links, active or not (owner only)"""
+        """List a calendar's booking links, active or not (owner only)
+
+        Every booking link of a calendar with its settings and public URL, active or
+        deactivated.
+        """
         items, cursor = links.links_page(
             current_principal(), calendar_id, args["limit"], args["cursor"]
         )
@@ -138,21 +148,31 @@ class BookingLinksView(MethodView):
 
 @links_blp.route("/booking-links/<string:token>")
 class BookingLinkView(MethodView):
+    @links_blp.doc(operationId="updateBookingLink")
     @links_blp.auth_required("booking:write")
     @links_blp.arguments(BookingLinkUpdateSchema)
     @links_blp.response(200, BookingLinkSchema)
     @links_blp.errors(404)
     def put(self, changes, token):
-        """Update a booking link's settings (owner only; partial bodies allowed)"""
+        """Update a booking link's settings (owner only; partial bodies allowed)
+
+        Change a link's duration, hours, buffers or limits, or (re)activate it; existing
+        bookings stay as they are.
+        """
         link = links.update_link(current_principal(), token, changes, _now())
         db.session.commit()
         return _shown(link)
 
+    @links_blp.doc(operationId="deactivateBookingLink")
     @links_blp.auth_required("booking:write")
     @links_blp.response(204)
     @links_blp.errors(404)
     def delete(self, token):
-        """Deactivate a booking link: its public pages answer 404 (owner only)"""
+        """Deactivate a booking link: its public pages answer 404 (owner only)
+
+        The link stops offering slots and its public pages answer 404; bookings already
+        made stay in the calendar.
+        """
         links.deactivate_link(current_principal(), token, _now())
         db.session.commit()
 
@@ -191,6 +211,7 @@ def _json_or_page(token: str):
 class PublicLinkView(MethodView):
     decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
+    @blp.doc(operationId="getPublicBookingLink")
     @blp.doc(security=[], **HTML_200)
     @blp.response(
         200,
@@ -206,7 +227,12 @@ class PublicLinkView(MethodView):
     )
     @blp.errors(404, 429)
     def get(self, token):
-        """Get a booking link's public settings, or its booking page for browsers"""
+        """Get a booking link's public settings, or its booking page for browsers
+
+        No sign-in. What a visitor needs before booking: the title, description,
+        duration and time zone of the link. Browsers asking for HTML get the booking
+        page instead.
+        """
         if _wants_html():
             response = _page(token)
             response.vary.add("Accept")
@@ -218,11 +244,16 @@ class PublicLinkView(MethodView):
 class BookingPageView(MethodView):
     decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
+    @page_blp.doc(operationId="openBookingPage")
     @page_blp.doc(security=[], **HTML_200)
     @page_blp.response(200, description="The booking page (HTML), whatever Accept")
     @page_blp.errors(404, 429)
     def get(self, token):
-        """Open the booking page of a link (404 JSON unless Accept is text/html)"""
+        """Open the booking page of a link (404 JSON unless Accept is text/html)
+
+        No sign-in. The HTML page a person books on; programs use the JSON endpoints
+        under /booking/{token} instead.
+        """
         return _json_or_page(token)
 
 
@@ -230,12 +261,17 @@ class BookingPageView(MethodView):
 class AvailabilityView(MethodView):
     decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
+    @blp.doc(operationId="getBookingAvailability")
     @blp.doc(security=[])
     @blp.arguments(AvailabilityArgsSchema, location="query")
     @blp.response(200, PublicAvailabilitySchema)
     @blp.errors(404, 429)
     def get(self, args, token):
-        """Get the free slots of a booking link in a range (at most 62 days)"""
+        """Get the free slots of a booking link in a range (at most 62 days)
+
+        No sign-in. The slots a visitor may book now, after working hours, buffers,
+        notice, horizon, daily limits and holds are applied. Pick one and reserve it.
+        """
         return service.availability(token, args["start"], args["end"], _now())
 
 
@@ -263,12 +299,18 @@ class ExplainView(MethodView):
 class ReserveView(MethodView):
     decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
+    @blp.doc(operationId="reserveBookingSlot")
     @blp.doc(security=[])
     @blp.arguments(ReserveSchema)
     @blp.response(200, ReservationSchema)
     @blp.errors(404, 409, 429)
     def post(self, data, token):
-        """Reserve an offered slot: creates the event (409 slot_unavailable if taken)"""
+        """Reserve an offered slot: creates the event (409 slot_unavailable if taken)
+
+        No sign-in. Books one of the offered slots for a visitor: the event is created
+        in the owner's calendar and the answer carries the manage_token to cancel or
+        reschedule. Send an Idempotency-Key so a retry cannot book twice.
+        """
         booking, secret = reservations.reserve(token, data, _now())
         db.session.commit()
         # What this request sent, never the owner's event: a retry is anyone's.
@@ -281,6 +323,7 @@ class ReserveView(MethodView):
 class HoldsView(MethodView):
     decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
+    @blp.doc(operationId="holdBookingSlot")
     @blp.doc(security=[])
     @blp.arguments(HoldCreateSchema)
     @blp.response(201, HoldSchema)
@@ -326,12 +369,17 @@ class HoldsView(MethodView):
 class CancelView(MethodView):
     decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
+    @blp.doc(operationId="cancelBooking")
     @blp.doc(security=[])
     @blp.arguments(ManageSchema)
     @blp.response(200, BookingChangeSchema)
     @blp.errors(404, 429)
     def post(self, data, token, booking_id):
-        """Cancel a booking with its manage_token (frees the slot)"""
+        """Cancel a booking with its manage_token (frees the slot)
+
+        No sign-in. The visitor cancels with the manage_token from the reservation; the
+        event is cancelled and the slot is offered again.
+        """
         booking = reservations.cancel(token, booking_id, data["manage_token"], _now())
         db.session.commit()
         event = reservations.visitor_event(booking)
@@ -342,12 +390,17 @@ class CancelView(MethodView):
 class RescheduleView(MethodView):
     decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
+    @blp.doc(operationId="rescheduleBooking")
     @blp.doc(security=[])
     @blp.arguments(RescheduleSchema)
     @blp.response(200, BookingChangeSchema)
     @blp.errors(404, 409, 429)
     def post(self, data, token, booking_id):
-        """Move a booking to another offered slot with its manage_token"""
+        """Move a booking to another offered slot with its manage_token
+
+        No sign-in. The visitor moves the booking to another offered slot with the
+        manage_token; the old slot is offered again.
+        """
         booking = reservations.reschedule(token, booking_id, data, _now())
         db.session.commit()
         event = reservations.visitor_event(booking)

@@ -134,6 +134,19 @@ class _LinkFields(Schema):
 
 
 class BookingLinkCreateSchema(_LinkFields):
+    EXAMPLE = {
+        "duration_minutes": 30,
+        "buffer_minutes": 10,
+        "timezone": "Europe/London",
+        "working_hours": {
+            "mon": [{"start": "09:00", "end": "12:00"}],
+            "wed": [{"start": "13:00", "end": "17:00"}],
+        },
+        "min_notice_minutes": 120,
+        "max_days_ahead": 30,
+        "title": "Intro call with Ada",
+    }
+
     duration_minutes = _minutes(5, required=True, metadata={"example": 30})
     buffer_minutes = _minutes(0, load_default=0, metadata={"example": 0})
     timezone = Timezone(required=True, metadata={"example": "America/Asuncion"})
@@ -145,6 +158,8 @@ class BookingLinkCreateSchema(_LinkFields):
 
 class BookingLinkUpdateSchema(_LinkFields):
     """Every field optional: a field left out keeps its value."""
+
+    EXAMPLE = {"duration_minutes": 45, "max_bookings_per_day": 4}
 
 
 class BookingLinkSettingsSchema(Schema):
@@ -167,6 +182,35 @@ class BookingLinkSettingsSchema(Schema):
 
 
 class BookingLinkSchema(Schema):
+    EXAMPLE = {
+        "token": "Hq3vN8xL2pWk",
+        "public_url": "https://calendar.example.com/booking/Hq3vN8xL2pWk",
+        "settings": {
+            "duration_minutes": 30,
+            "buffer_minutes": 10,
+            "timezone": "Europe/London",
+            "working_hours": {
+                "mon": [{"start": "09:00", "end": "12:00"}],
+                "tue": [],
+                "wed": [{"start": "13:00", "end": "17:00"}],
+                "thu": [],
+                "fri": [],
+                "sat": [],
+                "sun": [],
+            },
+            "active": True,
+            "min_notice_minutes": 120,
+            "max_days_ahead": 30,
+            "slot_interval_minutes": 30,
+            "max_bookings_per_day": None,
+            "title": "Intro call with Ada",
+            "description": None,
+        },
+        "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+        "created_at": "2026-12-05T14:10:00Z",
+        "updated_at": "2026-12-05T14:10:00Z",
+    }
+
     token = ma.fields.String(required=True)
     public_url = ma.fields.String(
         required=True,
@@ -211,6 +255,16 @@ class TimeSlotSchema(Schema):
 
 
 class PublicAvailabilitySchema(Schema):
+    EXAMPLE = {
+        "token": "Hq3vN8xL2pWk",  # noqa: S105 - a documentation example
+        "timezone": "Europe/London",
+        "duration_minutes": 30,
+        "slots": [
+            {"start": "2027-01-13T13:00:00Z", "end": "2027-01-13T13:30:00Z"},
+            {"start": "2027-01-13T13:30:00Z", "end": "2027-01-13T14:00:00Z"},
+        ],
+    }
+
     token = ma.fields.String(required=True)
     timezone = ma.fields.String(required=True)
     duration_minutes = ma.fields.Integer(required=True)
@@ -245,6 +299,14 @@ class PublicSlotExplanationSchema(Schema):
 
 
 class ReserveSchema(Schema):
+    EXAMPLE = {
+        "name": "Grace Hopper",
+        "email": "grace@example.com",
+        "slot_start": "2027-01-13T13:00:00Z",
+        "slot_end": "2027-01-13T13:30:00Z",
+        "notes": "About the compiler project",
+    }
+
     name = Text(
         strip=True,
         required=True,
@@ -273,6 +335,12 @@ class ReserveSchema(Schema):
 
 
 class HoldCreateSchema(Schema):
+    EXAMPLE = {
+        "slot_start": "2027-01-13T13:00:00Z",
+        "slot_end": "2027-01-13T13:30:00Z",
+        "email": "grace@example.com",
+    }
+
     slot_start = Instant(required=True)
     slot_end = Instant(required=True)
     email = CleanEmail(required=True, metadata={"format": "email"})
@@ -283,11 +351,18 @@ class HoldCreateSchema(Schema):
 
 
 class HoldSchema(Schema):
+    EXAMPLE = {
+        "hold_id": "a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c6d",
+        "expires_at": "2027-01-10T18:05:00Z",
+    }
+
     hold_id = ma.fields.UUID(required=True)
     expires_at = Instant(required=True)
 
 
 class ManageSchema(Schema):
+    EXAMPLE = {"manage_token": "mT9qL2vX7cR4nB8kW1zY5hJ3"}  # noqa: S105
+
     manage_token = ma.fields.String(
         required=True,
         validate=ma.validate.Length(min=1, max=200),
@@ -296,6 +371,12 @@ class ManageSchema(Schema):
 
 
 class RescheduleSchema(ManageSchema):
+    EXAMPLE = {
+        "manage_token": "mT9qL2vX7cR4nB8kW1zY5hJ3",  # noqa: S105
+        "slot_start": "2027-01-18T09:30:00Z",
+        "slot_end": "2027-01-18T10:00:00Z",
+    }
+
     slot_start = Instant(required=True)
     slot_end = Instant(required=True)
 
@@ -331,6 +412,42 @@ VISITOR_EVENT = (
 
 
 class ReservationSchema(Schema):
+    EXAMPLE = {
+        "ok": True,
+        "event": {
+            **EventSchema.EXAMPLE,
+            "id": "d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70",
+            "ical_uid": "d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70@calapp",
+            "title": "Intro call with Ada",
+            "description": "Booked by Grace Hopper <grace@example.com> through a "
+            "booking link.\n\nNotes from Grace Hopper:\nAbout the compiler project",
+            "location": None,
+            "start_time": "2027-01-13T13:00:00Z",
+            "end_time": "2027-01-13T13:30:00Z",
+            "recurrence_rule": None,
+            "tags": [],
+            "reminders": [],
+            "attendees": [
+                {
+                    "id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                    "email": "grace@example.com",
+                    "name": "Grace Hopper",
+                    "user_id": None,
+                    "status": "accepted",
+                }
+            ],
+            "created_by": None,
+            "updated_by": None,
+        },
+        "booking": {
+            "id": "6f5e4d3c-2b1a-4098-8776-5a4b3c2d1e0f",
+            "status": "active",
+            "slot_start": "2027-01-13T13:00:00Z",
+            "slot_end": "2027-01-13T13:30:00Z",
+            "manage_token": "mT9qL2vX7cR4nB8kW1zY5hJ3",  # noqa: S105
+        },
+    }
+
     ok = ma.fields.Boolean(required=True, metadata={"example": True})
     event = ma.fields.Nested(
         EventSchema, required=True, metadata={"description": VISITOR_EVENT}
@@ -353,6 +470,14 @@ class BookingChangeSchema(Schema):
 
 class PublicLinkSchema(Schema):
     """What a visitor may know of a link: nothing of its owner or calendar."""
+
+    EXAMPLE = {
+        "token": "Hq3vN8xL2pWk",  # noqa: S105 - a documentation example
+        "title": "Intro call with Ada",
+        "description": None,
+        "duration_minutes": 30,
+        "timezone": "Europe/London",
+    }
 
     token = ma.fields.String(required=True)
     title = ma.fields.String(required=True)

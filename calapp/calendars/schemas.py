@@ -20,6 +20,21 @@ class FeedUrl(ma.fields.String):
 
 
 class CalendarSchema(Schema):
+    EXAMPLE = {
+        "id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+        "name": "Work",
+        "description": "Meetings and office hours",
+        "color": "#3366CC",
+        "timezone": "Europe/London",
+        "is_public": False,
+        "public_url": None,
+        "webcal_url": None,
+        "owner_id": "7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d",
+        "role": "owner",
+        "created_at": "2026-12-01T10:20:00Z",
+        "updated_at": "2026-12-01T10:20:00Z",
+    }
+
     id = ma.fields.UUID(required=True)
     name = ma.fields.String(required=True)
     description = ma.fields.String(required=True, allow_none=True)
@@ -57,6 +72,14 @@ class CalendarSchema(Schema):
 
 
 class CalendarCreateSchema(Schema):
+    EXAMPLE = {
+        "name": "Work",
+        "description": "Meetings and office hours",
+        "color": "#3366CC",
+        "timezone": "Europe/London",
+        "is_public": False,
+    }
+
     name = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=200))
     description = ma.fields.String(
         allow_none=True, validate=ma.validate.Length(max=5000)
@@ -67,6 +90,8 @@ class CalendarCreateSchema(Schema):
 
 
 class CalendarUpdateSchema(Schema):
+    EXAMPLE = {"name": "Work (London office)", "color": "#0B8043"}
+
     name = ma.fields.String(validate=ma.validate.Length(min=1, max=200))
     description = ma.fields.String(
         allow_none=True, validate=ma.validate.Length(max=5000)
@@ -95,6 +120,8 @@ class CalendarListArgsSchema(PageArgsSchema):
 
 
 class ShareSchema(Schema):
+    EXAMPLE = {"email": "charles@example.com", "role": "editor"}
+
     email = Email(metadata={"description": "Share with this account's email"})
     user_id = ma.fields.UUID(metadata={"description": "...or with this user id"})
     role = ma.fields.String(
@@ -108,6 +135,16 @@ class ShareSchema(Schema):
 
 
 class MemberSchema(Schema):
+    EXAMPLE = {
+        "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+        "user_id": "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
+        "email": "charles@example.com",
+        "name": "Charles Babbage",
+        "role": "editor",
+        "created_at": "2026-12-03T09:00:00Z",
+        "updated_at": "2026-12-03T09:00:00Z",
+    }
+
     calendar_id = ma.fields.UUID(required=True)
     user_id = ma.fields.UUID(required=True)
     email = ma.fields.String(required=True)

@@ -71,6 +71,20 @@ def _validate_phone(value: str) -> None:
 
 
 class ContactSchema(Schema):
+    EXAMPLE = {
+        "id": "f0e1d2c3-b4a5-4968-8776-655443322110",
+        "first_name": "Grace",
+        "last_name": "Hopper",
+        "email": "grace@example.com",
+        "phone": "+1 (415) 555-2671",
+        "phone_e164": "+14155552671",
+        "company": "Navy Labs",
+        "notes": "Met at the compiler workshop",
+        "uid": "f0e1d2c3-b4a5-4968-8776-655443322110@calapp",
+        "created_at": "2026-12-02T11:30:00Z",
+        "updated_at": "2026-12-02T11:30:00Z",
+    }
+
     id = ma.fields.UUID(required=True)
     first_name = ma.fields.String(required=True, allow_none=True)
     last_name = ma.fields.String(required=True, allow_none=True)
@@ -140,9 +154,20 @@ class ContactWriteSchema(Schema):
 class ContactCreateSchema(ContactWriteSchema):
     """At least one of first_name, last_name, email, phone, company is required."""
 
+    EXAMPLE = {
+        "first_name": "Grace",
+        "last_name": "Hopper",
+        "email": "grace@example.com",
+        "phone": "+1 (415) 555-2671",
+        "company": "Navy Labs",
+        "notes": "Met at the compiler workshop",
+    }
+
 
 class ContactUpdateSchema(ContactWriteSchema):
     """Any subset of the fields; a name, email, phone or company must remain."""
+
+    EXAMPLE = {"company": "Remington Rand", "phone": "+1 215 555 0142"}
 
 
 class DeletedContactSchema(Schema):

@@ -194,6 +194,14 @@ class ReminderSchema(Schema):
 
 
 class AttendeeSchema(Schema):
+    EXAMPLE = {
+        "id": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b",
+        "email": "charles@example.com",
+        "name": "Charles Babbage",
+        "user_id": "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",
+        "status": "accepted",
+    }
+
     id = ma.fields.UUID(required=True)
     email = ma.fields.String(required=True)
     name = ma.fields.String(required=True, allow_none=True)
@@ -206,6 +214,43 @@ class AttendeeSchema(Schema):
 
 
 class EventSchema(Schema):
+    EXAMPLE = {
+        "id": "5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60",
+        "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+        "ical_uid": "5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60@calapp",
+        "title": "Weekly planning",
+        "description": "Priorities for the week",
+        "location": "Room 4.12",
+        "start_time": "2027-01-11T09:30:00Z",
+        "end_time": "2027-01-11T10:00:00Z",
+        "timezone": "Europe/London",
+        "all_day": False,
+        "start_date": None,
+        "end_date": None,
+        "recurrence_rule": "FREQ=WEEKLY;BYDAY=MO",
+        "status": "confirmed",
+        "transparency": "busy",
+        "tags": ["team"],
+        "attachments": [],
+        "reminders": [
+            {
+                "id": "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e",
+                "minutes_before": 10,
+                "notify_attendees": False,
+            }
+        ],
+        "attendees": [AttendeeSchema.EXAMPLE],
+        "sequence": 0,
+        "exdates": [],
+        "rdates": [],
+        "series_id": None,
+        "original_start_time": None,
+        "created_by": "7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d",
+        "updated_by": "7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d",
+        "created_at": "2026-12-05T14:03:00Z",
+        "updated_at": "2026-12-05T14:03:00Z",
+    }
+
     id = ma.fields.UUID(required=True)
     calendar_id = ma.fields.UUID(required=True)
     ical_uid = ma.fields.String(required=True)
@@ -300,6 +345,8 @@ class EventSchema(Schema):
 
 
 class AttendeeCreateSchema(Schema):
+    EXAMPLE = {"email": "charles@example.com", "name": "Charles Babbage"}
+
     email = CleanEmail(
         required=True,
         metadata={"format": "email", "description": "Trimmed and lower-cased"},
@@ -365,6 +412,20 @@ class _EventWriteFields(Schema):
 
 
 class EventCreateSchema(_EventWriteFields):
+    EXAMPLE = {
+        "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+        "title": "Weekly planning",
+        "description": "Priorities for the week",
+        "location": "Room 4.12",
+        "start_time": "2027-01-11T09:30:00Z",
+        "end_time": "2027-01-11T10:00:00Z",
+        "timezone": "Europe/London",
+        "recurrence_rule": "FREQ=WEEKLY;BYDAY=MO",
+        "tags": ["team"],
+        "reminders": [10],
+        "attendees": [{"email": "charles@example.com", "name": "Charles Babbage"}],
+    }
+
     calendar_id = ma.fields.UUID(required=True)
     title = Text(strip=True, required=True, validate=ma.validate.Length(min=1, max=500))
     start_time = DateOrInstant(required=True)
@@ -395,12 +456,26 @@ class EventCreateSchema(_EventWriteFields):
 
 
 class EventUpdateSchema(_EventWriteFields):
+    EXAMPLE = {
+        "title": "Weekly planning (30 min)",
+        "location": "Room 2.03",
+        "end_time": "2027-01-11T10:00:00Z",
+    }
+
     calendar_id = ma.fields.UUID(
         metadata={"description": "Move the event (needs write on both calendars)"}
     )
 
 
 class EventUpdateResultSchema(EventSchema):
+    EXAMPLE = {
+        **EventSchema.EXAMPLE,
+        "title": "Weekly planning (30 min)",
+        "location": "Room 2.03",
+        "sequence": 1,
+        "updated_at": "2026-12-06T08:12:00Z",
+    }
+
     dropped_exceptions = ma.fields.List(
         Instant(),
         metadata={
@@ -521,6 +596,8 @@ class MinutesBefore(ma.fields.Field):
 
 
 class ReminderCreateSchema(Schema):
+    EXAMPLE = {"minutes_before": [10, 60], "notify_attendees": True}
+
     minutes_before = MinutesBefore(required=True)
     notify_attendees = ma.fields.Boolean(
         metadata={
@@ -531,10 +608,27 @@ class ReminderCreateSchema(Schema):
 
 
 class ReminderListSchema(Schema):
+    EXAMPLE = {
+        "items": [
+            {
+                "id": "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e",
+                "minutes_before": 10,
+                "notify_attendees": True,
+            },
+            {
+                "id": "c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f",
+                "minutes_before": 60,
+                "notify_attendees": True,
+            },
+        ]
+    }
+
     items = ma.fields.List(ma.fields.Nested(ReminderSchema), required=True)
 
 
 class AttendeeUpdateSchema(Schema):
+    EXAMPLE = {"status": "accepted"}
+
     status = ma.fields.String(
         validate=ma.validate.OneOf(RSVP_STATUSES),
         metadata={"description": "By the attendee itself, or an editor/owner"},

@@ -2,7 +2,7 @@ from flask import Response, current_app, request, stream_with_context
 from flask.views import MethodView
 from werkzeug.http import http_date
 
-from calapp.api import Blueprint, current_principal
+from calapp.api import Blueprint, binary_body, current_principal
 from calapp.calendars import feed
 from calapp.errors import PayloadTooLarge, ValidationError
 from calapp.extensions import db, limiter
@@ -52,18 +52,18 @@ def _file_body(media_type: str) -> dict:
                 "multipart/form-data": {
                     "schema": {
                         "type": "object",
-                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "properties": {"file": binary_body()},
                         "required": ["file"],
                     }
                 },
-                media_type: {"schema": {"type": "string"}},
+                media_type: {"schema": binary_body()},
             },
         }
     }
 
 
 def _text_200(media_type: str, example: str) -> dict:
-    content = {media_type: {"schema": {"type": "string"}, "example": example}}
+    content = {media_type: {"schema": binary_body(), "example": example}}
     return {"responses": {200: {"content": content}}}
 
 
@@ -166,6 +166,7 @@ def _report(report) -> dict:
 
 @blp.route("/calendars/<uuid:calendar_id>/export.ics")
 class CalendarExportView(MethodView):
+    @blp.doc(operationId="exportCalendarIcs")
     @blp.auth_required("calendars:read", "events:read")
     @blp.doc(**ICS_200)
     @blp.response(
@@ -176,7 +177,11 @@ class CalendarExportView(MethodView):
     @blp.etag_get()
     @blp.errors(404)
     def get(self, calendar_id):
-        """Export a calendar as iCalendar (any member; 304 on If-None-Match)"""
+        """Export a calendar as iCalendar (any member; 304 on If-None-Match)
+
+        The whole calendar as an RFC 5545 file, recurrence rules and exceptions
+        included, for backup or another calendar application.
+        """
         calendar = service.readable_calendar(current_principal(), calendar_id)
         return _ics(calendar, "attachment", "private, no-cache")
 
@@ -185,6 +190,7 @@ class CalendarExportView(MethodView):
 class PublicFeedView(MethodView):
     decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
 
+    @blp.doc(operationId="getPublicCalendarFeed")
     @blp.doc(security=[], **ICS_200)
     @blp.response(
         200,
@@ -198,26 +204,40 @@ class PublicFeedView(MethodView):
     @blp.etag_get()
     @blp.errors(404, 429)
     def get(self, token):
-        """Subscribe to a public calendar's feed (no sign-in; 404 unless public)"""
+        """Subscribe to a public calendar's feed (no sign-in; 404 unless public)
+
+        No sign-in. The iCalendar feed a calendar application subscribes to while the
+        calendar is public, without personal data.
+        """
         return _ics(service.public_calendar(token), "inline", "no-cache", public=True)
 
 
 @blp.route("/calendars/<uuid:calendar_id>/public-token")
 class PublicTokenView(MethodView):
+    @blp.doc(operationId="getCalendarFeedUrl")
     @blp.auth_required("calendars:read")
     @blp.response(200, PublicFeedSchema)
     @blp.errors(404)
     def get(self, calendar_id):
-        """Get a calendar's public feed URL, made on first request (owner only)"""
+        """Get a calendar's public feed URL, made on first request (owner only)
+
+        The secret https:// and webcal:// addresses of the calendar's public feed, made
+        the first time they are asked for.
+        """
         calendar = service.feed_token(current_principal(), calendar_id, rotate=False)
         db.session.commit()
         return _feed(calendar), 200, NO_STORE
 
+    @blp.doc(operationId="rotateCalendarFeedUrl")
     @blp.auth_required("calendars:write")
     @blp.response(200, PublicFeedSchema)
     @blp.errors(404)
     def post(self, calendar_id):
-        """Rotate a calendar's public feed URL: the old URL stops working (owner)"""
+        """Rotate a calendar's public feed URL: the old URL stops working (owner)
+
+        Makes new feed addresses and stops the old ones, e.g. after the URL was shared
+        too widely.
+        """
         calendar = service.feed_token(current_principal(), calendar_id, rotate=True)
         db.session.commit()
         return _feed(calendar), 200, NO_STORE
@@ -225,6 +245,7 @@ class PublicTokenView(MethodView):
 
 @blp.route("/calendars/import")
 class CalendarImportView(MethodView):
+    @blp.doc(operationId="importCalendar")
     @blp.auth_required("events:write")
     @blp.arguments(ImportArgsSchema, location="query")
     @blp.doc(**_file_body("text/calendar"))
@@ -265,11 +286,16 @@ class CalendarImportView(MethodView):
 
 @blp.route("/contacts/export.vcf")
 class ContactsExportView(MethodView):
+    @blp.doc(operationId="exportContactsVcard")
     @blp.auth_required("contacts:read")
     @blp.doc(**VCF_200)
     @blp.response(200, description="Your contacts as vCard 3.0, streamed")
     def get(self):
-        """Export your contacts as vCard 3.0"""
+        """Export your contacts as vCard 3.0
+
+        Your whole address book as one vCard 3.0 file, for backup or another contacts
+        application.
+        """
         body = stream_with_context(vcard.export(current_principal()))
         return Response(
             body,
@@ -283,13 +309,18 @@ class ContactsExportView(MethodView):
 
 @blp.route("/contacts/import")
 class ContactsImportView(MethodView):
+    @blp.doc(operationId="importContacts")
     @blp.auth_required("contacts:write")
     @blp.arguments(VCardImportArgsSchema, location="query")
     @blp.doc(**_file_body("text/vcard"))
     @blp.response(200, VCardImportResultSchema)
     @blp.errors(400, 409, 413)
     def post(self, args):
-        """Import contacts from a vCard file (3.0 or 4.0), idempotent by UID"""
+        """Import contacts from a vCard file (3.0 or 4.0), idempotent by UID
+
+        Adds the contacts of a vCard file; importing the same file again updates by UID
+        and creates no duplicates. dry_run reports without writing.
+        """
         report = vcard.run(
             current_principal(), _upload(), dry_run=args["dry_run"], now=now()
         )

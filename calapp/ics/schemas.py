@@ -72,6 +72,24 @@ class _ResultFields(Schema):
 
 
 class ImportResultSchema(_ResultFields):
+    EXAMPLE = {
+        "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+        "mode": "merge",
+        "created": 42,
+        "updated": 3,
+        "deleted": 0,
+        "skipped": 1,
+        "errors": [{"uid": "broken-7@example.com", "error": "DTSTART is missing"}],
+        "repaired": [
+            {
+                "uid": None,
+                "what": "TZID 'Eastern Standard Time' read as America/New_York",
+            }
+        ],
+        "skipped_components": {"VTODO": 2},
+        "dry_run": False,
+    }
+
     calendar_id = ma.fields.UUID(
         required=True,
         allow_none=True,
@@ -94,6 +112,15 @@ class ImportResultSchema(_ResultFields):
 
 
 class VCardImportResultSchema(_ResultFields):
+    EXAMPLE = {
+        "created": 120,
+        "updated": 4,
+        "skipped": 0,
+        "errors": [],
+        "repaired": [],
+        "dry_run": False,
+    }
+
     pass
 
 

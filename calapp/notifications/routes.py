@@ -21,11 +21,15 @@ blp = Blueprint(
 
 @blp.route("")
 class NotificationsView(MethodView):
+    @blp.doc(operationId="listNotifications")
     @blp.auth_required("events:read")
     @blp.arguments(NotificationQueryArgsSchema, location="query")
     @blp.response(200, page_of(NotificationSchema))
     def get(self, args):
-        """List your notifications, newest first"""
+        """List your notifications, newest first
+
+        Due reminders and undeliverable emails, newest first; filter by kind or unread.
+        """
         items, cursor = service.list_page(
             current_principal(),
             limit=args["limit"],
@@ -38,11 +42,15 @@ class NotificationsView(MethodView):
 
 @blp.route("/<uuid:notification_id>/read")
 class NotificationReadView(MethodView):
+    @blp.doc(operationId="markNotificationRead")
     @blp.auth_required("events:read")
     @blp.response(200, NotificationSchema)
     @blp.errors(400, 404)
     def post(self, notification_id):
-        """Mark a notification read"""
+        """Mark a notification read
+
+        Marks one notification as read; marking it again changes nothing.
+        """
         notification = service.mark_read(current_principal(), notification_id, now())
         db.session.commit()
         return notification
@@ -50,10 +58,14 @@ class NotificationReadView(MethodView):
 
 @blp.route("/read-all")
 class ReadAllView(MethodView):
+    @blp.doc(operationId="markAllNotificationsRead")
     @blp.auth_required("events:read")
     @blp.response(200, ReadAllResultSchema)
     def post(self):
-        """Mark all your notifications read"""
+        """Mark all your notifications read
+
+        Marks every unread notification as read and says how many changed.
+        """
         updated = service.mark_all_read(current_principal(), now())
         db.session.commit()
         return {"updated": updated}

@@ -6,6 +6,26 @@ from calapp.notifications.models import NOTIFICATION_KINDS
 
 
 class NotificationSchema(Schema):
+    EXAMPLE = {
+        "id": "8e7d6c5b-4a3f-4e2d-9c1b-0a9f8e7d6c5b",
+        "kind": "reminder",
+        "title": "Weekly planning in 10 minutes",
+        "body": "Monday 11 January 2027, 09:30-10:00 (Europe/London), Room 4.12",
+        "data": {
+            "event_id": "5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60",
+            "series_id": "5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60",
+            "occurrence_start": "2027-01-11T09:30:00Z",
+            "due_at": "2027-01-11T09:20:00Z",
+            "minutes_before": 10,
+            "reminder_id": "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e",
+            "is_late": False,
+            "location": "Room 4.12",
+        },
+        "event_id": "5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60",
+        "read_at": None,
+        "created_at": "2027-01-11T09:20:01Z",
+    }
+
     id = ma.fields.UUID(required=True)
     kind = ma.fields.String(
         required=True,

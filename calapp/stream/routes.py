@@ -75,16 +75,22 @@ def _resume_position(args) -> int | None:
 
 @blp.route("/stream/tickets")
 class TicketsView(MethodView):
+    @blp.doc(operationId="createStreamTicket")
     @blp.auth_required()
     @blp.response(201, TicketSchema)
     def post(self):
-        """Get a single-use ticket to open /stream or /ws from a browser"""
+        """Get a single-use ticket to open /stream or /ws from a browser
+
+        Browsers cannot set headers on EventSource or WebSocket: pass this short-lived
+        ticket as ?ticket= instead of the access token.
+        """
         ticket, expires_in = service.issue_ticket(current_principal())
         return {"ticket": ticket, "expires_in": expires_in}
 
 
 @blp.route("/stream")
 class StreamView(MethodView):
+    @blp.doc(operationId="streamChanges")
     @blp.arguments(StreamArgsSchema, location="query")
     @blp.doc(
         security=_SECURITY,
@@ -101,7 +107,12 @@ class StreamView(MethodView):
     )
     @blp.errors(400, 401, 403, 404, 421)
     def get(self, args):
-        """Receive the changes you may read as Server-Sent Events"""
+        """Receive the changes you may read as Server-Sent Events
+
+        Live updates for UIs and agents that must not poll: every change to calendars,
+        events, contacts and bookings you may read, resumable with Last-Event-ID. Served
+        by the stream process.
+        """
         _stream_process_only()
         sub = _subscriber(args)
         hub = hub_for(current_app._get_current_object())
@@ -142,6 +153,7 @@ def _events(hub, sub: Subscriber, heartbeat: float):
 
 @blp.route("/ws", websocket=True)
 class WebSocketView(MethodView):
+    @blp.doc(operationId="streamChangesWebSocket")
     @blp.arguments(StreamArgsSchema, location="query")
     @blp.doc(
         security=_SECURITY,
@@ -157,7 +169,11 @@ class WebSocketView(MethodView):
     )
     @blp.errors(400, 401, 403, 404, 421)
     def get(self, args):
-        """Receive the changes you may read over a WebSocket"""
+        """Receive the changes you may read over a WebSocket
+
+        The same live updates as GET /stream over a WebSocket, resumable with
+        resume_from. Served by the stream process.
+        """
         _stream_process_only()
         if request.headers.get("Upgrade", "").lower() != "websocket":
             raise ValidationError("This endpoint needs a WebSocket upgrade request")

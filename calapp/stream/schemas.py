@@ -8,6 +8,8 @@ MAX_CALENDARS = 100
 
 
 class TicketSchema(Schema):
+    EXAMPLE = {"ticket": "tk_9fQ2vL7xW3kR8mN1", "expires_in": 60}
+
     ticket = ma.fields.String(
         required=True,
         metadata={"description": "Pass as ?ticket= to /stream or /ws; single use"},

@@ -11,12 +11,18 @@ blp = Blueprint("users", __name__, url_prefix="/users", description="Your accoun
 
 @blp.route("/me")
 class MeView(MethodView):
+    @blp.doc(operationId="getProfile")
     @blp.auth_required("account:read")
     @blp.response(200, UserSchema)
     def get(self):
-        """Get your profile"""
+        """Get your profile
+
+        The signed-in user's account: email, name, time zone and whether the email is
+        verified. Same body as GET /auth/me.
+        """
         return service.get_live(current_principal().user_id)
 
+    @blp.doc(operationId="updateProfile")
     @blp.auth_required("account:write")
     @blp.arguments(UserUpdateSchema)
     @blp.response(200, UserSchema)
@@ -39,10 +45,16 @@ class MeView(MethodView):
         db.session.commit()
         return user
 
+    @blp.doc(operationId="deleteAccount")
     @blp.auth_required(api_key=False)
     @blp.response(204)
     def delete(self):
-        """Delete your account (tokens and API keys stop working at once)"""
+        """Delete your account (tokens and API keys stop working at once)
+
+        Closes the account: signing in stops working, and its access tokens, refresh
+        tokens and API keys are refused from the next request on. Signed-in users only,
+        never an API key.
+        """
         user = service.get_live(current_principal().user_id)
         service.delete(user, service.now())
         db.session.commit()

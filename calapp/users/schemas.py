@@ -5,6 +5,18 @@ from calapp.fields import Email, Instant, Timezone
 
 
 class UserSchema(Schema):
+    EXAMPLE = {
+        "id": "7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d",
+        "email": "ada@example.com",
+        "name": "Ada Lovelace",
+        "timezone": "Europe/London",
+        "is_active": True,
+        "is_email_verified": True,
+        "pending_email": None,
+        "created_at": "2026-12-01T10:15:00Z",
+        "updated_at": "2026-12-01T10:15:00Z",
+    }
+
     id = ma.fields.UUID(required=True)
     email = ma.fields.String(required=True)
     name = ma.fields.String(required=True, allow_none=True)
@@ -30,6 +42,8 @@ class UserSchema(Schema):
 
 
 class UserUpdateSchema(Schema):
+    EXAMPLE = {"name": "Ada King", "timezone": "Europe/London"}
+
     name = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=200))
     timezone = Timezone()
     email = Email(

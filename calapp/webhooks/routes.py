@@ -36,21 +36,30 @@ blp = Blueprint(
 
 @blp.route("")
 class WebhooksView(MethodView):
+    @blp.doc(operationId="listWebhooks")
     @blp.auth_required("events:read")
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_of(WebhookSchema))
     def get(self, args):
-        """List your webhooks"""
+        """List your webhooks
+
+        Your registered webhook endpoints with the event types each receives.
+        """
         items, cursor = service.list_page(
             current_principal(), limit=args["limit"], cursor=args["cursor"]
         )
         return {"items": items, "next_cursor": cursor}
 
+    @blp.doc(operationId="createWebhook")
     @blp.auth_required("events:write")
     @blp.arguments(WebhookCreateSchema)
     @blp.response(201, WebhookCreatedSchema)
     def post(self, data):
-        """Register a webhook (its secret is shown once)"""
+        """Register a webhook (its secret is shown once)
+
+        calapp will POST signed JSON to the URL for the chosen event types. Keep the
+        secret from this response to verify Calapp-Signature.
+        """
         hook, _ = service.create(
             current_principal(),
             data,
@@ -63,10 +72,15 @@ class WebhooksView(MethodView):
 
 @blp.route("/event-types")
 class EventTypesView(MethodView):
+    @blp.doc(operationId="listWebhookEventTypes")
     @blp.auth_required("events:read")
     @blp.response(200, EventTypeListSchema)
     def get(self):
-        """List the event types and the JSON Schema of their payloads"""
+        """List the event types and the JSON Schema of their payloads
+
+        Each event type a webhook can receive, with a description and the JSON Schema of
+        its payload.
+        """
         return {
             "items": [
                 {
@@ -81,30 +95,43 @@ class EventTypesView(MethodView):
 
 @blp.route("/<uuid:webhook_id>")
 class WebhookByIdView(MethodView):
+    @blp.doc(operationId="getWebhook")
     @blp.auth_required("events:read")
     @blp.response(200, WebhookSchema)
     @blp.errors(400, 404)
     def get(self, webhook_id):
-        """Get a webhook"""
+        """Get a webhook
+
+        One of your webhooks with its URL and event types (never its secret).
+        """
         return service.get(current_principal(), webhook_id)
 
+    @blp.doc(operationId="deleteWebhook")
     @blp.auth_required("events:write")
     @blp.response(204)
     @blp.errors(400, 404)
     def delete(self, webhook_id):
-        """Delete a webhook and its deliveries"""
+        """Delete a webhook and its deliveries
+
+        Stops all deliveries to the endpoint at once and forgets their history.
+        """
         service.delete(current_principal(), webhook_id)
         db.session.commit()
 
 
 @blp.route("/<uuid:webhook_id>/deliveries")
 class DeliveriesView(MethodView):
+    @blp.doc(operationId="listWebhookDeliveries")
     @blp.auth_required("events:read")
     @blp.arguments(DeliveryQueryArgsSchema, location="query")
     @blp.response(200, page_of(WebhookDeliverySchema))
     @blp.errors(404)
     def get(self, args, webhook_id):
-        """List a webhook's deliveries, newest first, with every attempt"""
+        """List a webhook's deliveries, newest first, with every attempt
+
+        What was sent to a webhook and how each attempt went (status, error), to debug
+        an endpoint; filter by status.
+        """
         items, cursor = service.deliveries_page(
             current_principal(),
             webhook_id,
@@ -117,11 +144,16 @@ class DeliveriesView(MethodView):
 
 @blp.route("/<uuid:webhook_id>/deliveries/<uuid:delivery_id>/redeliver")
 class RedeliverView(MethodView):
+    @blp.doc(operationId="redeliverWebhookDelivery")
     @blp.auth_required("events:write")
     @blp.response(202, WebhookDeliverySchema)
     @blp.errors(400, 404, 409)
     def post(self, webhook_id, delivery_id):
-        """Send a delivery's payload again (as a new delivery)"""
+        """Send a delivery's payload again (as a new delivery)
+
+        Queues the same payload once more as a new delivery, e.g. after fixing the
+        endpoint.
+        """
         copy = service.redeliver(current_principal(), webhook_id, delivery_id, now())
         db.session.commit()
         return copy

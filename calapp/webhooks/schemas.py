@@ -25,6 +25,11 @@ DESCRIPTIONS = {
 
 
 class WebhookCreateSchema(Schema):
+    EXAMPLE = {
+        "url": "https://example.com/hooks/calapp",
+        "events": ["event.created", "event.updated", "booking.created"],
+    }
+
     url = ma.fields.String(
         required=True,
         validate=ma.validate.Length(min=1, max=2048),
@@ -46,6 +51,15 @@ class WebhookCreateSchema(Schema):
 
 
 class WebhookSchema(Schema):
+    EXAMPLE = {
+        "id": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+        "url": "https://example.com/hooks/calapp",
+        "events": ["event.created", "event.updated", "booking.created"],
+        "secret_hint": "whsec_4Fq",
+        "is_active": True,
+        "created_at": "2026-12-05T15:00:00Z",
+    }
+
     id = ma.fields.UUID(required=True)
     url = ma.fields.String(required=True)
     events = ma.fields.List(
@@ -62,6 +76,11 @@ class WebhookSchema(Schema):
 
 
 class WebhookCreatedSchema(WebhookSchema):
+    EXAMPLE = {
+        **WebhookSchema.EXAMPLE,
+        "secret": "whsec_4FqT9zK2mW7xR1vL8nP3sB6dY0hJ5cG",  # noqa: S105
+    }
+
     secret = ma.fields.String(
         required=True,
         metadata={

@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.user import User
+from ...models.verify_email import VerifyEmail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: VerifyEmail,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/auth/verify-email",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | User:
+    if response.status_code == 200:
+        response_200 = User.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | User]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: VerifyEmail,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Error | User]:
+    """Confirm an email address with the token of the link mailed to it
+
+     The link works once and for 24 hours. The address becomes verified (a
+    pending new address replaces the old one), and the invitations sent to it
+    are linked to the account. No sign-in needed: the token proves the mailbox.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (VerifyEmail):  Example: {'token': 'Zm9vYmFyLXZlcmlmeS0yMDI3'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | User]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: VerifyEmail,
+    idempotency_key: str | Unset = UNSET,
+) -> Error | User | None:
+    """Confirm an email address with the token of the link mailed to it
+
+     The link works once and for 24 hours. The address becomes verified (a
+    pending new address replaces the old one), and the invitations sent to it
+    are linked to the account. No sign-in needed: the token proves the mailbox.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (VerifyEmail):  Example: {'token': 'Zm9vYmFyLXZlcmlmeS0yMDI3'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | User
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: VerifyEmail,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Error | User]:
+    """Confirm an email address with the token of the link mailed to it
+
+     The link works once and for 24 hours. The address becomes verified (a
+    pending new address replaces the old one), and the invitations sent to it
+    are linked to the account. No sign-in needed: the token proves the mailbox.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (VerifyEmail):  Example: {'token': 'Zm9vYmFyLXZlcmlmeS0yMDI3'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | User]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: VerifyEmail,
+    idempotency_key: str | Unset = UNSET,
+) -> Error | User | None:
+    """Confirm an email address with the token of the link mailed to it
+
+     The link works once and for 24 hours. The address becomes verified (a
+    pending new address replaces the old one), and the invitations sent to it
+    are linked to the account. No sign-in needed: the token proves the mailbox.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (VerifyEmail):  Example: {'token': 'Zm9vYmFyLXZlcmlmeS0yMDI3'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | User
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

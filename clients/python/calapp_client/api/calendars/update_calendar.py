@@ -1,0 +1,234 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.calendar import Calendar
+from ...models.calendar_update import CalendarUpdate
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    calendar_id: UUID,
+    *,
+    body: CalendarUpdate,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/calendars/{calendar_id}".format(
+            calendar_id=quote(str(calendar_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Calendar | Error:
+    if response.status_code == 200:
+        response_200 = Calendar.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Calendar | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    calendar_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: CalendarUpdate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Calendar | Error]:
+    """Update a calendar (owner only; partial bodies allowed)
+
+     Rename a calendar or change its description, colour, time zone or public feed.
+    Only the fields sent change; If-Match guards against lost updates.
+
+    Args:
+        calendar_id (UUID):
+        idempotency_key (str | Unset):
+        body (CalendarUpdate):  Example: {'color': '#0B8043', 'name': 'Work (London office)'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Calendar | Error]
+    """
+
+    kwargs = _get_kwargs(
+        calendar_id=calendar_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    calendar_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: CalendarUpdate,
+    idempotency_key: str | Unset = UNSET,
+) -> Calendar | Error | None:
+    """Update a calendar (owner only; partial bodies allowed)
+
+     Rename a calendar or change its description, colour, time zone or public feed.
+    Only the fields sent change; If-Match guards against lost updates.
+
+    Args:
+        calendar_id (UUID):
+        idempotency_key (str | Unset):
+        body (CalendarUpdate):  Example: {'color': '#0B8043', 'name': 'Work (London office)'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Calendar | Error
+    """
+
+    return sync_detailed(
+        calendar_id=calendar_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    calendar_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: CalendarUpdate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Calendar | Error]:
+    """Update a calendar (owner only; partial bodies allowed)
+
+     Rename a calendar or change its description, colour, time zone or public feed.
+    Only the fields sent change; If-Match guards against lost updates.
+
+    Args:
+        calendar_id (UUID):
+        idempotency_key (str | Unset):
+        body (CalendarUpdate):  Example: {'color': '#0B8043', 'name': 'Work (London office)'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Calendar | Error]
+    """
+
+    kwargs = _get_kwargs(
+        calendar_id=calendar_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    calendar_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: CalendarUpdate,
+    idempotency_key: str | Unset = UNSET,
+) -> Calendar | Error | None:
+    """Update a calendar (owner only; partial bodies allowed)
+
+     Rename a calendar or change its description, colour, time zone or public feed.
+    Only the fields sent change; If-Match guards against lost updates.
+
+    Args:
+        calendar_id (UUID):
+        idempotency_key (str | Unset):
+        body (CalendarUpdate):  Example: {'color': '#0B8043', 'name': 'Work (London office)'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Calendar | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            calendar_id=calendar_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,178 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.public_feed import PublicFeed
+from ...types import Response
+
+
+def _get_kwargs(
+    calendar_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/calendars/{calendar_id}/public-token".format(
+            calendar_id=quote(str(calendar_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PublicFeed:
+    if response.status_code == 200:
+        response_200 = PublicFeed.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | PublicFeed]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    calendar_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | PublicFeed]:
+    """Get a calendar's public feed URL, made on first request (owner only)
+
+     The secret https:// and webcal:// addresses of the calendar's public feed, made
+    the first time they are asked for.
+
+    Args:
+        calendar_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PublicFeed]
+    """
+
+    kwargs = _get_kwargs(
+        calendar_id=calendar_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    calendar_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Error | PublicFeed | None:
+    """Get a calendar's public feed URL, made on first request (owner only)
+
+     The secret https:// and webcal:// addresses of the calendar's public feed, made
+    the first time they are asked for.
+
+    Args:
+        calendar_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PublicFeed
+    """
+
+    return sync_detailed(
+        calendar_id=calendar_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    calendar_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | PublicFeed]:
+    """Get a calendar's public feed URL, made on first request (owner only)
+
+     The secret https:// and webcal:// addresses of the calendar's public feed, made
+    the first time they are asked for.
+
+    Args:
+        calendar_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PublicFeed]
+    """
+
+    kwargs = _get_kwargs(
+        calendar_id=calendar_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    calendar_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Error | PublicFeed | None:
+    """Get a calendar's public feed URL, made on first request (owner only)
+
+     The secret https:// and webcal:// addresses of the calendar's public feed, made
+    the first time they are asked for.
+
+    Args:
+        calendar_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PublicFeed
+    """
+
+    return (
+        await asyncio_detailed(
+            calendar_id=calendar_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,305 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .api_key import ApiKey
+from .api_key_create import ApiKeyCreate
+from .api_key_create_scopes_type_0_item import ApiKeyCreateScopesType0Item
+from .api_key_create_scopes_type_1 import ApiKeyCreateScopesType1
+from .api_key_create_scopes_type_1_additional_property_item import ApiKeyCreateScopesType1AdditionalPropertyItem
+from .api_key_created import ApiKeyCreated
+from .api_key_page import ApiKeyPage
+from .attachment import Attachment
+from .attempt import Attempt
+from .attempt_outcome import AttemptOutcome
+from .attendee import Attendee
+from .attendee_create import AttendeeCreate
+from .attendee_status import AttendeeStatus
+from .attendee_update import AttendeeUpdate
+from .attendee_update_status import AttendeeUpdateStatus
+from .availability import Availability
+from .booking import Booking
+from .booking_change import BookingChange
+from .booking_data import BookingData
+from .booking_link import BookingLink
+from .booking_link_create import BookingLinkCreate
+from .booking_link_page import BookingLinkPage
+from .booking_link_settings import BookingLinkSettings
+from .booking_link_settings_working_hours import BookingLinkSettingsWorkingHours
+from .booking_link_update import BookingLinkUpdate
+from .booking_status import BookingStatus
+from .busy_block import BusyBlock
+from .calendar import Calendar
+from .calendar_busy import CalendarBusy
+from .calendar_create import CalendarCreate
+from .calendar_role import CalendarRole
+from .calendar_sync_page import CalendarSyncPage
+from .calendar_update import CalendarUpdate
+from .cancel_event_instance_scope import CancelEventInstanceScope
+from .change_message import ChangeMessage
+from .change_message_op import ChangeMessageOp
+from .change_message_type import ChangeMessageType
+from .contact import Contact
+from .contact_create import ContactCreate
+from .contact_sync_page import ContactSyncPage
+from .contact_update import ContactUpdate
+from .deleted_calendar import DeletedCalendar
+from .deleted_calendar_status import DeletedCalendarStatus
+from .deleted_contact import DeletedContact
+from .deleted_contact_status import DeletedContactStatus
+from .deleted_event import DeletedEvent
+from .deleted_event_status import DeletedEventStatus
+from .error import Error
+from .error_code import ErrorCode
+from .event import Event
+from .event_create import EventCreate
+from .event_create_status import EventCreateStatus
+from .event_create_transparency import EventCreateTransparency
+from .event_data import EventData
+from .event_page import EventPage
+from .event_status import EventStatus
+from .event_sync_page import EventSyncPage
+from .event_transparency import EventTransparency
+from .event_type import EventType
+from .event_type_list import EventTypeList
+from .event_type_schema import EventTypeSchema
+from .event_type_type import EventTypeType
+from .event_update import EventUpdate
+from .event_update_result import EventUpdateResult
+from .event_update_result_status import EventUpdateResultStatus
+from .event_update_result_transparency import EventUpdateResultTransparency
+from .event_update_status import EventUpdateStatus
+from .event_update_transparency import EventUpdateTransparency
+from .find_slots import FindSlots
+from .find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0
+from .found_slots import FoundSlots
+from .health import Health
+from .hold import Hold
+from .hold_create import HoldCreate
+from .import_calendar_files_body import ImportCalendarFilesBody
+from .import_calendar_mode import ImportCalendarMode
+from .import_contacts_files_body import ImportContactsFilesBody
+from .import_error import ImportError_
+from .import_result import ImportResult
+from .import_result_mode import ImportResultMode
+from .import_result_skipped_components import ImportResultSkippedComponents
+from .list_notifications_kind import ListNotificationsKind
+from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
+from .login import Login
+from .logout import Logout
+from .manage import Manage
+from .member import Member
+from .member_page import MemberPage
+from .member_role import MemberRole
+from .notification import Notification
+from .notification_data import NotificationData
+from .notification_kind import NotificationKind
+from .notification_page import NotificationPage
+from .pagination_metadata import PaginationMetadata
+from .public_availability import PublicAvailability
+from .public_feed import PublicFeed
+from .public_link import PublicLink
+from .read_all_result import ReadAllResult
+from .ready import Ready
+from .ready_checks import ReadyChecks
+from .refresh import Refresh
+from .register import Register
+from .reminder import Reminder
+from .reminder_create import ReminderCreate
+from .reminder_due_data import ReminderDueData
+from .reminder_list import ReminderList
+from .repair import Repair
+from .reschedule import Reschedule
+from .reservation import Reservation
+from .reserve import Reserve
+from .share import Share
+from .share_role import ShareRole
+from .stream_changes_types_item import StreamChangesTypesItem
+from .stream_changes_web_socket_types_item import StreamChangesWebSocketTypesItem
+from .ticket import Ticket
+from .time_slot import TimeSlot
+from .token import Token
+from .update_event_instance_scope import UpdateEventInstanceScope
+from .user import User
+from .user_update import UserUpdate
+from .v_card_import_result import VCardImportResult
+from .verification_sent import VerificationSent
+from .verify_email import VerifyEmail
+from .webhook import Webhook
+from .webhook_booking import WebhookBooking
+from .webhook_booking_cancelled import WebhookBookingCancelled
+from .webhook_booking_cancelled_type import WebhookBookingCancelledType
+from .webhook_booking_created import WebhookBookingCreated
+from .webhook_booking_created_type import WebhookBookingCreatedType
+from .webhook_create import WebhookCreate
+from .webhook_create_events_item import WebhookCreateEventsItem
+from .webhook_created import WebhookCreated
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_page import WebhookDeliveryPage
+from .webhook_delivery_payload import WebhookDeliveryPayload
+from .webhook_delivery_status import WebhookDeliveryStatus
+from .webhook_event import WebhookEvent
+from .webhook_event_created import WebhookEventCreated
+from .webhook_event_created_type import WebhookEventCreatedType
+from .webhook_event_deleted import WebhookEventDeleted
+from .webhook_event_deleted_type import WebhookEventDeletedType
+from .webhook_event_updated import WebhookEventUpdated
+from .webhook_event_updated_type import WebhookEventUpdatedType
+from .webhook_occurrence import WebhookOccurrence
+from .webhook_page import WebhookPage
+from .webhook_reminder import WebhookReminder
+from .webhook_reminder_due import WebhookReminderDue
+from .webhook_reminder_due_type import WebhookReminderDueType
+from .working_hour_slot import WorkingHourSlot
+from .working_hours import WorkingHours
+
+__all__ = (
+    "ApiKey",
+    "ApiKeyCreate",
+    "ApiKeyCreated",
+    "ApiKeyCreateScopesType0Item",
+    "ApiKeyCreateScopesType1",
+    "ApiKeyCreateScopesType1AdditionalPropertyItem",
+    "ApiKeyPage",
+    "Attachment",
+    "Attempt",
+    "AttemptOutcome",
+    "Attendee",
+    "AttendeeCreate",
+    "AttendeeStatus",
+    "AttendeeUpdate",
+    "AttendeeUpdateStatus",
+    "Availability",
+    "Booking",
+    "BookingChange",
+    "BookingData",
+    "BookingLink",
+    "BookingLinkCreate",
+    "BookingLinkPage",
+    "BookingLinkSettings",
+    "BookingLinkSettingsWorkingHours",
+    "BookingLinkUpdate",
+    "BookingStatus",
+    "BusyBlock",
+    "Calendar",
+    "CalendarBusy",
+    "CalendarCreate",
+    "CalendarRole",
+    "CalendarSyncPage",
+    "CalendarUpdate",
+    "CancelEventInstanceScope",
+    "ChangeMessage",
+    "ChangeMessageOp",
+    "ChangeMessageType",
+    "Contact",
+    "ContactCreate",
+    "ContactSyncPage",
+    "ContactUpdate",
+    "DeletedCalendar",
+    "DeletedCalendarStatus",
+    "DeletedContact",
+    "DeletedContactStatus",
+    "DeletedEvent",
+    "DeletedEventStatus",
+    "Error",
+    "ErrorCode",
+    "Event",
+    "EventCreate",
+    "EventCreateStatus",
+    "EventCreateTransparency",
+    "EventData",
+    "EventPage",
+    "EventStatus",
+    "EventSyncPage",
+    "EventTransparency",
+    "EventType",
+    "EventTypeList",
+    "EventTypeSchema",
+    "EventTypeType",
+    "EventUpdate",
+    "EventUpdateResult",
+    "EventUpdateResultStatus",
+    "EventUpdateResultTransparency",
+    "EventUpdateStatus",
+    "EventUpdateTransparency",
+    "FindSlots",
+    "FindSlotsWorkingHoursType0",
+    "FoundSlots",
+    "Health",
+    "Hold",
+    "HoldCreate",
+    "ImportCalendarFilesBody",
+    "ImportCalendarMode",
+    "ImportContactsFilesBody",
+    "ImportError_",
+    "ImportResult",
+    "ImportResultMode",
+    "ImportResultSkippedComponents",
+    "ListNotificationsKind",
+    "ListWebhookDeliveriesStatus",
+    "Login",
+    "Logout",
+    "Manage",
+    "Member",
+    "MemberPage",
+    "MemberRole",
+    "Notification",
+    "NotificationData",
+    "NotificationKind",
+    "NotificationPage",
+    "PaginationMetadata",
+    "PublicAvailability",
+    "PublicFeed",
+    "PublicLink",
+    "ReadAllResult",
+    "Ready",
+    "ReadyChecks",
+    "Refresh",
+    "Register",
+    "Reminder",
+    "ReminderCreate",
+    "ReminderDueData",
+    "ReminderList",
+    "Repair",
+    "Reschedule",
+    "Reservation",
+    "Reserve",
+    "Share",
+    "ShareRole",
+    "StreamChangesTypesItem",
+    "StreamChangesWebSocketTypesItem",
+    "Ticket",
+    "TimeSlot",
+    "Token",
+    "UpdateEventInstanceScope",
+    "User",
+    "UserUpdate",
+    "VCardImportResult",
+    "VerificationSent",
+    "VerifyEmail",
+    "Webhook",
+    "WebhookBooking",
+    "WebhookBookingCancelled",
+    "WebhookBookingCancelledType",
+    "WebhookBookingCreated",
+    "WebhookBookingCreatedType",
+    "WebhookCreate",
+    "WebhookCreated",
+    "WebhookCreateEventsItem",
+    "WebhookDelivery",
+    "WebhookDeliveryPage",
+    "WebhookDeliveryPayload",
+    "WebhookDeliveryStatus",
+    "WebhookEvent",
+    "WebhookEventCreated",
+    "WebhookEventCreatedType",
+    "WebhookEventDeleted",
+    "WebhookEventDeletedType",
+    "WebhookEventUpdated",
+    "WebhookEventUpdatedType",
+    "WebhookOccurrence",
+    "WebhookPage",
+    "WebhookReminder",
+    "WebhookReminderDue",
+    "WebhookReminderDueType",
+    "WorkingHours",
+    "WorkingHourSlot",
+)

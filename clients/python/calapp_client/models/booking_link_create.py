@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.working_hours import WorkingHours
+
+
+T = TypeVar("T", bound="BookingLinkCreate")
+
+
+@_attrs_define
+class BookingLinkCreate:
+    """
+    Example:
+        {'buffer_minutes': 10, 'duration_minutes': 30, 'max_days_ahead': 30, 'min_notice_minutes': 120, 'timezone':
+            'Europe/London', 'title': 'Intro call with Ada', 'working_hours': {'mon': [{'end': '12:00', 'start': '09:00'}],
+            'wed': [{'end': '17:00', 'start': '13:00'}]}}
+
+    Attributes:
+        duration_minutes (int):  Example: 30.
+        timezone (str):  Example: America/Asuncion.
+        working_hours (WorkingHours):
+        active (bool | Unset):  Default: True.
+        buffer_minutes (int | Unset):  Default: 0. Example: 0.
+        description (None | str | Unset):
+        max_bookings_per_day (int | None | Unset): Per local day of the link (null: unlimited)
+        max_days_ahead (int | Unset):  Default: 60.
+        min_notice_minutes (int | Unset):  Default: 60.
+        slot_interval_minutes (int | None | Unset): Step between slot starts (null: the duration)
+        title (str | Unset): Title of booked events (default "Meeting with <owner name or email>")
+    """
+
+    duration_minutes: int
+    timezone: str
+    working_hours: WorkingHours
+    active: bool | Unset = True
+    buffer_minutes: int | Unset = 0
+    description: None | str | Unset = UNSET
+    max_bookings_per_day: int | None | Unset = UNSET
+    max_days_ahead: int | Unset = 60
+    min_notice_minutes: int | Unset = 60
+    slot_interval_minutes: int | None | Unset = UNSET
+    title: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        duration_minutes = self.duration_minutes
+
+        timezone = self.timezone
+
+        working_hours = self.working_hours.to_dict()
+
+        active = self.active
+
+        buffer_minutes = self.buffer_minutes
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        max_bookings_per_day: int | None | Unset
+        if isinstance(self.max_bookings_per_day, Unset):
+            max_bookings_per_day = UNSET
+        else:
+            max_bookings_per_day = self.max_bookings_per_day
+
+        max_days_ahead = self.max_days_ahead
+
+        min_notice_minutes = self.min_notice_minutes
+
+        slot_interval_minutes: int | None | Unset
+        if isinstance(self.slot_interval_minutes, Unset):
+            slot_interval_minutes = UNSET
+        else:
+            slot_interval_minutes = self.slot_interval_minutes
+
+        title = self.title
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "duration_minutes": duration_minutes,
+                "timezone": timezone,
+                "working_hours": working_hours,
+            }
+        )
+        if active is not UNSET:
+            field_dict["active"] = active
+        if buffer_minutes is not UNSET:
+            field_dict["buffer_minutes"] = buffer_minutes
+        if description is not UNSET:
+            field_dict["description"] = description
+        if max_bookings_per_day is not UNSET:
+            field_dict["max_bookings_per_day"] = max_bookings_per_day
+        if max_days_ahead is not UNSET:
+            field_dict["max_days_ahead"] = max_days_ahead
+        if min_notice_minutes is not UNSET:
+            field_dict["min_notice_minutes"] = min_notice_minutes
+        if slot_interval_minutes is not UNSET:
+            field_dict["slot_interval_minutes"] = slot_interval_minutes
+        if title is not UNSET:
+            field_dict["title"] = title
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.working_hours import WorkingHours  # noqa: PLC0415
+
+        d = dict(src_dict)
+        duration_minutes = d.pop("duration_minutes")
+
+        timezone = d.pop("timezone")
+
+        working_hours = WorkingHours.from_dict(d.pop("working_hours"))
+
+        active = d.pop("active", UNSET)
+
+        buffer_minutes = d.pop("buffer_minutes", UNSET)
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_max_bookings_per_day(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        max_bookings_per_day = _parse_max_bookings_per_day(d.pop("max_bookings_per_day", UNSET))
+
+        max_days_ahead = d.pop("max_days_ahead", UNSET)
+
+        min_notice_minutes = d.pop("min_notice_minutes", UNSET)
+
+        def _parse_slot_interval_minutes(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        slot_interval_minutes = _parse_slot_interval_minutes(d.pop("slot_interval_minutes", UNSET))
+
+        title = d.pop("title", UNSET)
+
+        booking_link_create = cls(
+            duration_minutes=duration_minutes,
+            timezone=timezone,
+            working_hours=working_hours,
+            active=active,
+            buffer_minutes=buffer_minutes,
+            description=description,
+            max_bookings_per_day=max_bookings_per_day,
+            max_days_ahead=max_days_ahead,
+            min_notice_minutes=min_notice_minutes,
+            slot_interval_minutes=slot_interval_minutes,
+            title=title,
+        )
+
+        return booking_link_create

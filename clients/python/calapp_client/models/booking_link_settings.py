@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.booking_link_settings_working_hours import BookingLinkSettingsWorkingHours
+
+
+T = TypeVar("T", bound="BookingLinkSettings")
+
+
+@_attrs_define
+class BookingLinkSettings:
+    """
+    Attributes:
+        active (bool):
+        buffer_minutes (int):
+        description (None | str):
+        duration_minutes (int):
+        max_bookings_per_day (int | None):
+        max_days_ahead (int):
+        min_notice_minutes (int):
+        slot_interval_minutes (int): The duration unless set
+        timezone (str):
+        title (str):
+        working_hours (BookingLinkSettingsWorkingHours): All seven days (mon..sun), closed days empty
+    """
+
+    active: bool
+    buffer_minutes: int
+    description: None | str
+    duration_minutes: int
+    max_bookings_per_day: int | None
+    max_days_ahead: int
+    min_notice_minutes: int
+    slot_interval_minutes: int
+    timezone: str
+    title: str
+    working_hours: BookingLinkSettingsWorkingHours
+
+    def to_dict(self) -> dict[str, Any]:
+        active = self.active
+
+        buffer_minutes = self.buffer_minutes
+
+        description: None | str
+        description = self.description
+
+        duration_minutes = self.duration_minutes
+
+        max_bookings_per_day: int | None
+        max_bookings_per_day = self.max_bookings_per_day
+
+        max_days_ahead = self.max_days_ahead
+
+        min_notice_minutes = self.min_notice_minutes
+
+        slot_interval_minutes = self.slot_interval_minutes
+
+        timezone = self.timezone
+
+        title = self.title
+
+        working_hours = self.working_hours.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "active": active,
+                "buffer_minutes": buffer_minutes,
+                "description": description,
+                "duration_minutes": duration_minutes,
+                "max_bookings_per_day": max_bookings_per_day,
+                "max_days_ahead": max_days_ahead,
+                "min_notice_minutes": min_notice_minutes,
+                "slot_interval_minutes": slot_interval_minutes,
+                "timezone": timezone,
+                "title": title,
+                "working_hours": working_hours,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.booking_link_settings_working_hours import BookingLinkSettingsWorkingHours  # noqa: PLC0415
+
+        d = dict(src_dict)
+        active = d.pop("active")
+
+        buffer_minutes = d.pop("buffer_minutes")
+
+        def _parse_description(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        description = _parse_description(d.pop("description"))
+
+        duration_minutes = d.pop("duration_minutes")
+
+        def _parse_max_bookings_per_day(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        max_bookings_per_day = _parse_max_bookings_per_day(d.pop("max_bookings_per_day"))
+
+        max_days_ahead = d.pop("max_days_ahead")
+
+        min_notice_minutes = d.pop("min_notice_minutes")
+
+        slot_interval_minutes = d.pop("slot_interval_minutes")
+
+        timezone = d.pop("timezone")
+
+        title = d.pop("title")
+
+        working_hours = BookingLinkSettingsWorkingHours.from_dict(d.pop("working_hours"))
+
+        booking_link_settings = cls(
+            active=active,
+            buffer_minutes=buffer_minutes,
+            description=description,
+            duration_minutes=duration_minutes,
+            max_bookings_per_day=max_bookings_per_day,
+            max_days_ahead=max_days_ahead,
+            min_notice_minutes=min_notice_minutes,
+            slot_interval_minutes=slot_interval_minutes,
+            timezone=timezone,
+            title=title,
+            working_hours=working_hours,
+        )
+
+        return booking_link_settings

@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.working_hours import WorkingHours
+
+
+T = TypeVar("T", bound="BookingLinkUpdate")
+
+
+@_attrs_define
+class BookingLinkUpdate:
+    """
+    Example:
+        {'duration_minutes': 45, 'max_bookings_per_day': 4}
+
+    Attributes:
+        active (bool | Unset):
+        buffer_minutes (int | Unset): Free time kept before and after every booking Example: 0.
+        description (None | str | Unset):
+        duration_minutes (int | Unset):  Example: 30.
+        max_bookings_per_day (int | None | Unset): Per local day of the link (null: unlimited)
+        max_days_ahead (int | Unset): Latest booking: this many days after today, in the link's zone (default 60)
+        min_notice_minutes (int | Unset): Earliest booking: now plus this (default 60)
+        slot_interval_minutes (int | None | Unset): Step between slot starts (null: the duration)
+        timezone (str | Unset):  Example: America/Asuncion.
+        title (str | Unset): Title of booked events (default "Meeting with <owner name or email>")
+        working_hours (WorkingHours | Unset):
+    """
+
+    active: bool | Unset = UNSET
+    buffer_minutes: int | Unset = UNSET
+    description: None | str | Unset = UNSET
+    duration_minutes: int | Unset = UNSET
+    max_bookings_per_day: int | None | Unset = UNSET
+    max_days_ahead: int | Unset = UNSET
+    min_notice_minutes: int | Unset = UNSET
+    slot_interval_minutes: int | None | Unset = UNSET
+    timezone: str | Unset = UNSET
+    title: str | Unset = UNSET
+    working_hours: WorkingHours | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        active = self.active
+
+        buffer_minutes = self.buffer_minutes
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        duration_minutes = self.duration_minutes
+
+        max_bookings_per_day: int | None | Unset
+        if isinstance(self.max_bookings_per_day, Unset):
+            max_bookings_per_day = UNSET
+        else:
+            max_bookings_per_day = self.max_bookings_per_day
+
+        max_days_ahead = self.max_days_ahead
+
+        min_notice_minutes = self.min_notice_minutes
+
+        slot_interval_minutes: int | None | Unset
+        if isinstance(self.slot_interval_minutes, Unset):
+            slot_interval_minutes = UNSET
+        else:
+            slot_interval_minutes = self.slot_interval_minutes
+
+        timezone = self.timezone
+
+        title = self.title
+
+        working_hours: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.working_hours, Unset):
+            working_hours = self.working_hours.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if active is not UNSET:
+            field_dict["active"] = active
+        if buffer_minutes is not UNSET:
+            field_dict["buffer_minutes"] = buffer_minutes
+        if description is not UNSET:
+            field_dict["description"] = description
+        if duration_minutes is not UNSET:
+            field_dict["duration_minutes"] = duration_minutes
+        if max_bookings_per_day is not UNSET:
+            field_dict["max_bookings_per_day"] = max_bookings_per_day
+        if max_days_ahead is not UNSET:
+            field_dict["max_days_ahead"] = max_days_ahead
+        if min_notice_minutes is not UNSET:
+            field_dict["min_notice_minutes"] = min_notice_minutes
+        if slot_interval_minutes is not UNSET:
+            field_dict["slot_interval_minutes"] = slot_interval_minutes
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
+        if title is not UNSET:
+            field_dict["title"] = title
+        if working_hours is not UNSET:
+            field_dict["working_hours"] = working_hours
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.working_hours import WorkingHours  # noqa: PLC0415
+
+        d = dict(src_dict)
+        active = d.pop("active", UNSET)
+
+        buffer_minutes = d.pop("buffer_minutes", UNSET)
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        duration_minutes = d.pop("duration_minutes", UNSET)
+
+        def _parse_max_bookings_per_day(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        max_bookings_per_day = _parse_max_bookings_per_day(d.pop("max_bookings_per_day", UNSET))
+
+        max_days_ahead = d.pop("max_days_ahead", UNSET)
+
+        min_notice_minutes = d.pop("min_notice_minutes", UNSET)
+
+        def _parse_slot_interval_minutes(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        slot_interval_minutes = _parse_slot_interval_minutes(d.pop("slot_interval_minutes", UNSET))
+
+        timezone = d.pop("timezone", UNSET)
+
+        title = d.pop("title", UNSET)
+
+        _working_hours = d.pop("working_hours", UNSET)
+        working_hours: WorkingHours | Unset
+        if isinstance(_working_hours, Unset):
+            working_hours = UNSET
+        else:
+            working_hours = WorkingHours.from_dict(_working_hours)
+
+        booking_link_update = cls(
+            active=active,
+            buffer_minutes=buffer_minutes,
+            description=description,
+            duration_minutes=duration_minutes,
+            max_bookings_per_day=max_bookings_per_day,
+            max_days_ahead=max_days_ahead,
+            min_notice_minutes=min_notice_minutes,
+            slot_interval_minutes=slot_interval_minutes,
+            timezone=timezone,
+            title=title,
+            working_hours=working_hours,
+        )
+
+        return booking_link_update

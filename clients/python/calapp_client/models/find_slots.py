@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0
+
+
+T = TypeVar("T", bound="FindSlots")
+
+
+@_attrs_define
+class FindSlots:
+    """
+    Example:
+        {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', '3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50'],
+            'duration_minutes': 30, 'end': '2027-01-16T00:00:00Z', 'start': '2027-01-11T00:00:00Z', 'timezone':
+            'Europe/London', 'working_hours': {'mon': [{'end': '17:00', 'start': '09:00'}], 'tue': [{'end': '17:00',
+            'start': '09:00'}]}}
+
+    Attributes:
+        calendar_ids (list[UUID]):
+        duration_minutes (int):
+        end (datetime.datetime): At most 62 days after
+        start (datetime.datetime):
+        timezone (str):  Example: Europe/Berlin.
+        buffer_minutes (int | Unset):  Default: 0.
+        slot_interval_minutes (int | None | Unset): Step between slot starts (default: the duration)
+        working_hours (FindSlotsWorkingHoursType0 | None | Unset): Windows per weekday in local time (HH:MM, end may be
+            24:00); a missing or empty day is closed Example: {'mon': [{'end': '17:00', 'start': '09:00'}], 'sat': []}.
+    """
+
+    calendar_ids: list[UUID]
+    duration_minutes: int
+    end: datetime.datetime
+    start: datetime.datetime
+    timezone: str
+    buffer_minutes: int | Unset = 0
+    slot_interval_minutes: int | None | Unset = UNSET
+    working_hours: FindSlotsWorkingHoursType0 | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0  # noqa: PLC0415
+
+        calendar_ids = []
+        for calendar_ids_item_data in self.calendar_ids:
+            calendar_ids_item = str(calendar_ids_item_data)
+            calendar_ids.append(calendar_ids_item)
+
+        duration_minutes = self.duration_minutes
+
+        end = self.end.isoformat()
+
+        start = self.start.isoformat()
+
+        timezone = self.timezone
+
+        buffer_minutes = self.buffer_minutes
+
+        slot_interval_minutes: int | None | Unset
+        if isinstance(self.slot_interval_minutes, Unset):
+            slot_interval_minutes = UNSET
+        else:
+            slot_interval_minutes = self.slot_interval_minutes
+
+        working_hours: dict[str, Any] | None | Unset
+        if isinstance(self.working_hours, Unset):
+            working_hours = UNSET
+        elif isinstance(self.working_hours, FindSlotsWorkingHoursType0):
+            working_hours = self.working_hours.to_dict()
+        else:
+            working_hours = self.working_hours
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "calendar_ids": calendar_ids,
+                "duration_minutes": duration_minutes,
+                "end": end,
+                "start": start,
+                "timezone": timezone,
+            }
+        )
+        if buffer_minutes is not UNSET:
+            field_dict["buffer_minutes"] = buffer_minutes
+        if slot_interval_minutes is not UNSET:
+            field_dict["slot_interval_minutes"] = slot_interval_minutes
+        if working_hours is not UNSET:
+            field_dict["working_hours"] = working_hours
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0  # noqa: PLC0415
+
+        d = dict(src_dict)
+        calendar_ids = []
+        _calendar_ids = d.pop("calendar_ids")
+        for calendar_ids_item_data in _calendar_ids:
+            calendar_ids_item = UUID(calendar_ids_item_data)
+
+            calendar_ids.append(calendar_ids_item)
+
+        duration_minutes = d.pop("duration_minutes")
+
+        end = datetime.datetime.fromisoformat(d.pop("end"))
+
+        start = datetime.datetime.fromisoformat(d.pop("start"))
+
+        timezone = d.pop("timezone")
+
+        buffer_minutes = d.pop("buffer_minutes", UNSET)
+
+        def _parse_slot_interval_minutes(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        slot_interval_minutes = _parse_slot_interval_minutes(d.pop("slot_interval_minutes", UNSET))
+
+        def _parse_working_hours(data: object) -> FindSlotsWorkingHoursType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                working_hours_type_0 = FindSlotsWorkingHoursType0.from_dict(data)
+
+                return working_hours_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FindSlotsWorkingHoursType0 | None | Unset, data)
+
+        working_hours = _parse_working_hours(d.pop("working_hours", UNSET))
+
+        find_slots = cls(
+            calendar_ids=calendar_ids,
+            duration_minutes=duration_minutes,
+            end=end,
+            start=start,
+            timezone=timezone,
+            buffer_minutes=buffer_minutes,
+            slot_interval_minutes=slot_interval_minutes,
+            working_hours=working_hours,
+        )
+
+        return find_slots

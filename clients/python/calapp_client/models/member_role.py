@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class MemberRole(StrEnum):
+    EDITOR = "editor"
+    OWNER = "owner"
+    VIEWER = "viewer"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="PublicLink")
+
+
+@_attrs_define
+class PublicLink:
+    """
+    Example:
+        {'description': None, 'duration_minutes': 30, 'timezone': 'Europe/London', 'title': 'Intro call with Ada',
+            'token': 'Hq3vN8xL2pWk'}
+
+    Attributes:
+        description (None | str):
+        duration_minutes (int):
+        timezone (str): The link's zone (working hours)
+        title (str):
+        token (str):
+    """
+
+    description: None | str
+    duration_minutes: int
+    timezone: str
+    title: str
+    token: str
+
+    def to_dict(self) -> dict[str, Any]:
+        description: None | str
+        description = self.description
+
+        duration_minutes = self.duration_minutes
+
+        timezone = self.timezone
+
+        title = self.title
+
+        token = self.token
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "description": description,
+                "duration_minutes": duration_minutes,
+                "timezone": timezone,
+                "title": title,
+                "token": token,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_description(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        description = _parse_description(d.pop("description"))
+
+        duration_minutes = d.pop("duration_minutes")
+
+        timezone = d.pop("timezone")
+
+        title = d.pop("title")
+
+        token = d.pop("token")
+
+        public_link = cls(
+            description=description,
+            duration_minutes=duration_minutes,
+            timezone=timezone,
+            title=title,
+            token=token,
+        )
+
+        return public_link

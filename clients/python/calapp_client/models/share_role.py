@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ShareRole(StrEnum):
+    EDITOR = "editor"
+    VIEWER = "viewer"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="Webhook")
+
+
+@_attrs_define
+class Webhook:
+    """
+    Example:
+        {'created_at': '2026-12-05T15:00:00Z', 'events': ['event.created', 'event.updated', 'booking.created'], 'id':
+            '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e', 'is_active': True, 'secret_hint': 'whsec_4Fq', 'url':
+            'https://example.com/hooks/calapp'}
+
+    Attributes:
+        created_at (datetime.datetime):
+        events (list[str]): Subscribed types; empty means all
+        id (UUID):
+        is_active (bool):
+        secret_hint (str): The start of the secret
+        url (str):
+    """
+
+    created_at: datetime.datetime
+    events: list[str]
+    id: UUID
+    is_active: bool
+    secret_hint: str
+    url: str
+
+    def to_dict(self) -> dict[str, Any]:
+        created_at = self.created_at.isoformat()
+
+        events = self.events
+
+        id = str(self.id)
+
+        is_active = self.is_active
+
+        secret_hint = self.secret_hint
+
+        url = self.url
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "created_at": created_at,
+                "events": events,
+                "id": id,
+                "is_active": is_active,
+                "secret_hint": secret_hint,
+                "url": url,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        events = cast(list[str], d.pop("events"))
+
+        id = UUID(d.pop("id"))
+
+        is_active = d.pop("is_active")
+
+        secret_hint = d.pop("secret_hint")
+
+        url = d.pop("url")
+
+        webhook = cls(
+            created_at=created_at,
+            events=events,
+            id=id,
+            is_active=is_active,
+            secret_hint=secret_hint,
+            url=url,
+        )
+
+        return webhook
