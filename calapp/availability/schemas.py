@@ -240,6 +240,15 @@ def reason_fields(reason: reasons.Reason) -> dict:
 
 
 class ExplainSchema(Schema):
+    EXAMPLE = {
+        "calendar_ids": ["0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10"],
+        "start": "2027-01-11T10:00:00Z",
+        "duration_minutes": 60,
+        "timezone": "Europe/London",
+        "working_hours": {"mon": [{"start": "09:00", "end": "17:00"}]},
+        "buffer_minutes": 10,
+    }
+
     calendar_ids = ma.fields.List(
         ma.fields.UUID(), required=True, validate=ma.validate.Length(min=1, max=20)
     )
@@ -275,6 +284,29 @@ class ExplainSchema(Schema):
 
 
 class SlotExplanationSchema(Schema):
+    EXAMPLE = {
+        "calendar_ids": ["0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10"],
+        "timezone": "Europe/London",
+        "duration_minutes": 60,
+        "slot": {"start": "2027-01-11T10:00:00Z", "end": "2027-01-11T11:00:00Z"},
+        "offered": False,
+        "reasons": [
+            {
+                "code": "busy",
+                "message": "The calendar is busy from 2027-01-11T10:30:00Z to "
+                "2027-01-11T11:00:00Z",
+                "start": "2027-01-11T10:30:00Z",
+                "end": "2027-01-11T11:00:00Z",
+                "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+                "event": {
+                    "id": "6f1d2c3b-4a5e-4f70-8b9c-0d1e2f3a4b5c",
+                    "title": "Quarterly review",
+                    "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+                },
+            }
+        ],
+    }
+
     calendar_ids = ma.fields.List(ma.fields.UUID(), required=True)
     timezone = ma.fields.String(required=True)
     duration_minutes = ma.fields.Integer(required=True)

@@ -283,6 +283,32 @@ class ExplainArgsSchema(Schema):
 class PublicSlotExplanationSchema(Schema):
     """Whether the link offers a slot, and why not: never what is busy."""
 
+    EXAMPLE = {
+        "token": "Xq3v9bT2kLmN8pR4sW6yZ1aC5dE7fG0hJ2kL4mN6pQ8",
+        "timezone": "Europe/Madrid",
+        "duration_minutes": 30,
+        "slot": {"start": "2027-01-11T16:45:00Z", "end": "2027-01-11T17:15:00Z"},
+        "offered": False,
+        "reasons": [
+            {
+                "code": "outside_working_hours",
+                "message": "The slot is not inside the working hours of 2027-01-11 "
+                "(Europe/Madrid)",
+                "day": "2027-01-11",
+                "windows": [
+                    {"start": "2027-01-11T08:00:00Z", "end": "2027-01-11T16:00:00Z"}
+                ],
+            },
+            {
+                "code": "busy",
+                "message": "The calendar is busy from 2027-01-11T17:00:00Z to "
+                "2027-01-11T17:15:00Z",
+                "start": "2027-01-11T17:00:00Z",
+                "end": "2027-01-11T17:15:00Z",
+            },
+        ],
+    }
+
     token = ma.fields.String(required=True)
     timezone = ma.fields.String(required=True)
     duration_minutes = ma.fields.Integer(required=True)

@@ -68,6 +68,9 @@ from .event_update_result_status import EventUpdateResultStatus
 from .event_update_result_transparency import EventUpdateResultTransparency
 from .event_update_status import EventUpdateStatus
 from .event_update_transparency import EventUpdateTransparency
+from .explain import Explain
+from .explain_working_hours_type_0 import ExplainWorkingHoursType0
+from .explained_event import ExplainedEvent
 from .find_slots import FindSlots
 from .find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0
 from .found_slots import FoundSlots
@@ -89,6 +92,8 @@ from .manage import Manage
 from .member import Member
 from .member_page import MemberPage
 from .member_role import MemberRole
+from .named_reason import NamedReason
+from .named_reason_code import NamedReasonCode
 from .notification import Notification
 from .notification_data import NotificationData
 from .notification_kind import NotificationKind
@@ -97,9 +102,12 @@ from .pagination_metadata import PaginationMetadata
 from .public_availability import PublicAvailability
 from .public_feed import PublicFeed
 from .public_link import PublicLink
+from .public_slot_explanation import PublicSlotExplanation
 from .read_all_result import ReadAllResult
 from .ready import Ready
 from .ready_checks import ReadyChecks
+from .reason import Reason
+from .reason_code import ReasonCode
 from .refresh import Refresh
 from .register import Register
 from .reminder import Reminder
@@ -112,6 +120,7 @@ from .reservation import Reservation
 from .reserve import Reserve
 from .share import Share
 from .share_role import ShareRole
+from .slot_explanation import SlotExplanation
 from .stream_changes_types_item import StreamChangesTypesItem
 from .stream_changes_web_socket_types_item import StreamChangesWebSocketTypesItem
 from .ticket import Ticket
@@ -220,6 +229,9 @@ __all__ = (
     "EventUpdateResultTransparency",
     "EventUpdateStatus",
     "EventUpdateTransparency",
+    "Explain",
+    "ExplainedEvent",
+    "ExplainWorkingHoursType0",
     "FindSlots",
     "FindSlotsWorkingHoursType0",
     "FoundSlots",
@@ -241,6 +253,8 @@ __all__ = (
     "Member",
     "MemberPage",
     "MemberRole",
+    "NamedReason",
+    "NamedReasonCode",
     "Notification",
     "NotificationData",
     "NotificationKind",
@@ -249,9 +263,12 @@ __all__ = (
     "PublicAvailability",
     "PublicFeed",
     "PublicLink",
+    "PublicSlotExplanation",
     "ReadAllResult",
     "Ready",
     "ReadyChecks",
+    "Reason",
+    "ReasonCode",
     "Refresh",
     "Register",
     "Reminder",
@@ -264,6 +281,7 @@ __all__ = (
     "Reserve",
     "Share",
     "ShareRole",
+    "SlotExplanation",
     "StreamChangesTypesItem",
     "StreamChangesWebSocketTypesItem",
     "Ticket",
