@@ -1,0 +1,121 @@
+"""Running a tool for a principal: the scope check, the argument schema, the
+service call, the commit, and errors as MCP tool errors.
+
+Plain synchronous functions over the app's database session: the HTTP face runs
+them inside the Flask request, the stdio face inside an app context per call.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from dataclasses import dataclass, field
+
+import marshmallow as ma
+import orjson
+
+from calapp.api import (
+    _first_message,
+    _string_keys,
+    database_unavailable,
+    is_database_outage,
+)
+from calapp.errors import AppError, NotFound, ValidationError
+from calapp.events.reads import dumps as dumps_shaped
+from calapp.extensions import db
+from calapp.mcp.schemas import json_schema
+from calapp.mcp.tools import BY_NAME, TOOLS, Tool
+from calapp.security import Principal
+
+log = logging.getLogger("calapp")
+
+
+@dataclass
+class Outcome:
+    """A tool's result: ``structured`` (JSON object) or ``text``; ``error`` set
+    (the API's error body) when the call failed."""
+
+    text: str
+    structured: dict | None = None
+    error: dict | None = field(default=None)
+
+
+def tool_specs(principal: Principal) -> list[dict]:
+    """The tools ``principal``'s scopes allow, as MCP tool definitions."""
+    return [_spec(tool.name) for tool in TOOLS if tool.allowed(principal)]
+
+
+@functools.cache
+def _spec_cached(name: str, _app_id: int) -> dict:
+    tool = BY_NAME[name]
+    spec = {
+        "name": tool.name,
+        "description": tool.description,
+        "inputSchema": json_schema(tool.arguments, for_input=True),
+        "annotations": {
+            "readOnlyHint": not tool.writes,
+            "destructiveHint": tool.name.startswith("delete_"),
+            "openWorldHint": False,
+        },
+    }
+    if tool.output is not None:
+        spec["outputSchema"] = json_schema(tool.output, for_input=False)
+    if tool.scopes:
+        spec["_meta"] = {"calapp/scopes": list(tool.scopes)}
+    return spec
+
+
+def _spec(name: str) -> dict:
+    from flask import current_app
+
+    # Per app: each app has its own OpenAPI document (tests build several).
+    return _spec_cached(name, id(current_app._get_current_object()))
+
+
+def call(principal: Principal, name: str, arguments: dict | None) -> Outcome:
+    """Run the tool ``name``; every failure comes back as an error ``Outcome``."""
+    tool = BY_NAME.get(name)
+    try:
+        if tool is None or not tool.allowed(principal):
+            if tool is not None:
+                principal.require(*tool.scopes)
+            raise NotFound(f"Unknown tool {name!r}")
+        return _run(tool, principal, _load(tool, arguments))
+    except AppError as error:
+        db.session.rollback()
+        return _failed(error)
+    except Exception as error:
+        db.session.rollback()
+        if is_database_outage(error):
+            log.warning("database unavailable in MCP tool %s: %s", name, error)
+            return _failed(database_unavailable())
+        raise
+
+
+def _load(tool: Tool, arguments: dict | None) -> dict:
+    try:
+        return tool.arguments().load(arguments or {})
+    except ma.ValidationError as error:
+        details = _string_keys(error.normalized_messages())
+        raise ValidationError(_first_message(details), details=details) from None
+
+
+def _run(tool: Tool, principal: Principal, args: dict) -> Outcome:
+    result = tool.run(principal, args)
+    if tool.output is None:
+        return Outcome(text=result)
+    if tool.shaped:
+        text = dumps_shaped(result).decode()
+        structured = json.loads(text)
+    else:
+        structured = json.loads(
+            orjson.dumps(tool.output().dump(result), default=str).decode()
+        )
+        text = json.dumps(structured, ensure_ascii=False)
+    return Outcome(text=text, structured=structured)
+
+
+def _failed(error: AppError) -> Outcome:
+    body = error.to_dict()
+    return Outcome(text=json.dumps(body, ensure_ascii=False), error=body)
