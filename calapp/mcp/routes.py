@@ -23,7 +23,13 @@ from flask import Blueprint, Flask, Response, current_app, g, request
 from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
 
 from calapp.credentials import authenticate
-from calapp.errors import AppError, Forbidden, Unauthorized
+from calapp.errors import (
+    AppError,
+    Forbidden,
+    Unauthorized,
+    UnsupportedMediaType,
+    error_body,
+)
 from calapp.mcp import server as mcp_server
 
 blp = Blueprint("mcp", __name__)
@@ -34,6 +40,10 @@ WWW_AUTHENTICATE = 'Bearer realm="calapp", error="invalid_token"'
 
 class MethodNotAllowed(AppError):
     status, code = 405, "method_not_allowed"
+
+
+class NotAcceptable(AppError):
+    status, code = 406, "not_acceptable"
 
 
 def init_app(app: Flask) -> None:
@@ -64,13 +74,33 @@ def post():
         error.headers.setdefault("WWW-Authenticate", WWW_AUTHENTICATE)
         raise
     g.principal = principal
+    _check_media_types()
     body = request.get_data(cache=False)
     status, headers, content = _serve(_asgi_scope(), body, lambda work: work(principal))
+    kind = dict((name.lower(), value) for name, value in headers).get("content-type")
+    if status >= 400 and not (kind or "").startswith("application/json"):
+        # A transport refusal in plain text: the API's error format instead.
+        text = content.decode("utf-8", "replace").strip()
+        return error_body(status, text or None), status
     response = Response(content, status=status)
     for name, value in headers:
         if name.lower() not in ("content-length", "date", "server"):
             response.headers[name] = value
     return response
+
+
+def _check_media_types() -> None:
+    if request.mimetype != "application/json":
+        raise UnsupportedMediaType(
+            "Send one JSON-RPC message as application/json",
+            details={"content_type": request.mimetype or None},
+        )
+    accept = request.headers.get("Accept")
+    if accept and not request.accept_mimetypes.accept_json:
+        raise NotAcceptable(
+            "This MCP server answers in application/json: accept it",
+            details={"accept": accept},
+        )
 
 
 def _check_origin() -> None:
@@ -95,7 +125,10 @@ def _asgi_scope() -> dict:
     headers = [
         (name.lower().encode("latin-1"), value.encode("latin-1", "replace"))
         for name, value in request.headers.items()
+        if name.lower() != "accept"
     ]
+    # JSON responses only; a client that sent no Accept (or */*) takes JSON.
+    headers.append((b"accept", b"application/json, text/event-stream"))
     return {
         "type": "http",
         "asgi": {"version": "3.0", "spec_version": "2.3"},
