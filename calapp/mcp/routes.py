@@ -5,7 +5,8 @@ response is one JSON body, so no connection outlives its request and a sync
 gunicorn worker serves it like any API call. The SDK's own streamable HTTP
 transport (``StreamableHTTPSessionManager`` in stateless JSON-response mode)
 handles the message, run to completion inside the Flask request: the
-credentials, the database session and the permission checks are the app's.
+credentials, the database session, the permission checks and Idempotency-Key
+are the app's.
 ``GET /mcp`` (a server-to-client SSE stream) is 405, as the specification allows
 a server that offers none.
 
@@ -30,6 +31,7 @@ from calapp.errors import (
     UnsupportedMediaType,
     error_body,
 )
+from calapp.idempotency.guard import idempotent
 from calapp.mcp import server as mcp_server
 
 blp = Blueprint("mcp", __name__)
@@ -65,8 +67,10 @@ def no_stream():
 
 
 @blp.route("/mcp", methods=["POST"])
+@idempotent
 def post():
-    """One JSON-RPC message in, its JSON response out."""
+    """One JSON-RPC message in, its JSON response out. With an Idempotency-Key
+    (as on every REST write), a retried message gets the first answer again."""
     _check_origin()
     try:
         principal = authenticate()

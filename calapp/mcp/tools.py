@@ -74,7 +74,7 @@ from calapp.ics import export
 from calapp.ics import service as ics
 from calapp.mcp.schemas import combined
 from calapp.security import Principal
-from calapp.users.service import now
+from calapp.users import service as users
 
 
 @dataclass(frozen=True)
@@ -162,21 +162,21 @@ def get_event(principal, args):
 
 
 def create_event(principal, args):
-    event = events.create(principal, args, now())
+    event = events.create(principal, args, users.now())
     db.session.commit()
     return _event(principal, event.id)
 
 
 def update_event(principal, args):
     event_id = args.pop("event_id")
-    event = events.update(principal, event_id, args, now())
+    event = events.update(principal, event_id, args, users.now())
     dropped = getattr(event, "dropped_exceptions", None)
     db.session.commit()
     return _event(principal, event_id, dropped)
 
 
 def delete_event(principal, args):
-    events.delete(principal, args["event_id"], now())
+    events.delete(principal, args["event_id"], users.now())
     db.session.commit()
     return f"Deleted event {args['event_id']}"
 
@@ -188,7 +188,7 @@ def update_occurrence(principal, args):
         args.pop("scope"),
     )
     shown_id, dropped = instances.update_instance(
-        principal, event_id, slot, args, now(), scope
+        principal, event_id, slot, args, users.now(), scope
     )
     db.session.commit()
     return _event(principal, shown_id, dropped)
@@ -196,7 +196,9 @@ def update_occurrence(principal, args):
 
 def delete_occurrence(principal, args):
     slot = instances.parse_slot(args["original_start_time"])
-    instances.cancel_instance(principal, args["event_id"], slot, now(), args["scope"])
+    instances.cancel_instance(
+        principal, args["event_id"], slot, users.now(), args["scope"]
+    )
     db.session.commit()
     return f"Cancelled the occurrence of {args['original_start_time']}" + (
         " and every later one" if args["scope"] == "following" else ""
@@ -205,14 +207,14 @@ def delete_occurrence(principal, args):
 
 def rsvp(principal, args):
     event_id, attendee_id = args.pop("event_id"), args.pop("attendee_id")
-    attendee = attendees.update(principal, event_id, attendee_id, args, now())
+    attendee = attendees.update(principal, event_id, attendee_id, args, users.now())
     db.session.commit()
     return attendee
 
 
 def add_attendee(principal, args):
     attendee = attendees.add(
-        principal, args["event_id"], args["email"], args.get("name"), now()
+        principal, args["event_id"], args["email"], args.get("name"), users.now()
     )
     db.session.commit()
     return attendee
@@ -223,7 +225,7 @@ def add_reminders(principal, args):
         principal,
         args["event_id"],
         args["minutes_before"],
-        now(),
+        users.now(),
         notify_attendees=args.get("notify_attendees"),
     )
     db.session.commit()
@@ -249,7 +251,7 @@ def list_booking_links(principal, args):
 
 
 def create_booking_link(principal, args):
-    link = links.create_link(principal, args.pop("calendar_id"), args, now())
+    link = links.create_link(principal, args.pop("calendar_id"), args, users.now())
     db.session.commit()
     return links.shown(link, _base_url())
 
@@ -259,20 +261,22 @@ def get_booking_link(principal, args):
 
 
 def get_booking_availability(principal, args):
-    return booking.availability(args["token"], args["start"], args["end"], now())
+    return booking.availability(args["token"], args["start"], args["end"], users.now())
 
 
 def hold_booking_slot(principal, args):
     policy = holds.policy_from(current_app.config)
     token = args.pop("token")
-    hold = holds.hold(token, args, now(), client=_client(principal), policy=policy)
+    hold = holds.hold(
+        token, args, users.now(), client=_client(principal), policy=policy
+    )
     db.session.commit()
     return {"hold_id": hold.id, "expires_at": hold.expires_at}
 
 
 def reserve_booking_slot(principal, args):
     token = args.pop("token")
-    made, secret = reservations.reserve(token, args, now())
+    made, secret = reservations.reserve(token, args, users.now())
     db.session.commit()
     event = reservations.visitor_event(made, args)
     return {
@@ -287,7 +291,7 @@ def search_contacts(principal, args):
 
 
 def create_contact(principal, args):
-    contact = contacts.create(principal, args, now())
+    contact = contacts.create(principal, args, users.now())
     db.session.commit()
     return contact
 
