@@ -17,6 +17,9 @@ guard against DNS rebinding), 405, 413.
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
+import threading
 from urllib.parse import urlsplit
 
 import anyio
@@ -149,11 +152,23 @@ def _asgi_scope() -> dict:
     }
 
 
+_loops = threading.local()
+
+
 def _serve(scope: dict, body: bytes, caller) -> tuple[int, list, bytes]:
-    """Run the SDK's stateless JSON-response transport for one request."""
+    """Run the SDK's stateless JSON-response transport for one request.
+
+    On an event loop of this thread's, kept between requests (a new loop per
+    request costs ~0.5 ms), and in a copy of the current context: the handlers
+    see this request's Flask context and ``caller``.
+    """
+    runner = getattr(_loops, "runner", None)
+    if runner is None:
+        runner = _loops.runner = asyncio.Runner()
     token = mcp_server.caller.set(caller)
     try:
-        return anyio.run(_serve_async, current_app.extensions[EXTENSION], scope, body)
+        work = _serve_async(current_app.extensions[EXTENSION], scope, body)
+        return runner.run(work, context=contextvars.copy_context())
     finally:
         mcp_server.caller.reset(token)
 
