@@ -16,6 +16,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
+import mcp_types as types
 from mcp.server.lowlevel import Server
 from mcp.shared.exceptions import MCPError
 from mcp_types import INVALID_PARAMS
@@ -52,11 +53,15 @@ def _run(work: Callable[[Principal], T]) -> T:
     return caller.get()(work)
 
 
-async def list_tools(ctx, params) -> dict:
-    return {"tools": _run(dispatch.tool_specs)}
+# Results are the SDK's models: they carry what each protocol version needs
+# (``resultType`` from 2026-07-28 on), and the SDK fits them to the version.
 
 
-async def call_tool(ctx, params) -> dict:
+async def list_tools(ctx, params) -> types.ListToolsResult:
+    return types.ListToolsResult.model_validate({"tools": _run(dispatch.tool_specs)})
+
+
+async def call_tool(ctx, params) -> types.CallToolResult:
     outcome = _run(lambda p: dispatch.call(p, params.name, params.arguments))
     result: dict[str, Any] = {"content": [{"type": "text", "text": outcome.text}]}
     if outcome.error is not None:
@@ -64,36 +69,40 @@ async def call_tool(ctx, params) -> dict:
         result["structuredContent"] = outcome.error
     elif outcome.structured is not None:
         result["structuredContent"] = outcome.structured
-    return result
+    return types.CallToolResult.model_validate(result)
 
 
-async def list_resources(ctx, params) -> dict:
+async def list_resources(ctx, params) -> types.ListResourcesResult:
     cursor = params.cursor if params is not None else None
-    return _run(lambda p: _calendar_resources(p, cursor))
+    listed = _run(lambda p: _calendar_resources(p, cursor))
+    return types.ListResourcesResult.model_validate(listed)
 
 
-async def list_resource_templates(ctx, params) -> dict:
-    return {
-        "resourceTemplates": [
-            {
-                "uriTemplate": "calapp://calendars/{calendar_id}",
-                "name": "calendar",
-                "description": "A calendar you can read (JSON, as GET /calendars/{id})",
-                "mimeType": "application/json",
-            },
-            {
-                "uriTemplate": "calapp://calendars/{calendar_id}/export.ics",
-                "name": "calendar-ics",
-                "description": "A calendar's events as iCalendar (RFC 5545)",
-                "mimeType": "text/calendar",
-            },
-        ]
-    }
+async def list_resource_templates(ctx, params) -> types.ListResourceTemplatesResult:
+    return types.ListResourceTemplatesResult.model_validate(
+        {
+            "resourceTemplates": [
+                {
+                    "uriTemplate": "calapp://calendars/{calendar_id}",
+                    "name": "calendar",
+                    "description": "A calendar you can read (JSON, as GET "
+                    "/calendars/{id})",
+                    "mimeType": "application/json",
+                },
+                {
+                    "uriTemplate": "calapp://calendars/{calendar_id}/export.ics",
+                    "name": "calendar-ics",
+                    "description": "A calendar's events as iCalendar (RFC 5545)",
+                    "mimeType": "text/calendar",
+                },
+            ]
+        }
+    )
 
 
-async def read_resource(ctx, params) -> dict:
+async def read_resource(ctx, params) -> types.ReadResourceResult:
     uri = str(params.uri)
-    return _run(lambda p: _read(p, uri))
+    return types.ReadResourceResult.model_validate(_run(lambda p: _read(p, uri)))
 
 
 def _calendar_resources(principal: Principal, cursor: str | None) -> dict:

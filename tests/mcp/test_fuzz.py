@@ -51,8 +51,14 @@ field_names = st.sampled_from(
      "minutes_before", "email", "status", "uri", "attendee_id"]
 )  # fmt: skip
 arguments = st.dictionaries(field_names, json_values, max_size=5) | json_values
+# The 2026-07-28 protocol's per-request envelope, whole or garbled.
+ENVELOPE = {
+    "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+    "io.modelcontextprotocol/clientCapabilities": {},
+}
 call_params = st.fixed_dictionaries(
-    {"name": st.sampled_from(TOOL_NAMES)}, optional={"arguments": arguments}
+    {"name": st.sampled_from(TOOL_NAMES)},
+    optional={"arguments": arguments, "_meta": st.just(ENVELOPE) | json_values},
 )
 params = (
     call_params
@@ -85,9 +91,28 @@ header_sets = st.sampled_from(
         {"Content-Type": "application/json",
          "Accept": "application/json, text/event-stream",
          "MCP-Protocol-Version": "1999-01-01"},
+        {"Content-Type": "application/json",
+         "Accept": "application/json, text/event-stream",
+         "MCP-Protocol-Version": "2026-07-28", "Mcp-Method": "tools/call"},
         {},
     ]
 )  # fmt: skip
+
+
+def _routing_headers(body: str) -> dict:
+    """The 2026-07-28 protocol's headers that repeat the body (method, tool
+    name), so that fuzzed bodies get past them to the server."""
+    try:
+        message = json.loads(body)
+    except ValueError:
+        return {}
+    if not isinstance(message, dict) or not isinstance(message.get("method"), str):
+        return {}
+    headers = {"Mcp-Method": message["method"].encode("ascii", "replace").decode()}
+    params = message.get("params")
+    if isinstance(params, dict) and isinstance(params.get("name"), str):
+        headers["Mcp-Name"] = params["name"]
+    return headers
 
 
 @pytest.fixture
@@ -103,6 +128,8 @@ def key_headers(auth, make_user):
 )
 @given(body=bodies, headers=header_sets)
 def test_no_body_makes_a_server_error(client, key_headers, body, headers):
+    if "Mcp-Method" in headers:
+        headers = {**headers, **_routing_headers(body)}
     response = client.post("/mcp", data=body, headers={**key_headers, **headers})
     assert response.status_code < 500, response.get_data(as_text=True)
     if response.status_code != 202:

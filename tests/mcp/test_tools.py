@@ -315,3 +315,29 @@ def test_a_retried_tool_call_with_an_idempotency_key_acts_once(
     assert again.get_json() == first.get_json()
     listed = Agent(client, auth.jwt(owner)).ok("list_events")
     assert len(listed["items"]) == 1
+
+
+def test_the_2026_protocol_per_request_envelope_is_served(client, auth, owner):
+    """The 2026-07-28 protocol: no handshake, every request carries its version
+    and capabilities; the result says its resultType."""
+    meta = {
+        "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+        "io.modelcontextprotocol/clientCapabilities": {},
+    }
+    message = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "tools/call",
+        "params": {"name": "list_calendars", "arguments": {}, "_meta": meta},
+    }
+    headers = {
+        **MCP_HEADERS,
+        **auth.key(owner, ["calendars:read"]),
+        "MCP-Protocol-Version": "2026-07-28",
+        "Mcp-Method": "tools/call",
+        "Mcp-Name": "list_calendars",
+    }
+    r = client.post("/mcp", data=json.dumps(message), headers=headers)
+    result = r.get_json()["result"]
+    assert result["resultType"] == "complete"
+    assert result["structuredContent"]["items"] == []
