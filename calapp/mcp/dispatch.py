@@ -7,13 +7,13 @@ them inside the Flask request, the stdio face inside an app context per call.
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 from dataclasses import dataclass, field
 
 import marshmallow as ma
 import orjson
+from flask import current_app
 
 from calapp.api import (
     _first_message,
@@ -46,16 +46,27 @@ def tool_specs(principal: Principal) -> list[dict]:
     return [_spec(tool.name) for tool in TOOLS if tool.allowed(principal)]
 
 
-@functools.cache
-def _spec_cached(name: str, _app_id: int) -> dict:
-    tool = BY_NAME[name]
+SPECS = "calapp.mcp.tool_specs"
+
+
+def _spec(name: str) -> dict:
+    """A tool's definition, built once per app: each app has its own OpenAPI
+    document, where the schemas come from."""
+    specs = current_app.extensions.setdefault(SPECS, {})
+    if name not in specs:
+        specs[name] = _build_spec(BY_NAME[name])
+    return specs[name]
+
+
+def _build_spec(tool: Tool) -> dict:
     spec = {
         "name": tool.name,
         "description": tool.description,
         "inputSchema": json_schema(tool.arguments, for_input=True),
         "annotations": {
             "readOnlyHint": not tool.writes,
-            "destructiveHint": tool.name.startswith("delete_"),
+            # Changing or removing what exists, not only adding to it.
+            "destructiveHint": tool.name.startswith(("delete_", "update_")),
             "openWorldHint": False,
         },
     }
@@ -64,13 +75,6 @@ def _spec_cached(name: str, _app_id: int) -> dict:
     if tool.scopes:
         spec["_meta"] = {"calapp/scopes": list(tool.scopes)}
     return spec
-
-
-def _spec(name: str) -> dict:
-    from flask import current_app
-
-    # Per app: each app has its own OpenAPI document (tests build several).
-    return _spec_cached(name, id(current_app._get_current_object()))
 
 
 def call(principal: Principal, name: str, arguments: dict | None) -> Outcome:

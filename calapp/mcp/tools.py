@@ -304,13 +304,14 @@ def export_calendar_ics(principal, args):
 # --- the catalogue ---------------------------------------------------------------
 
 
-def _tool(name, description, scopes, arguments, output, writes=False, **kw):
+def _tool(run, description, scopes, arguments, output, writes=False, **kw):
+    """A tool named as the function that runs it."""
     return Tool(
-        name=name,
+        name=run.__name__,
         description=description,
         scopes=tuple(scopes),
         arguments=arguments,
-        run=globals()[name],
+        run=run,
         output=output,
         writes=writes,
         **kw,
@@ -323,14 +324,14 @@ def _args(name: str, *parts, **fields):
 
 TOOLS: tuple[Tool, ...] = (
     _tool(
-        "list_calendars",
+        list_calendars,
         "List the calendars you can read, with your role (owner, editor, viewer).",
         ["calendars:read"],
         _args("list_calendars", CalendarListArgsSchema),
         page_of(CalendarSchema, DeletedCalendarSchema),
     ),
     _tool(
-        "list_events",
+        list_events,
         "List or search events by start time. With start and end, recurring events "
         "are expanded into their occurrences in [start, end) (each with series_id "
         "and original_start_time); search matches title, description and location.",
@@ -340,14 +341,14 @@ TOOLS: tuple[Tool, ...] = (
         shaped=True,
     ),
     _tool(
-        "get_event",
+        get_event,
         "Get an event with its attendees and reminders.",
         ["events:read"],
         _args("get_event", **EVENT_ID),
         EventSchema,
     ),
     _tool(
-        "create_event",
+        create_event,
         "Create an event on a calendar you can edit (recurrence_rule: an RFC 5545 "
         "RRULE). Times are RFC 3339 with Z or an offset.",
         ["events:write"],
@@ -356,7 +357,7 @@ TOOLS: tuple[Tool, ...] = (
         writes=True,
     ),
     _tool(
-        "update_event",
+        update_event,
         "Change an event (only the fields given); on a recurring event this changes "
         "every occurrence (use update_occurrence for one).",
         ["events:write"],
@@ -365,7 +366,7 @@ TOOLS: tuple[Tool, ...] = (
         writes=True,
     ),
     _tool(
-        "delete_event",
+        delete_event,
         "Delete an event (a recurring one with all its occurrences).",
         ["events:write"],
         _args("delete_event", **EVENT_ID),
@@ -373,7 +374,7 @@ TOOLS: tuple[Tool, ...] = (
         writes=True,
     ),
     _tool(
-        "update_occurrence",
+        update_occurrence,
         "Change one occurrence of a recurring event (scope=this) or it and every "
         "later one (scope=following, which splits the series).",
         ["events:write"],
@@ -382,7 +383,7 @@ TOOLS: tuple[Tool, ...] = (
         writes=True,
     ),
     _tool(
-        "delete_occurrence",
+        delete_occurrence,
         "Cancel one occurrence of a recurring event (scope=this) or it and every "
         "later one (scope=following).",
         ["events:write"],
@@ -391,7 +392,7 @@ TOOLS: tuple[Tool, ...] = (
         writes=True,
     ),
     _tool(
-        "rsvp",
+        rsvp,
         "Answer an invitation: set an attendee's status (accepted, declined, "
         "tentative, needs_action); by the attendee, or an editor of the calendar.",
         ["events:write"],
@@ -405,7 +406,7 @@ TOOLS: tuple[Tool, ...] = (
         writes=True,
     ),
     _tool(
-        "add_attendee",
+        add_attendee,
         "Invite someone to an event by email.",
         ["events:write"],
         _args("add_attendee", AttendeeCreateSchema, **EVENT_ID),
@@ -413,7 +414,7 @@ TOOLS: tuple[Tool, ...] = (
         writes=True,
     ),
     _tool(
-        "add_reminders",
+        add_reminders,
         "Add reminders to an event, minutes before its start (one or a list).",
         ["events:write"],
         _args("add_reminders", ReminderCreateSchema, **EVENT_ID),
@@ -421,7 +422,7 @@ TOOLS: tuple[Tool, ...] = (
         writes=True,
     ),
     _tool(
-        "get_free_busy",
+        get_free_busy,
         "Get the busy blocks of calendars you can read in a window (recurring "
         "events expanded; cancelled events and declined invitations are free).",
         ["availability:read"],
@@ -429,7 +430,7 @@ TOOLS: tuple[Tool, ...] = (
         AvailabilitySchema,
     ),
     _tool(
-        "find_free_slots",
+        find_free_slots,
         "Find slots of a given length free in every listed calendar, within "
         "working hours.",
         ["availability:read"],
@@ -437,14 +438,14 @@ TOOLS: tuple[Tool, ...] = (
         FoundSlotsSchema,
     ),
     _tool(
-        "list_booking_links",
+        list_booking_links,
         "List a calendar's booking links, active or not (owner only).",
         ["booking:read"],
         _args("list_booking_links", BookingLinkListArgsSchema, **CALENDAR_ID),
         page_of(BookingLinkSchema),
     ),
     _tool(
-        "create_booking_link",
+        create_booking_link,
         "Create a public booking link for a calendar you own; its public_url is "
         "what you share.",
         ["booking:write"],
@@ -453,21 +454,21 @@ TOOLS: tuple[Tool, ...] = (
         writes=True,
     ),
     _tool(
-        "get_booking_link",
+        get_booking_link,
         "Get a public booking link's settings by its token (anyone's link).",
         [],
         _args("get_booking_link", **TOKEN),
         PublicLinkSchema,
     ),
     _tool(
-        "get_booking_availability",
+        get_booking_availability,
         "Get the free slots a booking link offers in a range (at most 62 days).",
         [],
         _args("get_booking_availability", SlotsArgsSchema, **TOKEN),
         PublicAvailabilitySchema,
     ),
     _tool(
-        "hold_booking_slot",
+        hold_booking_slot,
         "Hold an offered slot of a booking link for a few minutes, then reserve it "
         "with the hold_id.",
         ["booking:write"],
@@ -476,7 +477,7 @@ TOOLS: tuple[Tool, ...] = (
         writes=True,
     ),
     _tool(
-        "reserve_booking_slot",
+        reserve_booking_slot,
         "Book an offered slot of a booking link (slot_unavailable when taken); "
         "keep the booking's manage_token to cancel or reschedule.",
         ["booking:write"],
@@ -485,14 +486,14 @@ TOOLS: tuple[Tool, ...] = (
         writes=True,
     ),
     _tool(
-        "search_contacts",
+        search_contacts,
         "List your contacts; search matches names, email, phone and company.",
         ["contacts:read"],
         _args("search_contacts", ContactListArgsSchema),
         page_of(ContactSchema, DeletedContactSchema),
     ),
     _tool(
-        "create_contact",
+        create_contact,
         "Add a contact to your address book.",
         ["contacts:write"],
         _args("create_contact", ContactCreateSchema),
@@ -500,7 +501,7 @@ TOOLS: tuple[Tool, ...] = (
         writes=True,
     ),
     _tool(
-        "export_calendar_ics",
+        export_calendar_ics,
         "Export a calendar you can read as iCalendar (RFC 5545) text.",
         ["calendars:read", "events:read"],
         _args("export_calendar_ics", **CALENDAR_ID),
