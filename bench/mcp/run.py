@@ -15,7 +15,8 @@ Bench-only code. What it does (README.md beside this file has the figures):
    the two calls with the same arguments: a 31-day window (``start``, ``end``,
    ``limit=50``; the series expanded), the API key in ``X-API-Key``. A warm-up,
    then ``ROUNDS`` of each; median and p95 of each, and their ratio.
-4. Writes ``bench/out/mcp-<UTC time>/results.json`` and prints the figures.
+4. Reads the time spent in the server from gunicorn's access log (whole ms).
+5. Writes ``bench/out/mcp-<UTC time>/results.json`` and prints the figures.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -256,6 +258,26 @@ def measure(port: int, key: str) -> dict:
     }
 
 
+ACCESS = re.compile(r'"(GET /events|POST /mcp)\S* HTTP/[\d.]+" 200 \d+ (\d+)ms')
+
+
+def server_side(log_path: Path) -> dict:
+    """Median and p95 of the time in the server (the access log's ms), after
+    the warm-up."""
+    times: dict[str, list[int]] = {"GET /events": [], "POST /mcp": []}
+    for line in log_path.read_text().splitlines():
+        match = ACCESS.search(line)
+        if match:
+            times[match[1]].append(int(match[2]))
+    return {
+        name: {
+            "median_ms": statistics.median(values[WARMUP:]),
+            "p95_ms": percentile(values[WARMUP:], 0.95),
+        }
+        for name, values in times.items()
+    }
+
+
 def main() -> None:
     out = ROOT / "bench" / "out" / f"mcp-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
     out.mkdir(parents=True, exist_ok=True)
@@ -271,6 +293,7 @@ def main() -> None:
     finally:
         process.terminate()
         process.wait(timeout=30)
+    results["server side (access log, whole ms)"] = server_side(out / "gunicorn.log")
     (out / "results.json").write_text(json.dumps(results, indent=2))
     log(json.dumps(results, indent=2))
     log(f"results in {out / 'results.json'}")
