@@ -47,7 +47,7 @@ def test_an_agent_manages_events_over_stdio(app, database_url, auth, make_user):
     assert calendars.structured_content["items"] == []
 
 
-def test_create_update_and_delete_over_stdio(
+def test_create_list_update_and_delete_over_stdio(
     app, database_url, auth, make_user, client
 ):
     owner = make_user()
@@ -72,6 +72,11 @@ def test_create_update_and_delete_over_stdio(
                 },
             )
             event_id = created.structured_content["id"]
+            listed = await session.call_tool(
+                "list_events",
+                {"start": "2030-05-01T00:00:00Z", "end": "2030-05-02T00:00:00Z"},
+            )
+            assert [e["id"] for e in listed.structured_content["items"]] == [event_id]
             updated = await session.call_tool(
                 "update_event", {"event_id": event_id, "location": "Main St"}
             )

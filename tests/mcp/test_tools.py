@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import jsonschema
 import pytest
 
 from calapp.security import ALL_SCOPES
@@ -44,7 +45,18 @@ class Agent:
     def ok(self, tool: str, /, **arguments):
         result = self.call(tool, **arguments)
         assert not result.get("isError"), result["content"][0]["text"]
-        return result.get("structuredContent", result["content"][0]["text"])
+        if "structuredContent" not in result:
+            return result["content"][0]["text"]
+        # What the tool returns is what its definition says it returns.
+        schema = self.output_schemas()[tool]
+        jsonschema.validate(result["structuredContent"], schema)
+        return result["structuredContent"]
+
+    def output_schemas(self) -> dict:
+        if not hasattr(self, "_outputs"):
+            tools = self.rpc("tools/list")["tools"]
+            self._outputs = {t["name"]: t.get("outputSchema") for t in tools}
+        return self._outputs
 
     def error(self, tool: str, /, **arguments) -> dict:
         result = self.call(tool, **arguments)
