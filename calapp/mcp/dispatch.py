@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import marshmallow as ma
 import orjson
@@ -38,7 +38,7 @@ class Outcome:
 
     text: str
     structured: dict | None = None
-    error: dict | None = field(default=None)
+    error: dict | None = None
 
 
 def tool_specs(principal: Principal) -> list[dict]:
@@ -94,7 +94,9 @@ def call(principal: Principal, name: str, arguments: dict | None) -> Outcome:
         if is_database_outage(error):
             log.warning("database unavailable in MCP tool %s: %s", name, error)
             return _failed(database_unavailable())
-        raise
+        # As the REST API's catch-all: logged with the request id, a bare 500.
+        log.exception("unhandled error in MCP tool %s", name)
+        return _failed(AppError())  # status 500, code internal_error
 
 
 def _load(tool: Tool, arguments: dict | None) -> dict:

@@ -10,9 +10,11 @@ are the app's.
 ``GET /mcp`` (a server-to-client SSE stream) is 405, as the specification allows
 a server that offers none.
 
-Outside JSON-RPC, errors are the API's (``{"error", "code"}``): 401 without
-credentials, 403 for an Origin that is not this site's (the specification's
-guard against DNS rebinding), 405, 413.
+Before the message is read, errors are the API's (``{"error", "code"}``): 401
+without credentials, 403 for an Origin that is not this site's (the
+specification's guard against DNS rebinding), 405, 406, 413, 415. A message
+that is not valid JSON-RPC gets a JSON-RPC error object (400), as MCP clients
+expect; a tool that fails answers 200 with ``isError`` and the API's error body.
 """
 
 from __future__ import annotations

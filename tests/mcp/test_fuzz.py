@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from calapp.mcp.tools import TOOLS
@@ -73,16 +73,51 @@ messages = st.fixed_dictionaries(
         "params": params,
     },
 )
+
+
+def _arguments_of(tool) -> st.SearchStrategy:
+    """Arguments with the tool's own field names (so validation is passed now
+    and then), and any values."""
+    names = sorted(tool.arguments._declared_fields) or ["x"]
+    return st.dictionaries(st.sampled_from(names), json_values, max_size=len(names))
+
+
+tool_calls = st.sampled_from(TOOLS).flatmap(
+    lambda tool: st.fixed_dictionaries(
+        {
+            "jsonrpc": st.just("2.0"),
+            "id": st.integers(min_value=0, max_value=10**6),
+            "method": st.just("tools/call"),
+            "params": st.fixed_dictionaries(
+                {"name": st.just(tool.name), "arguments": _arguments_of(tool)}
+            ),
+        }
+    )
+)
+well_formed = st.fixed_dictionaries(
+    {
+        "jsonrpc": st.just("2.0"),
+        "id": st.integers(min_value=0, max_value=10**6),
+        "method": st.sampled_from(METHODS),
+    },
+    optional={"params": params},
+)
 bodies = (
-    messages.map(json.dumps)
+    tool_calls.map(json.dumps)
+    | tool_calls.map(json.dumps)
+    | well_formed.map(json.dumps)
+    | messages.map(json.dumps)
     | st.lists(messages, max_size=3).map(json.dumps)
     | json_values.map(json.dumps)
     | st.binary(max_size=64).map(lambda b: b.decode("latin-1"))
 )
+VALID_HEADERS = {
+    "Content-Type": "application/json",
+    "Accept": "application/json, text/event-stream",
+}
 header_sets = st.sampled_from(
     [
-        {"Content-Type": "application/json",
-         "Accept": "application/json, text/event-stream"},
+        VALID_HEADERS, VALID_HEADERS, VALID_HEADERS,
         {"Content-Type": "application/json", "Accept": "application/json"},
         {"Content-Type": "text/plain"},
         {"Content-Type": "application/json",
@@ -131,6 +166,19 @@ def test_no_body_makes_a_server_error(client, key_headers, body, headers):
     if "Mcp-Method" in headers:
         headers = {**headers, **_routing_headers(body)}
     response = client.post("/mcp", data=body, headers={**key_headers, **headers})
-    assert response.status_code < 500, response.get_data(as_text=True)
-    if response.status_code != 202:
-        assert response.is_json, response.get_data(as_text=True)
+    text = response.get_data(as_text=True)
+    event(f"HTTP {response.status_code}")  # --hypothesis-show-statistics
+    assert response.status_code < 500, text
+    if response.status_code == 202:  # a notification: accepted, no body
+        return
+    assert response.is_json, text
+    answer = response.get_json()
+    # Nor hidden in a 200: an internal JSON-RPC error, or a tool's 500.
+    if isinstance(answer, dict) and isinstance(answer.get("error"), dict):
+        assert answer["error"].get("code") != -32603, text
+    if isinstance(answer, dict) and isinstance(answer.get("result"), dict):
+        assert "internal_error" not in json.dumps(answer["result"]), text
+        if answer["result"].get("isError"):
+            event(f"tool error {answer['result']['structuredContent']['code']}")
+        elif "content" in answer["result"]:
+            event("tool result")
