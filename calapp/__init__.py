@@ -41,6 +41,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_extensions(app, api)
     register_blueprints(api)
     register_dav(app)
+    register_mcp(app)
     register_docs_assets(app)
     register_cli(app)
     return app
@@ -244,6 +245,13 @@ def register_dav(app: Flask) -> None:
     from calapp.dav.routes import blp as dav
 
     app.register_blueprint(dav)
+
+
+def register_mcp(app: Flask) -> None:
+    """MCP at /mcp (JSON-RPC, not REST): outside the OpenAPI document."""
+    from calapp.mcp.routes import init_app
+
+    init_app(app)
 
 
 def register_docs_assets(app: Flask) -> None:

@@ -47,6 +47,18 @@ def settings(link: BookingLink) -> dict:
     return shown
 
 
+def shown(link: BookingLink, base_url: str) -> dict:
+    """A link as ``BookingLinkSchema``: its public URL under ``base_url``."""
+    return {
+        "token": link.token,
+        "public_url": f"{base_url.rstrip('/')}/booking/{link.token}",
+        "settings": settings(link),
+        "calendar_id": link.calendar_id,
+        "created_at": link.created_at,
+        "updated_at": link.updated_at,
+    }
+
+
 def _default_title(calendar: Calendar) -> str:
     owner = db.session.get(User, calendar.owner_id)
     return f"Meeting with {owner.name or owner.email}"[:500]

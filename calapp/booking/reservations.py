@@ -137,6 +137,17 @@ def _description(link: BookingLink, name: str, email: str, notes: str | None) ->
     return "\n\n".join(parts)
 
 
+def booking_view(booking: Booking, secret: str | None = None) -> dict:
+    """A booking as ``BookingSchema`` (``manage_token`` only when just made)."""
+    return {
+        "id": booking.id,
+        "status": booking.status,
+        "slot_start": booking.start_time,
+        "slot_end": booking.end_time,
+        "manage_token": secret,
+    }
+
+
 def visitor_event(booking: Booking, sent: dict | None = None) -> dict | None:
     """The booking as an event (``EventSchema``) from the visitor's side.
 

@@ -157,10 +157,15 @@ def cursor_key(entry: dict) -> tuple:
     return entry["start_time"], uuid.UUID(entry["id"])
 
 
+def dumps(body: dict) -> bytes:
+    """``body`` (plain values, instants, UUIDs, dates) as JSON."""
+    return orjson.dumps(body, option=_JSON_OPTIONS)
+
+
 def json_response(body: dict, status: int = 200):
     """``body`` (plain values, instants, UUIDs, dates) as a JSON response."""
     return current_app.response_class(
-        orjson.dumps(body, option=_JSON_OPTIONS) + b"\n",
+        dumps(body) + b"\n",
         status=status,
         mimetype="application/json",
     )
