@@ -73,9 +73,11 @@ base_url = views.base_url
 
 
 def quota_used(user_id: uuid.UUID) -> int:
-    return db.session.scalar(
-        sa.select(sa.func.coalesce(sa.func.sum(Attachment.size), 0)).where(
-            Attachment.uploaded_by == user_id
+    return int(
+        db.session.scalar(
+            sa.select(sa.func.coalesce(sa.func.sum(Attachment.size), 0)).where(
+                Attachment.uploaded_by == user_id
+            )
         )
     )
 

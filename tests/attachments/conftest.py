@@ -4,10 +4,17 @@ in server mode on loopback), events to attach to, and an upload helper."""
 from __future__ import annotations
 
 import io
+import threading
 import uuid
+from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qs
 
 import pytest
-from moto.server import ThreadedMotoServer
+from moto.moto_server.werkzeug_app import (
+    DomainDispatcherApplication,
+    create_backend_app,
+)
+from werkzeug.serving import make_server
 
 from calapp.attachments import storage
 from tests.servers import free_port
@@ -17,14 +24,41 @@ END = "2026-03-02T10:00:00Z"
 S3_KEYS = {"access_key": "calapp-test", "secret_key": "calapp-test-secret"}
 
 
+EXPIRED = (
+    b'<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code>'
+    b"<Message>Request has expired</Message></Error>"
+)
+
+
+class PresignedExpiry:
+    """AWS S3's rule that moto 5 does not apply: a presigned (SigV4 query) URL
+    is refused with 403 once ``X-Amz-Date`` + ``X-Amz-Expires`` has passed."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        query = parse_qs(environ.get("QUERY_STRING", ""))
+        if "X-Amz-Date" in query and "X-Amz-Expires" in query:
+            signed = datetime.strptime(query["X-Amz-Date"][0], "%Y%m%dT%H%M%SZ")
+            lifetime = timedelta(seconds=int(query["X-Amz-Expires"][0]))
+            if datetime.now(UTC) > signed.replace(tzinfo=UTC) + lifetime:
+                start_response("403 Forbidden", [("Content-Type", "application/xml")])
+                return [EXPIRED]
+        return self.app(environ, start_response)
+
+
 @pytest.fixture(scope="session")
 def s3_endpoint():
-    """An S3 protocol server on loopback for the whole run."""
+    """An S3 protocol server (moto's) on loopback for the whole run."""
     port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
+    app = PresignedExpiry(DomainDispatcherApplication(create_backend_app))
+    server = make_server("127.0.0.1", port, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
     yield f"http://127.0.0.1:{port}"
-    server.stop()
+    server.shutdown()
+    thread.join()
 
 
 def make_s3(endpoint: str) -> storage.S3Storage:
