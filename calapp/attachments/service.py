@@ -502,7 +502,7 @@ def purge_orphans(now: datetime) -> int:
     that failed, an upload cut off), once older than ``ORPHAN_GRACE``."""
     known = set(db.session.scalars(sa.select(Attachment.storage_key)))
     removed = 0
-    for obj in current_storage().objects():
+    for obj in list(current_storage().objects()):
         if obj.key not in known and obj.modified_at < now - ORPHAN_GRACE:
             remove_object(obj.key)
             removed += 1
