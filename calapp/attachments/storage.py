@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 CHUNK = 64 * 1024
 # Parts of an S3 multipart upload: the server holds one at a time (S3's minimum
 # part is 5 MiB), whatever the file's size.
-S3_PART_BYTES = 8 * 1024 * 1024
+S3_PART_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -236,24 +236,27 @@ class S3Storage(Storage):
 
 
 class _ChunkReader:
-    """A file-like ``read(n)`` over an iterable of chunks (for ``put_object``)."""
+    """A file-like ``read(n)`` over an iterable of chunks (for ``put_object``,
+    which asks for a whole part at a time): at most one part and its chunks
+    are held at once."""
 
     def __init__(self, chunks: Iterable[bytes]) -> None:
         self._chunks = iter(chunks)
-        self._buffer = bytearray()
-        self._done = False
+        self._rest = b""
 
     def read(self, size: int = -1) -> bytes:
-        while not self._done and (size < 0 or len(self._buffer) < size):
-            try:
-                self._buffer += next(self._chunks)
-            except StopIteration:
-                self._done = True
-        if size < 0:
-            size = len(self._buffer)
-        out = bytes(self._buffer[:size])
-        del self._buffer[:size]
-        return out
+        parts, have = [self._rest] if self._rest else [], len(self._rest)
+        self._rest = b""
+        for chunk in self._chunks:
+            parts.append(chunk)
+            have += len(chunk)
+            if 0 <= size <= have:
+                break
+        data = b"".join(parts)
+        del parts
+        if 0 <= size < len(data):
+            data, self._rest = data[:size], data[size:]
+        return data
 
 
 def from_config(config) -> Storage:
