@@ -4,7 +4,7 @@ from flask import current_app, redirect, request, send_file
 from flask.views import MethodView
 
 from calapp.api import Blueprint, current_principal, page_of
-from calapp.attachments import service
+from calapp.attachments import links, service
 from calapp.attachments.schemas import (
     AttachmentListArgsSchema,
     AttachmentUploadBodySchema,
@@ -262,7 +262,7 @@ class SignedDownloadView(MethodView):
         The links in ICS exports (ATTACH): no credentials, valid until expires,
         HMAC-signed by the server. A wrong, expired or deleted link is a 404.
         """
-        row = service.by_signed_link(
+        row = links.by_signed_link(
             attachment_id, args["expires"], args["signature"], now()
         )
         return _file_response(row)

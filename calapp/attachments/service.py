@@ -19,9 +19,6 @@ Decisions a client will notice:
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import uuid
 from datetime import datetime, timedelta
 
@@ -29,9 +26,8 @@ import sqlalchemy as sa
 from flask import current_app
 
 from calapp import policy
-from calapp.attachments import ingest, storage, views
+from calapp.attachments import ingest, links, storage, views
 from calapp.attachments.models import Attachment
-from calapp.calendars.models import Calendar
 from calapp.errors import NotFound, PayloadTooLarge, ValidationError
 from calapp.events.models import Event
 from calapp.events.service import touch
@@ -41,11 +37,6 @@ from calapp.security import Principal
 
 # Multipart framing (boundary lines, part headers) around the file.
 MULTIPART_OVERHEAD = 64 * 1024
-# A stored object no row names is removed only once it is older than this: an
-# upload in progress has its object before its row is committed.
-ORPHAN_GRACE = timedelta(hours=1)
-# A presigned upload never completed is dropped after this.
-PENDING_LIFETIME = timedelta(days=1)
 
 
 def current_storage() -> storage.Storage:
@@ -253,7 +244,7 @@ def create_upload(
     if store.presigns:
         return row, store.upload_url(row.storage_key, expires), now + expires
     until = int((now + expires).timestamp())
-    signature = _signature(attachment_id, until, "upload")
+    signature = links.sign(attachment_id, until, "upload")
     url = (
         f"{base_url()}/attachments/uploads/{attachment_id}"
         f"?expires={until}&signature={signature}"
@@ -270,7 +261,7 @@ def receive_upload(
     :raises NotFound: a wrong or expired signature, no such pending upload.
     :raises PayloadTooLarge: more bytes than declared.
     """
-    _signed(attachment_id, expires, signature, now, "upload")
+    links.check(attachment_id, expires, signature, now, "upload")
     row = db.session.scalar(
         sa.select(Attachment).where(
             Attachment.id == attachment_id, Attachment.status == "pending"
@@ -386,124 +377,3 @@ def remove_object(key: str) -> None:
         current_storage().delete(key)
     except Exception:  # the purge removes what no row names
         current_app.logger.warning("could not remove attachment object %s", key)
-
-
-def files_by_event(event_ids) -> dict[uuid.UUID, list[Attachment]]:
-    """Ready files of the given (owner) events, oldest first, in one statement."""
-    rows = db.session.scalars(
-        sa.select(Attachment)
-        .where(Attachment.event_id.in_(list(event_ids)), Attachment.status == "ready")
-        .order_by(Attachment.created_at, Attachment.id)
-    )
-    out: dict[uuid.UUID, list[Attachment]] = {}
-    for row in rows:
-        out.setdefault(row.event_id, []).append(row)
-    return out
-
-
-# --- signed links (ICS export, calendar apps without a login) -------------------------
-
-
-def _signature(attachment_id, expires: int, purpose: str = "download") -> str:
-    secret = current_app.config["SECRET_KEY"].encode()
-    message = f"attachment-{purpose}|{attachment_id}|{expires}".encode()
-    mac = hmac.new(secret, message, hashlib.sha256)
-    return base64.urlsafe_b64encode(mac.digest()).rstrip(b"=").decode()
-
-
-def link_expiry(now: datetime) -> int:
-    """When links made now expire: the end of the day after the configured
-    lifetime (whole days, so an export made twice a day is the same text)."""
-    seconds = current_app.config["ATTACHMENT_LINK_SECONDS"]
-    day = 86400
-    return (int(now.timestamp()) + seconds) // day * day + day
-
-
-def signed_link(attachment_id, expires: int) -> str:
-    """A URL that downloads the file without credentials until ``expires``."""
-    return (
-        f"{base_url()}/attachments/{attachment_id}/download"
-        f"?expires={expires}&signature={_signature(attachment_id, expires)}"
-    )
-
-
-def _signed(attachment_id, expires: int, signature: str, now, purpose: str) -> None:
-    """:raises NotFound: a wrong signature (compared in constant time) or expired."""
-    expected = _signature(attachment_id, expires, purpose)
-    valid = hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace"))
-    if not valid or expires < now.timestamp():
-        raise NotFound("Attachment not found, or the link has expired")
-
-
-def by_signed_link(
-    attachment_id: uuid.UUID, expires: int, signature: str, now: datetime
-) -> Attachment:
-    """The file a signed link names, while the link is valid and its event live.
-
-    :raises NotFound: a wrong or expired signature, or a deleted event (the
-        same answer for all: a link reveals nothing once it stops working).
-    """
-    _signed(attachment_id, expires, signature, now, "download")
-    row = db.session.scalar(
-        sa.select(Attachment)
-        .join(Event, Event.id == Attachment.event_id)
-        .join(Calendar, Calendar.id == Event.calendar_id)
-        .where(
-            Attachment.id == attachment_id,
-            Attachment.status == "ready",
-            Event.deleted_at.is_(None),
-            Calendar.deleted_at.is_(None),
-        )
-    )
-    if row is None:
-        raise NotFound("Attachment not found, or the link has expired")
-    return row
-
-
-# --- purge ----------------------------------------------------------------------------
-
-
-def purge_rows(now: datetime, retention_days: int) -> tuple[dict[str, int], list[str]]:
-    """Delete the rows of files nobody can reach any more; returns counts by
-    reason and the storage keys to remove once the deletion is committed.
-
-    - files of events (or of their calendars) deleted more than
-      ``retention_days`` ago;
-    - presigned uploads never completed within ``PENDING_LIFETIME``.
-    """
-    cutoff = now - timedelta(days=retention_days)
-    expired_event = sa.or_(
-        sa.and_(Event.deleted_at.is_not(None), Event.deleted_at < cutoff),
-        sa.and_(Calendar.deleted_at.is_not(None), Calendar.deleted_at < cutoff),
-    )
-    gone = db.session.scalars(
-        sa.select(Attachment.id)
-        .join(Event, Event.id == Attachment.event_id)
-        .join(Calendar, Calendar.id == Event.calendar_id)
-        .where(expired_event)
-    ).all()
-    stale = db.session.scalars(
-        sa.select(Attachment.id).where(
-            Attachment.status == "pending",
-            Attachment.created_at < now - PENDING_LIFETIME,
-        )
-    ).all()
-    keys = db.session.scalars(
-        sa.delete(Attachment)
-        .where(Attachment.id.in_([*gone, *stale]))
-        .returning(Attachment.storage_key)
-    ).all()
-    db.session.flush()
-    return {"deleted_events": len(gone), "stale_uploads": len(stale)}, list(keys)
-
-
-def purge_orphans(now: datetime) -> int:
-    """Remove stored objects no row names (an event hard-deleted, a removal
-    that failed, an upload cut off), once older than ``ORPHAN_GRACE``."""
-    known = set(db.session.scalars(sa.select(Attachment.storage_key)))
-    removed = 0
-    for obj in list(current_storage().objects()):
-        if obj.key not in known and obj.modified_at < now - ORPHAN_GRACE:
-            remove_object(obj.key)
-            removed += 1
-    return removed

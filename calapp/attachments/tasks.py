@@ -8,7 +8,7 @@ from flask import current_app
 from huey import crontab
 
 from calapp import queue
-from calapp.attachments import service
+from calapp.attachments import purge, service
 from calapp.extensions import db
 from calapp.queue import huey, with_app_context
 
@@ -22,13 +22,13 @@ def purge_attachments() -> dict[str, int]:
     """Hourly: remove the files of events deleted longer than
     ATTACHMENT_RETENTION_DAYS, stale presigned uploads and orphaned objects."""
     now = queue.clock()
-    counts, keys = service.purge_rows(
+    counts, keys = purge.purge_rows(
         now, current_app.config["ATTACHMENT_RETENTION_DAYS"]
     )
     db.session.commit()
     for key in keys:
         service.remove_object(key)
-    counts["orphans"] = service.purge_orphans(now)
+    counts["orphans"] = purge.purge_orphans(now)
     if any(counts.values()):
         log.info("purged attachments: %s", counts)
     return counts

@@ -37,7 +37,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, aggregate_order_by
 from sqlalchemy.orm import aliased
 
-from calapp.attachments import service as attachments
+from calapp.attachments import links as attachment_links
 from calapp.attachments import views as attachment_views
 from calapp.attachments.models import Attachment
 from calapp.booking.models import Booking
@@ -118,7 +118,7 @@ def _link_expiry(calendar: Calendar) -> tuple:
             )
         )
     )
-    return ("links", attachments.link_expiry(utcnow())) if has_files else ()
+    return ("links", attachment_links.link_expiry(utcnow())) if has_files else ()
 
 
 # --- values ------------------------------------------------------------------------
@@ -261,7 +261,9 @@ def _attach_file(item: dict) -> str:
         f"FILENAME={param(item['filename'])}",
         f"SIZE={item['size']}",
     ]
-    link = attachments.signed_link(item["id"], attachments.link_expiry(utcnow()))
+    link = attachment_links.signed_link(
+        item["id"], attachment_links.link_expiry(utcnow())
+    )
     return f"ATTACH;{';'.join(params)}:{link}"
 
 
