@@ -145,6 +145,7 @@ def register_tasks() -> None:
     """Import every tasks module: each registers its huey tasks and its drains
     (``queue.drains``). Web processes enqueue drains; the consumers run them
     (``calapp.worker`` calls this before the consumer starts)."""
+    import calapp.attachments.tasks  # noqa: F401
     import calapp.changes.tasks  # noqa: F401
     import calapp.idempotency.tasks  # noqa: F401
     import calapp.notifications.tasks  # noqa: F401
@@ -211,6 +212,7 @@ def register_extensions(app: Flask, api: Api) -> None:
 def register_blueprints(api: Api) -> None:
     """Every resource package, in the order the docs list them."""
     from calapp.api_keys.routes import blp as api_keys
+    from calapp.attachments.routes import blp as attachments
     from calapp.auth.routes import blp as auth
     from calapp.availability.routes import blp as availability
     from calapp.booking.routes import blp as booking
@@ -230,7 +232,7 @@ def register_blueprints(api: Api) -> None:
     from calapp.webhooks.routes import register_payload_schemas
 
     for blp in (
-        auth, users, api_keys, calendars, events, contacts, availability,
+        auth, users, api_keys, calendars, events, attachments, contacts, availability,
         booking_links, booking, booking_page, ics, notifications, webhooks, stream,
         health, llms
     ):  # fmt: skip

@@ -1,6 +1,7 @@
 """Every model, imported once, so Alembic and the app see the whole schema."""
 
 from calapp.api_keys.models import ApiKey
+from calapp.attachments.models import Attachment
 from calapp.auth.models import AuthSession, RefreshToken
 from calapp.booking.models import Booking, BookingLink
 from calapp.calendars.models import Calendar, CalendarMember
@@ -15,6 +16,7 @@ from calapp.webhooks.models import Webhook
 
 __all__ = [
     "ApiKey",
+    "Attachment",
     "AuthSession",
     "Booking",
     "BookingLink",

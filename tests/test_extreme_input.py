@@ -147,6 +147,10 @@ BASELINE = {
         **SLOT,
     },
     "POST /booking/{token}/holds": lambda w: {"email": "hold@example.com", **SLOT},
+    "POST /events/{event_id}/attachments/uploads": lambda w: {
+        "filename": "a.pdf",
+        "size": 10,
+    },
     "POST /booking/{token}/bookings/{booking_id}/reschedule": lambda w: {
         "manage_token": w["manage_token"],
         **SLOT,
@@ -154,6 +158,10 @@ BASELINE = {
 }
 # Query strings: valid values for every operation with integer/date-time params.
 BASELINE_QUERY = {
+    "GET /attachments/{attachment_id}/download": {
+        "expires": "4102444800",
+        "signature": "c2lnbmF0dXJl",
+    },
     "GET /events": {"start": f"{MONDAY}T00:00:00Z", "end": "2030-02-07T00:00:00Z"},
     "GET /events/{event_id}/instances": {
         "start": f"{MONDAY}T00:00:00Z",
@@ -324,6 +332,7 @@ def world(client, headers, user):
         "key_id": key["id"],
         "user_id": str(user.id),
         "notification_id": "00000000-0000-0000-0000-000000000000",
+        "attachment_id": "00000000-0000-0000-0000-000000000000",
     }
 
 
