@@ -63,6 +63,8 @@ class AttachmentUploadBodySchema(Schema):
 
 
 class AttachmentUploadCreateSchema(Schema):
+    EXAMPLE = {"filename": "quarterly-review.pdf", "size": 48213760}
+
     filename = ma.fields.String(
         required=True, validate=ma.validate.Length(min=1, max=1000)
     )
