@@ -25,7 +25,8 @@ RESOURCES = {
     "calendars": ("read", "write"),
     "events": ("read", "write"),
     "contacts": ("read", "write"),
-    "availability": ("read",),
+    # Free/busy and slot finding (read); schedules, time off (read, write).
+    "availability": ("read", "write"),
     "booking": ("read", "write"),
 }
 ALL_SCOPES = frozenset(

@@ -211,7 +211,7 @@ def link_text(
         f"# {link.title}",
         "",
         f"> A booking link of calapp: {link.duration_minutes}-minute meetings, "
-        f"working hours in {link.timezone}. Anyone can book it without an account: "
+        f"working hours in {link.zone_name}. Anyone can book it without an account: "
         "read the free slots, optionally hold one, then reserve it.",
         "",
     ]
@@ -222,9 +222,9 @@ def link_text(
         "",
         f"- Title: {link.title}",
         f"- Duration: {link.duration_minutes} minutes",
-        f"- Time zone: {link.timezone} (working hours are local to it; every "
+        f"- Time zone: {link.zone_name} (working hours are local to it; every "
         "instant in the API is RFC 3339, answers in UTC)",
-        f"- Working hours: {_working_hours(link.working_hours)}",
+        f"- Working hours: {_working_hours(link.weekly_hours)}",
         f"- Slots start every {interval} minutes from the start of each window",
         f"- Bookable from {link.min_notice_minutes} minutes from now up to "
         f"{link.max_days_ahead} days ahead",
