@@ -1,3 +1,5 @@
+from datetime import date
+
 from flask.views import MethodView
 
 from calapp.api import Blueprint, current_principal, page_of
@@ -43,7 +45,10 @@ def _shown(schedule, default_ids: set) -> dict:
         "name": schedule.name,
         "timezone": schedule.timezone,
         "weekly": schedule.weekly,
-        "date_overrides": schedule.date_overrides,
+        "date_overrides": [
+            {"date": date.fromisoformat(o["date"]), "windows": o["windows"]}
+            for o in schedule.date_overrides
+        ],
         "is_default": schedule.id in default_ids,
         "created_at": schedule.created_at,
         "updated_at": schedule.updated_at,
