@@ -87,5 +87,11 @@ def planner(client, owner_headers):
     return Planner(client, owner_headers)
 
 
+@pytest.fixture
+def stranger(client, make_user, auth):
+    """The planner of another user."""
+    return Planner(client, auth.jwt(make_user(name="Sam Stranger")))
+
+
 def utc(*args) -> datetime:
     return datetime(*args, tzinfo=UTC)
