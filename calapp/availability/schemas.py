@@ -287,6 +287,14 @@ def reason_fields(reason: reasons.Reason) -> dict:
 
 
 class ExplainSchema(Schema):
+    EXAMPLE = {
+        "calendar_ids": ["0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10"],
+        "start": "2027-01-11T10:00:00Z",
+        "duration_minutes": 30,
+        "timezone": "Europe/London",
+        "working_hours": {"mon": [{"start": "09:00", "end": "17:00"}]},
+    }
+
     calendar_ids = ma.fields.List(
         ma.fields.UUID(), required=True, validate=ma.validate.Length(min=1, max=20)
     )
