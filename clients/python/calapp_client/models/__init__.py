@@ -41,6 +41,7 @@ from .contact import Contact
 from .contact_create import ContactCreate
 from .contact_sync_page import ContactSyncPage
 from .contact_update import ContactUpdate
+from .date_override import DateOverride
 from .deleted_calendar import DeletedCalendar
 from .deleted_calendar_status import DeletedCalendarStatus
 from .deleted_contact import DeletedContact
@@ -68,12 +69,17 @@ from .event_update_result_status import EventUpdateResultStatus
 from .event_update_result_transparency import EventUpdateResultTransparency
 from .event_update_status import EventUpdateStatus
 from .event_update_transparency import EventUpdateTransparency
+from .explain import Explain
+from .explain_working_hours_type_0 import ExplainWorkingHoursType0
+from .explained_event import ExplainedEvent
 from .find_slots import FindSlots
 from .find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0
 from .found_slots import FoundSlots
 from .health import Health
 from .hold import Hold
 from .hold_create import HoldCreate
+from .holiday import Holiday
+from .holiday_list import HolidayList
 from .import_calendar_files_body import ImportCalendarFilesBody
 from .import_calendar_mode import ImportCalendarMode
 from .import_contacts_files_body import ImportContactsFilesBody
@@ -89,6 +95,8 @@ from .manage import Manage
 from .member import Member
 from .member_page import MemberPage
 from .member_role import MemberRole
+from .named_reason import NamedReason
+from .named_reason_code import NamedReasonCode
 from .notification import Notification
 from .notification_data import NotificationData
 from .notification_kind import NotificationKind
@@ -97,9 +105,12 @@ from .pagination_metadata import PaginationMetadata
 from .public_availability import PublicAvailability
 from .public_feed import PublicFeed
 from .public_link import PublicLink
+from .public_slot_explanation import PublicSlotExplanation
 from .read_all_result import ReadAllResult
 from .ready import Ready
 from .ready_checks import ReadyChecks
+from .reason import Reason
+from .reason_code import ReasonCode
 from .refresh import Refresh
 from .register import Register
 from .reminder import Reminder
@@ -110,11 +121,21 @@ from .repair import Repair
 from .reschedule import Reschedule
 from .reservation import Reservation
 from .reserve import Reserve
+from .schedule import Schedule
+from .schedule_create import ScheduleCreate
+from .schedule_page import SchedulePage
+from .schedule_update import ScheduleUpdate
+from .schedule_weekly import ScheduleWeekly
 from .share import Share
 from .share_role import ShareRole
+from .slot_explanation import SlotExplanation
 from .stream_changes_types_item import StreamChangesTypesItem
 from .stream_changes_web_socket_types_item import StreamChangesWebSocketTypesItem
 from .ticket import Ticket
+from .time_off import TimeOff
+from .time_off_create import TimeOffCreate
+from .time_off_page import TimeOffPage
+from .time_off_update import TimeOffUpdate
 from .time_slot import TimeSlot
 from .token import Token
 from .update_event_instance_scope import UpdateEventInstanceScope
@@ -148,6 +169,8 @@ from .webhook_page import WebhookPage
 from .webhook_reminder import WebhookReminder
 from .webhook_reminder_due import WebhookReminderDue
 from .webhook_reminder_due_type import WebhookReminderDueType
+from .weekly import Weekly
+from .window import Window
 from .working_hour_slot import WorkingHourSlot
 from .working_hours import WorkingHours
 
@@ -193,6 +216,7 @@ __all__ = (
     "ContactCreate",
     "ContactSyncPage",
     "ContactUpdate",
+    "DateOverride",
     "DeletedCalendar",
     "DeletedCalendarStatus",
     "DeletedContact",
@@ -220,12 +244,17 @@ __all__ = (
     "EventUpdateResultTransparency",
     "EventUpdateStatus",
     "EventUpdateTransparency",
+    "Explain",
+    "ExplainedEvent",
+    "ExplainWorkingHoursType0",
     "FindSlots",
     "FindSlotsWorkingHoursType0",
     "FoundSlots",
     "Health",
     "Hold",
     "HoldCreate",
+    "Holiday",
+    "HolidayList",
     "ImportCalendarFilesBody",
     "ImportCalendarMode",
     "ImportContactsFilesBody",
@@ -241,6 +270,8 @@ __all__ = (
     "Member",
     "MemberPage",
     "MemberRole",
+    "NamedReason",
+    "NamedReasonCode",
     "Notification",
     "NotificationData",
     "NotificationKind",
@@ -249,9 +280,12 @@ __all__ = (
     "PublicAvailability",
     "PublicFeed",
     "PublicLink",
+    "PublicSlotExplanation",
     "ReadAllResult",
     "Ready",
     "ReadyChecks",
+    "Reason",
+    "ReasonCode",
     "Refresh",
     "Register",
     "Reminder",
@@ -262,11 +296,21 @@ __all__ = (
     "Reschedule",
     "Reservation",
     "Reserve",
+    "Schedule",
+    "ScheduleCreate",
+    "SchedulePage",
+    "ScheduleUpdate",
+    "ScheduleWeekly",
     "Share",
     "ShareRole",
+    "SlotExplanation",
     "StreamChangesTypesItem",
     "StreamChangesWebSocketTypesItem",
     "Ticket",
+    "TimeOff",
+    "TimeOffCreate",
+    "TimeOffPage",
+    "TimeOffUpdate",
     "TimeSlot",
     "Token",
     "UpdateEventInstanceScope",
@@ -300,6 +344,8 @@ __all__ = (
     "WebhookReminder",
     "WebhookReminderDue",
     "WebhookReminderDueType",
+    "Weekly",
+    "Window",
     "WorkingHours",
     "WorkingHourSlot",
 )

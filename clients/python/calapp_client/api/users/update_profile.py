@@ -92,7 +92,8 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (UserUpdate):  Example: {'name': 'Ada King', 'timezone': 'Europe/London'}.
+        body (UserUpdate):  Example: {'holiday_country': 'GB', 'holiday_subdivision': 'ENG',
+            'holidays_block': True, 'name': 'Ada King', 'timezone': 'Europe/London'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +130,8 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (UserUpdate):  Example: {'name': 'Ada King', 'timezone': 'Europe/London'}.
+        body (UserUpdate):  Example: {'holiday_country': 'GB', 'holiday_subdivision': 'ENG',
+            'holidays_block': True, 'name': 'Ada King', 'timezone': 'Europe/London'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +163,8 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (UserUpdate):  Example: {'name': 'Ada King', 'timezone': 'Europe/London'}.
+        body (UserUpdate):  Example: {'holiday_country': 'GB', 'holiday_subdivision': 'ENG',
+            'holidays_block': True, 'name': 'Ada King', 'timezone': 'Europe/London'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +199,8 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (UserUpdate):  Example: {'name': 'Ada King', 'timezone': 'Europe/London'}.
+        body (UserUpdate):  Example: {'holiday_country': 'GB', 'holiday_subdivision': 'ENG',
+            'holidays_block': True, 'name': 'Ada King', 'timezone': 'Europe/London'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

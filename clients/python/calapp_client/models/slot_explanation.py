@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.busy_block import BusyBlock
+    from ..models.named_reason import NamedReason
+
+
+T = TypeVar("T", bound="SlotExplanation")
+
+
+@_attrs_define
+class SlotExplanation:
+    """
+    Attributes:
+        calendar_ids (list[UUID]):
+        duration_minutes (int):
+        offered (bool): Would POST /availability/find offer this slot
+        reasons (list[NamedReason]): Every rule the slot breaks; empty when offered
+        schedule_id (None | UUID): The schedule used
+        slot (BusyBlock):
+        timezone (str):
+    """
+
+    calendar_ids: list[UUID]
+    duration_minutes: int
+    offered: bool
+    reasons: list[NamedReason]
+    schedule_id: None | UUID
+    slot: BusyBlock
+    timezone: str
+
+    def to_dict(self) -> dict[str, Any]:
+        calendar_ids = []
+        for calendar_ids_item_data in self.calendar_ids:
+            calendar_ids_item = str(calendar_ids_item_data)
+            calendar_ids.append(calendar_ids_item)
+
+        duration_minutes = self.duration_minutes
+
+        offered = self.offered
+
+        reasons = []
+        for reasons_item_data in self.reasons:
+            reasons_item = reasons_item_data.to_dict()
+            reasons.append(reasons_item)
+
+        schedule_id: None | str
+        if isinstance(self.schedule_id, UUID):
+            schedule_id = str(self.schedule_id)
+        else:
+            schedule_id = self.schedule_id
+
+        slot = self.slot.to_dict()
+
+        timezone = self.timezone
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "calendar_ids": calendar_ids,
+                "duration_minutes": duration_minutes,
+                "offered": offered,
+                "reasons": reasons,
+                "schedule_id": schedule_id,
+                "slot": slot,
+                "timezone": timezone,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.busy_block import BusyBlock  # noqa: PLC0415
+        from ..models.named_reason import NamedReason  # noqa: PLC0415
+
+        d = dict(src_dict)
+        calendar_ids = []
+        _calendar_ids = d.pop("calendar_ids")
+        for calendar_ids_item_data in _calendar_ids:
+            calendar_ids_item = UUID(calendar_ids_item_data)
+
+            calendar_ids.append(calendar_ids_item)
+
+        duration_minutes = d.pop("duration_minutes")
+
+        offered = d.pop("offered")
+
+        reasons = []
+        _reasons = d.pop("reasons")
+        for reasons_item_data in _reasons:
+            reasons_item = NamedReason.from_dict(reasons_item_data)
+
+            reasons.append(reasons_item)
+
+        def _parse_schedule_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                schedule_id_type_0 = UUID(data)
+
+                return schedule_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        schedule_id = _parse_schedule_id(d.pop("schedule_id"))
+
+        slot = BusyBlock.from_dict(d.pop("slot"))
+
+        timezone = d.pop("timezone")
+
+        slot_explanation = cls(
+            calendar_ids=calendar_ids,
+            duration_minutes=duration_minutes,
+            offered=offered,
+            reasons=reasons,
+            schedule_id=schedule_id,
+            slot=slot,
+            timezone=timezone,
+        )
+
+        return slot_explanation
