@@ -19,8 +19,8 @@ import bcrypt
 from calapp.errors import InsufficientScope, ValidationError
 
 RESOURCES = {
-    # Your profile: GET /users/me, /auth/me (read); PUT /users/me name and timezone
-    # (write). Email, password, API keys and deleting the account need a sign-in.
+    # Your profile: GET /users/me, /auth/me (read); PUT /users/me name, timezone,
+    # default schedule and holiday settings (write). Email, password, API keys and deleting the account need a sign-in.
     "account": ("read", "write"),
     "calendars": ("read", "write"),
     "events": ("read", "write"),
