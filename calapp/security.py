@@ -20,7 +20,8 @@ from calapp.errors import InsufficientScope, ValidationError
 
 RESOURCES = {
     # Your profile: GET /users/me, /auth/me (read); PUT /users/me name, timezone,
-    # default schedule and holiday settings (write). Email, password, API keys and deleting the account need a sign-in.
+    # default schedule and holiday settings (write). Email, password, API keys and
+    # deleting the account need a sign-in.
     "account": ("read", "write"),
     "calendars": ("read", "write"),
     "events": ("read", "write"),

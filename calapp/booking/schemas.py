@@ -528,5 +528,7 @@ class PublicLinkSchema(Schema):
     description = ma.fields.String(required=True, allow_none=True)
     duration_minutes = ma.fields.Integer(required=True)
     timezone = ma.fields.String(
-        required=True, metadata={"description": "The link's zone (working hours)"}
+        required=True,
+        attribute="zone_name",
+        metadata={"description": "The link's zone (working hours), or its schedule's"},
     )

@@ -95,6 +95,8 @@ def test_the_link_shows_the_schedules_zone_and_hours(booker, planner, calendar, 
         query_string={"start": iso(utc(2027, 4, 1)), "end": iso(utc(2027, 4, 2))},
     )
     assert r.get_json()["timezone"] == "Australia/Sydney"
+    public = booker.client.get(f"/booking/{link['token']}").get_json()
+    assert public["timezone"] == "Australia/Sydney"
 
 
 def test_a_date_override_on_the_spring_forward_day_loses_the_missing_hour(
