@@ -50,7 +50,7 @@ def explain(principal: Principal, data: dict) -> dict:
     blockers, names = _blockers(principal, calendars, lo, hi)
     blockers += [
         reasons.Blocker(a.start, a.end, code=a.code, name=a.name)
-        for a in service.find_absences(principal, calendars, schedule, lo, hi)
+        for a in service.find_absences(calendars, schedule, lo, hi)
     ]
     found = reasons.explain(rules, start, start, blockers)
     return {

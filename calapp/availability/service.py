@@ -221,7 +221,7 @@ def find_schedule(principal: Principal, data: dict):
 
 
 def find_absences(
-    principal: Principal, calendars: list, schedule, start: datetime, end: datetime
+    calendars: list, schedule, start: datetime, end: datetime
 ) -> list[schedules.Absence]:
     """What keeps find's slots out besides events: the calendar owners' absences,
     and the schedule owner's (its holidays' days in the schedule's zone)."""
@@ -261,10 +261,7 @@ def find_common_slots(principal: Principal, data: dict) -> dict:
     busy_start = start - min(buffer, start - EARLIEST)  # no OverflowError in year 1
     per_calendar = busy_by_calendar(calendars, busy_start, end + buffer)
     union = [block for blocks in per_calendar.values() for block in blocks]
-    off = [
-        (a.start, a.end)
-        for a in find_absences(principal, calendars, schedule, start, end)
-    ]
+    off = [(a.start, a.end) for a in find_absences(calendars, schedule, start, end)]
     found = slots.free_slots(rules, union, start, end, now=start, off=off)
     return {
         "calendar_ids": [c.id for c in calendars],

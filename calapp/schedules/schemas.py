@@ -124,7 +124,10 @@ class _ScheduleFields(Schema):
     weekly = _weekly()
     date_overrides = _overrides()
     is_default = ma.fields.Boolean(
-        metadata={"description": "Make it your default schedule"}
+        metadata={
+            "description": "true: make it your default schedule (false changes "
+            "nothing: make another one the default instead)"
+        }
     )
 
 
