@@ -28,7 +28,8 @@ class ScheduleCreate:
         timezone (str):  Example: Europe/Berlin.
         weekly (Weekly):
         date_overrides (list[DateOverride] | Unset): Local dates with other windows, or none (off)
-        is_default (bool | Unset): Make it your default schedule
+        is_default (bool | Unset): true: make it your default schedule (false changes nothing: make another one the
+            default instead)
     """
 
     name: str

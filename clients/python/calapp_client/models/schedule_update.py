@@ -23,7 +23,8 @@ class ScheduleUpdate:
 
     Attributes:
         date_overrides (list[DateOverride] | Unset): Local dates with other windows, or none (off)
-        is_default (bool | Unset): Make it your default schedule
+        is_default (bool | Unset): true: make it your default schedule (false changes nothing: make another one the
+            default instead)
         name (str | Unset):  Example: Mornings.
         timezone (str | Unset):  Example: America/New_York.
         weekly (Weekly | Unset):

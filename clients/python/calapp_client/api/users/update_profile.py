@@ -87,8 +87,11 @@ def sync_detailed(
 
      A new email is not applied at once: it becomes `pending_email` and a link
     is mailed to it; following the link (`POST /auth/verify-email`) makes it
-    the account's email. API keys need `account:write`, and may not change the
-    email or the password.
+    the account's email. default_schedule_id picks your default schedule;
+    holiday_country, holiday_subdivision (checked against the holidays package,
+    400 when unknown) and holidays_block say whether public holidays make you
+    unavailable. API keys need `account:write`, and may not change the email or
+    the password.
 
     Args:
         idempotency_key (str | Unset):
@@ -125,8 +128,11 @@ def sync(
 
      A new email is not applied at once: it becomes `pending_email` and a link
     is mailed to it; following the link (`POST /auth/verify-email`) makes it
-    the account's email. API keys need `account:write`, and may not change the
-    email or the password.
+    the account's email. default_schedule_id picks your default schedule;
+    holiday_country, holiday_subdivision (checked against the holidays package,
+    400 when unknown) and holidays_block say whether public holidays make you
+    unavailable. API keys need `account:write`, and may not change the email or
+    the password.
 
     Args:
         idempotency_key (str | Unset):
@@ -158,8 +164,11 @@ async def asyncio_detailed(
 
      A new email is not applied at once: it becomes `pending_email` and a link
     is mailed to it; following the link (`POST /auth/verify-email`) makes it
-    the account's email. API keys need `account:write`, and may not change the
-    email or the password.
+    the account's email. default_schedule_id picks your default schedule;
+    holiday_country, holiday_subdivision (checked against the holidays package,
+    400 when unknown) and holidays_block say whether public holidays make you
+    unavailable. API keys need `account:write`, and may not change the email or
+    the password.
 
     Args:
         idempotency_key (str | Unset):
@@ -194,8 +203,11 @@ async def asyncio(
 
      A new email is not applied at once: it becomes `pending_email` and a link
     is mailed to it; following the link (`POST /auth/verify-email`) makes it
-    the account's email. API keys need `account:write`, and may not change the
-    email or the password.
+    the account's email. default_schedule_id picks your default schedule;
+    holiday_country, holiday_subdivision (checked against the holidays package,
+    400 when unknown) and holidays_block say whether public holidays make you
+    unavailable. API keys need `account:write`, and may not change the email or
+    the password.
 
     Args:
         idempotency_key (str | Unset):
