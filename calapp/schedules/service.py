@@ -51,9 +51,9 @@ def normalize_weekly(value: dict) -> dict:
     :raises ValidationError: the windows break a rule of ``windows``.
     """
     try:
-        parsed = windows.parse_working_hours(value)
+        parsed = windows.parse_working_hours(value, "weekly")
     except ValueError as exc:
-        raise ValidationError.field("weekly", _field_free(str(exc))) from exc
+        raise ValidationError.field("weekly", str(exc)) from exc
     return windows.format_working_hours(parsed)
 
 
@@ -83,12 +83,8 @@ def normalize_overrides(items: list[dict]) -> list[dict]:
     return [{"date": d.isoformat(), "windows": seen[d]} for d in sorted(seen)]
 
 
-def _field_free(message: str) -> str:
-    return message.replace("working_hours", "weekly")
-
-
 def weekly_windows(schedule: Schedule) -> dict[int, tuple[windows.Window, ...]]:
-    return windows.parse_working_hours(schedule.weekly)
+    return windows.parse_working_hours(schedule.weekly, "weekly")
 
 
 def override_windows(schedule: Schedule) -> dict[date, tuple[windows.Window, ...]]:

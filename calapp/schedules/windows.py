@@ -51,25 +51,26 @@ class Window:
         return (1, MIDNIGHT) if self.end == MIDNIGHT else (0, self.end)
 
 
-def parse_working_hours(data: Mapping) -> dict[int, tuple[Window, ...]]:
+def parse_working_hours(
+    data: Mapping, name: str = "working_hours"
+) -> dict[int, tuple[Window, ...]]:
     """``{"mon": [{"start": "09:00", "end": "17:00"}], ...}`` as windows by weekday.
 
     Days left out or given ``[]`` are closed (and left out of the result).
-    Windows of a day come back sorted; touching windows are kept apart.
+    Windows of a day come back sorted; touching windows are kept apart. Errors
+    name the field ``name``.
 
     :raises ValueError: not an object, an unknown day, a window that is not
         ``{"start", "end"}``, a time that is not "HH:MM", an end not after its
         start, overlapping windows, more than ``MAX_WINDOWS_PER_DAY`` a day.
     """
     if not isinstance(data, Mapping):
-        raise ValueError("working_hours must be an object keyed by day (mon..sun)")
+        raise ValueError(f"{name} must be an object keyed by day (mon..sun)")
     result: dict[int, tuple[Window, ...]] = {}
     for key, items in data.items():
         if key not in DAY_KEYS:
-            raise ValueError(
-                f"working_hours: unknown day {key!r}; use {', '.join(DAY_KEYS)}"
-            )
-        windows = parse_windows(f"working_hours.{key}", items)
+            raise ValueError(f"{name}: unknown day {key!r}; use {', '.join(DAY_KEYS)}")
+        windows = parse_windows(f"{name}.{key}", items)
         if windows:
             result[DAY_KEYS.index(key)] = windows
     return result
