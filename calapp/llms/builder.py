@@ -225,6 +225,7 @@ def link_text(
         f"- Time zone: {link.zone_name} (working hours are local to it; every "
         "instant in the API is RFC 3339, answers in UTC)",
         f"- Working hours: {_working_hours(link.weekly_hours)}",
+        *_overridden(link),
         f"- Slots start every {interval} minutes from the start of each window",
         f"- Bookable from {link.min_notice_minutes} minutes from now up to "
         f"{link.max_days_ahead} days ahead",
@@ -290,6 +291,15 @@ def link_text(
         f"- [OpenAPI document]({paths.openapi}): the schemas of these calls",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _overridden(link) -> list[str]:
+    """A line on the schedule's dates with other hours, when it has any."""
+    if link.schedule is None or not link.schedule.date_overrides:
+        return []
+    days = ", ".join(o["date"] for o in link.schedule.date_overrides[:10])
+    more = " and more" if len(link.schedule.date_overrides) > 10 else ""
+    return [f"- Other hours (or none) on {days}{more}: read the free slots"]
 
 
 def _working_hours(working_hours: Mapping) -> str:

@@ -250,3 +250,16 @@ def test_a_schedule_change_reaches_its_links_at_once(booker, planner, calendar, 
         headers=planner.headers,
     )
     assert booker.starts(link["token"], *monday) == ["2027-03-08T15:00:00Z"]
+
+
+def test_a_links_llms_txt_reads_its_schedule(client, planner, calendar, clock):
+    made = planner.schedule(
+        timezone="Asia/Tokyo",
+        weekly={"tue": [{"start": "10:00", "end": "12:00"}]},
+        date_overrides=[{"date": "2027-03-09", "windows": []}],
+    )
+    link = planner.link(calendar["id"], schedule_id=made["id"])
+    text = client.get(f"/booking/{link['token']}/llms.txt").get_data(as_text=True)
+    assert "Time zone: Asia/Tokyo" in text
+    assert "10:00" in text
+    assert "2027-03-09" in text
