@@ -225,6 +225,9 @@ def register_blueprints(api: Api) -> None:
     from calapp.ics.routes import blp as ics
     from calapp.llms.routes import blp as llms
     from calapp.notifications.routes import blp as notifications
+    from calapp.schedules.routes import blp as schedules
+    from calapp.schedules.routes import holidays_blp as holidays
+    from calapp.schedules.routes import time_off_blp as time_off
     from calapp.stream.routes import blp as stream
     from calapp.stream.routes import register_message_schema
     from calapp.users.routes import blp as users
@@ -232,9 +235,9 @@ def register_blueprints(api: Api) -> None:
     from calapp.webhooks.routes import register_payload_schemas
 
     for blp in (
-        auth, users, api_keys, calendars, events, attachments, contacts, availability,
-        booking_links, booking, booking_page, ics, notifications, webhooks, stream,
-        health, llms
+        auth, users, api_keys, calendars, events, attachments, contacts, schedules,
+        time_off, holidays, availability, booking_links, booking, booking_page, ics,
+        notifications, webhooks, stream, health, llms
     ):  # fmt: skip
         api.register_blueprint(blp)
     register_payload_schemas(api.spec)  # WebhookPayload: no operation returns it

@@ -39,7 +39,7 @@ def explain(token: str, start: datetime, now: datetime) -> dict:
     found += service.slot_reasons(link, start, now)
     return {
         "token": link.token,
-        "timezone": link.timezone,
+        "timezone": link.zone_name,
         "duration_minutes": link.duration_minutes,
         "slot": {"start": start, "end": end},
         "offered": not found,

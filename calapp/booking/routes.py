@@ -104,7 +104,8 @@ class BookingLinkCreateView(MethodView):
         """Create a public booking link for a calendar (owner only)
 
         A public link where anyone can book a slot of your calendar without an account:
-        duration, working hours, buffers, notice and daily limits. Share its public_url.
+        duration, working hours (inline, or one of your schedules by schedule_id),
+        buffers, notice and daily limits. Share its public_url.
         """
         link = links.create_link(current_principal(), calendar_id, data, _now())
         db.session.commit()
@@ -273,8 +274,9 @@ class ExplainView(MethodView):
         Answers whether the slot starting at `start` (lasting the link's
         duration) is in the link's availability now; if not, every reason as a
         code with detail: outside_working_hours, not_on_interval, min_notice,
-        beyond_horizon, daily_limit, busy, buffer, held or link_inactive. Use it
-        to pick another time. It never says what a busy time is, only when.
+        beyond_horizon, daily_limit, busy, buffer, held, time_off, holiday or
+        link_inactive. Use it to pick another time. It never says what a busy
+        time is, only when (and a holiday's name).
         """
         return explain.explain(token, args["start"], _now())
 

@@ -38,6 +38,8 @@ from calapp.errors import Conflict, NotFound, ValidationError
 from calapp.events.models import Event
 from calapp.extensions import db
 from calapp.fields import format_instant
+from calapp.schedules import service as schedules
+from calapp.schedules.hooks import schedule_deleting
 from calapp.security import Principal
 
 MAX_AVAILABILITY_WINDOW = timedelta(days=62)
@@ -85,11 +87,16 @@ def public_link(token: str) -> BookingLink:
 
 
 def rules(link: BookingLink) -> slots.Rules:
+    """The link's rules: its own hours, or its schedule's (with date overrides)."""
     interval = link.slot_interval_minutes
+    overrides = {}
+    if link.schedule is not None:
+        overrides = schedules.override_windows(link.schedule)
     return slots.Rules(
-        timezone=link.timezone,
+        timezone=link.zone_name,
         duration=timedelta(minutes=link.duration_minutes),
-        working_hours=slots.parse_working_hours(link.working_hours),
+        working_hours=slots.parse_working_hours(link.weekly_hours),
+        date_overrides=overrides,
         buffer=timedelta(minutes=link.buffer_minutes),
         slot_interval=timedelta(minutes=interval) if interval else None,
         min_notice=timedelta(minutes=link.min_notice_minutes),
@@ -189,7 +196,16 @@ def offered(
     busy = busy_by_calendar([calendar], first - pad, last + pad)[calendar.id]
     busy += _booking_blocks(calendar.id, lo - pad, hi + pad, now)
     per_day = bookings_per_day(link, lo, hi, now)
-    return slots.free_slots(link_rules, busy, lo, hi, now, per_day)
+    off = [(a.start, a.end) for a in owner_absences(link, calendar, lo, hi)]
+    return slots.free_slots(link_rules, busy, lo, hi, now, per_day, off)
+
+
+def owner_absences(
+    link: BookingLink, calendar: Calendar, start: datetime, end: datetime
+) -> list[schedules.Absence]:
+    """Time off and blocking holidays of the calendar's owner around
+    ``[start, end)``; holidays are whole days in the link's zone."""
+    return schedules.absences({calendar.owner_id: link.zone_name}, start, end)
 
 
 def availability(token: str, start: datetime, end: datetime, now: datetime) -> dict:
@@ -205,7 +221,7 @@ def availability(token: str, start: datetime, end: datetime, now: datetime) -> d
     found = offered(link, start, end, now)
     return {
         "token": link.token,
-        "timezone": link.timezone,
+        "timezone": link.zone_name,
         "duration_minutes": link.duration_minutes,
         "slots": [{"start": s, "end": e} for s, e in found],
     }
@@ -224,12 +240,34 @@ def blockers(
     first, last = whole_days(start - pad, end + pad)
     busy = busy_by_calendar([calendar], first, last)[calendar.id]
     rows = _booking_rows(calendar.id, start - pad, end + pad, now)
-    return [reasons.Blocker(s, e) for s, e in busy] + [
-        reasons.Blocker(lo, hi, held_until=until)
-        if until is not None
-        else reasons.Blocker(lo, hi, core=(slot_start, slot_end))
-        for lo, hi, slot_start, slot_end, until in rows
+    away = [
+        reasons.Blocker(a.start, a.end, code=a.code, name=a.name)
+        for a in owner_absences(link, calendar, start, end)
     ]
+    return (
+        [reasons.Blocker(s, e) for s, e in busy]
+        + [
+            reasons.Blocker(lo, hi, held_until=until)
+            if until is not None
+            else reasons.Blocker(lo, hi, core=(slot_start, slot_end))
+            for lo, hi, slot_start, slot_end, until in rows
+        ]
+        + away
+    )
+
+
+@schedule_deleting.register
+def refuse_while_linked(owner_id: uuid.UUID, schedule_id: uuid.UUID) -> None:
+    """:raises Conflict: a booking link (active or not) uses the schedule."""
+    titles = db.session.scalars(
+        sa.select(BookingLink.title).where(BookingLink.schedule_id == schedule_id)
+    ).all()
+    if titles:
+        raise Conflict(
+            f"{len(titles)} booking link(s) use this schedule; give them other "
+            "hours first",
+            details={"booking_links": titles[:20]},
+        )
 
 
 def bookings_per_day(

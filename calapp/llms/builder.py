@@ -209,7 +209,7 @@ def link_text(
         f"# {link.title}",
         "",
         f"> A booking link of calapp: {link.duration_minutes}-minute meetings, "
-        f"working hours in {link.timezone}. Anyone can book it without an account: "
+        f"working hours in {link.zone_name}. Anyone can book it without an account: "
         "read the free slots, optionally hold one, then reserve it.",
         "",
     ]
@@ -220,9 +220,10 @@ def link_text(
         "",
         f"- Title: {link.title}",
         f"- Duration: {link.duration_minutes} minutes",
-        f"- Time zone: {link.timezone} (working hours are local to it; every "
+        f"- Time zone: {link.zone_name} (working hours are local to it; every "
         "instant in the API is RFC 3339, answers in UTC)",
-        f"- Working hours: {_working_hours(link.working_hours)}",
+        f"- Working hours: {_working_hours(link.weekly_hours)}",
+        *_overridden(link),
         f"- Slots start every {interval} minutes from the start of each window",
         f"- Bookable from {_notice(link.min_notice_minutes)} up to "
         f"{link.max_days_ahead} days ahead",
@@ -292,6 +293,15 @@ def link_text(
         f"- [OpenAPI document]({paths.openapi}): the schemas of these calls",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _overridden(link) -> list[str]:
+    """A line on the schedule's dates with other hours, when it has any."""
+    if link.schedule is None or not link.schedule.date_overrides:
+        return []
+    days = ", ".join(o["date"] for o in link.schedule.date_overrides[:10])
+    more = " and more" if len(link.schedule.date_overrides) > 10 else ""
+    return [f"- Other hours (or none) on {days}{more}: read the free slots"]
 
 
 def _working_hours(working_hours: Mapping) -> str:

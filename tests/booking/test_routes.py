@@ -50,6 +50,7 @@ def test_create_link_returns_token_public_url_and_settings(booker, calendar):
             "sat": [],
             "sun": [],
         },  # fmt: skip
+        "schedule_id": None,
         "active": True,
         "min_notice_minutes": 0,
         "max_days_ahead": 365,

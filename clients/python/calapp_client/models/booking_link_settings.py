@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -23,10 +24,12 @@ class BookingLinkSettings:
         max_bookings_per_day (int | None):
         max_days_ahead (int):
         min_notice_minutes (int):
+        schedule_id (None | UUID): The schedule whose hours the link offers, or null
         slot_interval_minutes (int): The duration unless set
-        timezone (str):
+        timezone (str): The link's zone, or its schedule's
         title (str):
-        working_hours (BookingLinkSettingsWorkingHours): All seven days (mon..sun), closed days empty
+        working_hours (BookingLinkSettingsWorkingHours): All seven days (mon..sun), closed days empty: the link's own,
+            or its schedule's weekly windows
     """
 
     active: bool
@@ -36,6 +39,7 @@ class BookingLinkSettings:
     max_bookings_per_day: int | None
     max_days_ahead: int
     min_notice_minutes: int
+    schedule_id: None | UUID
     slot_interval_minutes: int
     timezone: str
     title: str
@@ -58,6 +62,12 @@ class BookingLinkSettings:
 
         min_notice_minutes = self.min_notice_minutes
 
+        schedule_id: None | str
+        if isinstance(self.schedule_id, UUID):
+            schedule_id = str(self.schedule_id)
+        else:
+            schedule_id = self.schedule_id
+
         slot_interval_minutes = self.slot_interval_minutes
 
         timezone = self.timezone
@@ -77,6 +87,7 @@ class BookingLinkSettings:
                 "max_bookings_per_day": max_bookings_per_day,
                 "max_days_ahead": max_days_ahead,
                 "min_notice_minutes": min_notice_minutes,
+                "schedule_id": schedule_id,
                 "slot_interval_minutes": slot_interval_minutes,
                 "timezone": timezone,
                 "title": title,
@@ -115,6 +126,21 @@ class BookingLinkSettings:
 
         min_notice_minutes = d.pop("min_notice_minutes")
 
+        def _parse_schedule_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                schedule_id_type_0 = UUID(data)
+
+                return schedule_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        schedule_id = _parse_schedule_id(d.pop("schedule_id"))
+
         slot_interval_minutes = d.pop("slot_interval_minutes")
 
         timezone = d.pop("timezone")
@@ -131,6 +157,7 @@ class BookingLinkSettings:
             max_bookings_per_day=max_bookings_per_day,
             max_days_ahead=max_days_ahead,
             min_notice_minutes=min_notice_minutes,
+            schedule_id=schedule_id,
             slot_interval_minutes=slot_interval_minutes,
             timezone=timezone,
             title=title,

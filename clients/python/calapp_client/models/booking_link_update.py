@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -28,8 +29,11 @@ class BookingLinkUpdate:
         max_bookings_per_day (int | None | Unset): Per local day of the link (null: unlimited)
         max_days_ahead (int | Unset): Latest booking: this many days after today, in the link's zone (default 60)
         min_notice_minutes (int | Unset): Earliest booking: now plus this (default 60)
+        schedule_id (None | Unset | UUID): One of your schedules (POST /schedules) instead of inline working_hours: its
+            weekly windows, date overrides and zone
         slot_interval_minutes (int | None | Unset): Step between slot starts (null: the duration)
-        timezone (str | Unset):  Example: America/Asuncion.
+        timezone (str | Unset): The zone of working_hours (not with schedule_id: a schedule has its own) Example:
+            America/Asuncion.
         title (str | Unset): Title of booked events (default "Meeting with <owner name or email>")
         working_hours (WorkingHours | Unset):
     """
@@ -41,6 +45,7 @@ class BookingLinkUpdate:
     max_bookings_per_day: int | None | Unset = UNSET
     max_days_ahead: int | Unset = UNSET
     min_notice_minutes: int | Unset = UNSET
+    schedule_id: None | Unset | UUID = UNSET
     slot_interval_minutes: int | None | Unset = UNSET
     timezone: str | Unset = UNSET
     title: str | Unset = UNSET
@@ -68,6 +73,14 @@ class BookingLinkUpdate:
         max_days_ahead = self.max_days_ahead
 
         min_notice_minutes = self.min_notice_minutes
+
+        schedule_id: None | str | Unset
+        if isinstance(self.schedule_id, Unset):
+            schedule_id = UNSET
+        elif isinstance(self.schedule_id, UUID):
+            schedule_id = str(self.schedule_id)
+        else:
+            schedule_id = self.schedule_id
 
         slot_interval_minutes: int | None | Unset
         if isinstance(self.slot_interval_minutes, Unset):
@@ -100,6 +113,8 @@ class BookingLinkUpdate:
             field_dict["max_days_ahead"] = max_days_ahead
         if min_notice_minutes is not UNSET:
             field_dict["min_notice_minutes"] = min_notice_minutes
+        if schedule_id is not UNSET:
+            field_dict["schedule_id"] = schedule_id
         if slot_interval_minutes is not UNSET:
             field_dict["slot_interval_minutes"] = slot_interval_minutes
         if timezone is not UNSET:
@@ -144,6 +159,23 @@ class BookingLinkUpdate:
 
         min_notice_minutes = d.pop("min_notice_minutes", UNSET)
 
+        def _parse_schedule_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                schedule_id_type_0 = UUID(data)
+
+                return schedule_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        schedule_id = _parse_schedule_id(d.pop("schedule_id", UNSET))
+
         def _parse_slot_interval_minutes(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -172,6 +204,7 @@ class BookingLinkUpdate:
             max_bookings_per_day=max_bookings_per_day,
             max_days_ahead=max_days_ahead,
             min_notice_minutes=min_notice_minutes,
+            schedule_id=schedule_id,
             slot_interval_minutes=slot_interval_minutes,
             timezone=timezone,
             title=title,
