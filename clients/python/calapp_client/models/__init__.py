@@ -8,6 +8,10 @@ from .api_key_create_scopes_type_1_additional_property_item import ApiKeyCreateS
 from .api_key_created import ApiKeyCreated
 from .api_key_page import ApiKeyPage
 from .attachment import Attachment
+from .attachment_upload import AttachmentUpload
+from .attachment_upload_body import AttachmentUploadBody
+from .attachment_upload_create import AttachmentUploadCreate
+from .attachment_upload_method import AttachmentUploadMethod
 from .attempt import Attempt
 from .attempt_outcome import AttemptOutcome
 from .attendee import Attendee
@@ -51,6 +55,7 @@ from .deleted_event_status import DeletedEventStatus
 from .error import Error
 from .error_code import ErrorCode
 from .event import Event
+from .event_attachment import EventAttachment
 from .event_create import EventCreate
 from .event_create_status import EventCreateStatus
 from .event_create_transparency import EventCreateTransparency
@@ -72,6 +77,8 @@ from .event_update_transparency import EventUpdateTransparency
 from .explain import Explain
 from .explain_working_hours_type_0 import ExplainWorkingHoursType0
 from .explained_event import ExplainedEvent
+from .file_attachment import FileAttachment
+from .file_attachment_page import FileAttachmentPage
 from .find_slots import FindSlots
 from .find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0
 from .found_slots import FoundSlots
@@ -102,6 +109,7 @@ from .notification_data import NotificationData
 from .notification_kind import NotificationKind
 from .notification_page import NotificationPage
 from .pagination_metadata import PaginationMetadata
+from .pending_attachment import PendingAttachment
 from .public_availability import PublicAvailability
 from .public_feed import PublicFeed
 from .public_link import PublicLink
@@ -183,6 +191,10 @@ __all__ = (
     "ApiKeyCreateScopesType1AdditionalPropertyItem",
     "ApiKeyPage",
     "Attachment",
+    "AttachmentUpload",
+    "AttachmentUploadBody",
+    "AttachmentUploadCreate",
+    "AttachmentUploadMethod",
     "Attempt",
     "AttemptOutcome",
     "Attendee",
@@ -226,6 +238,7 @@ __all__ = (
     "Error",
     "ErrorCode",
     "Event",
+    "EventAttachment",
     "EventCreate",
     "EventCreateStatus",
     "EventCreateTransparency",
@@ -247,6 +260,8 @@ __all__ = (
     "Explain",
     "ExplainedEvent",
     "ExplainWorkingHoursType0",
+    "FileAttachment",
+    "FileAttachmentPage",
     "FindSlots",
     "FindSlotsWorkingHoursType0",
     "FoundSlots",
@@ -277,6 +292,7 @@ __all__ = (
     "NotificationKind",
     "NotificationPage",
     "PaginationMetadata",
+    "PendingAttachment",
     "PublicAvailability",
     "PublicFeed",
     "PublicLink",

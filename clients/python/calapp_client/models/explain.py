@@ -20,9 +20,9 @@ T = TypeVar("T", bound="Explain")
 class Explain:
     """
     Example:
-        {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 30, 'start':
-            '2027-01-11T10:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end': '17:00', 'start':
-            '09:00'}]}}
+        {'buffer_minutes': 10, 'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 60,
+            'start': '2027-01-11T10:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end': '17:00',
+            'start': '09:00'}]}}
 
     Attributes:
         calendar_ids (list[UUID]):

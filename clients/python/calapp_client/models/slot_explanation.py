@@ -17,6 +17,14 @@ T = TypeVar("T", bound="SlotExplanation")
 @_attrs_define
 class SlotExplanation:
     """
+    Example:
+        {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 60, 'offered': False, 'reasons':
+            [{'calendar_id': '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', 'code': 'busy', 'end': '2027-01-11T11:00:00Z', 'event':
+            {'calendar_id': '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', 'id': '6f1d2c3b-4a5e-4f70-8b9c-0d1e2f3a4b5c', 'title':
+            'Quarterly review'}, 'message': 'The calendar is busy from 2027-01-11T10:30:00Z to 2027-01-11T11:00:00Z',
+            'start': '2027-01-11T10:30:00Z'}], 'schedule_id': None, 'slot': {'end': '2027-01-11T11:00:00Z', 'start':
+            '2027-01-11T10:00:00Z'}, 'timezone': 'Europe/London'}
+
     Attributes:
         calendar_ids (list[UUID]):
         duration_minutes (int):

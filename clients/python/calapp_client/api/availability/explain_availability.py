@@ -101,9 +101,10 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (Explain):  Example: {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'],
-            'duration_minutes': 30, 'start': '2027-01-11T10:00:00Z', 'timezone': 'Europe/London',
-            'working_hours': {'mon': [{'end': '17:00', 'start': '09:00'}]}}.
+        body (Explain):  Example: {'buffer_minutes': 10, 'calendar_ids':
+            ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 60, 'start':
+            '2027-01-11T10:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end':
+            '17:00', 'start': '09:00'}]}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,9 +143,10 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (Explain):  Example: {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'],
-            'duration_minutes': 30, 'start': '2027-01-11T10:00:00Z', 'timezone': 'Europe/London',
-            'working_hours': {'mon': [{'end': '17:00', 'start': '09:00'}]}}.
+        body (Explain):  Example: {'buffer_minutes': 10, 'calendar_ids':
+            ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 60, 'start':
+            '2027-01-11T10:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end':
+            '17:00', 'start': '09:00'}]}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,9 +180,10 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (Explain):  Example: {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'],
-            'duration_minutes': 30, 'start': '2027-01-11T10:00:00Z', 'timezone': 'Europe/London',
-            'working_hours': {'mon': [{'end': '17:00', 'start': '09:00'}]}}.
+        body (Explain):  Example: {'buffer_minutes': 10, 'calendar_ids':
+            ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 60, 'start':
+            '2027-01-11T10:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end':
+            '17:00', 'start': '09:00'}]}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,9 +220,10 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (Explain):  Example: {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'],
-            'duration_minutes': 30, 'start': '2027-01-11T10:00:00Z', 'timezone': 'Europe/London',
-            'working_hours': {'mon': [{'end': '17:00', 'start': '09:00'}]}}.
+        body (Explain):  Example: {'buffer_minutes': 10, 'calendar_ids':
+            ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 60, 'start':
+            '2027-01-11T10:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end':
+            '17:00', 'start': '09:00'}]}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
