@@ -25,7 +25,7 @@ import sqlalchemy as sa
 
 from calapp import policy
 from calapp.calendars.models import Calendar
-from calapp.errors import ValidationError
+from calapp.errors import AppError, ValidationError
 from calapp.events import occurrences
 from calapp.events import service as events_service
 from calapp.events.models import Event
@@ -45,6 +45,7 @@ HEADER = [
     f"PRODID:{export.PRODID}",
     "CALSCALE:GREGORIAN",
 ]
+_RENDERED_PREFIX = ("\r\n".join(HEADER) + "\r\n").encode()
 
 
 @dataclass
@@ -198,15 +199,26 @@ def _forbidden(condition: str, message: str, ns: str = CALDAV) -> DavError:
     return DavError(403, message, (ns, condition))
 
 
-def _uid_master(calendar_id: uuid.UUID, uid: str):
-    return db.session.execute(
-        sa.select(Event.id, Event.dav_href).where(
+def _masters_at(calendar_id: uuid.UUID, name: str, uid: str | None):
+    """``(current, other)``: the live object at ``name`` (found by its name,
+    else by the UID the name spells when it has none) and the live object
+    holding ``uid`` (the PUT body's), as ``(id, ical_uid, dav_href)`` rows, in
+    one statement on the calendar's two unique indexes."""
+    uids = sorted({_uid_of_name(name), *([uid] if uid is not None else [])})
+    rows = db.session.execute(
+        sa.select(Event.id, Event.ical_uid, Event.dav_href).where(
             Event.calendar_id == calendar_id,
             Event.deleted_at.is_(None),
             Event.series_id.is_(None),
-            Event.ical_uid == uid,
+            sa.or_(Event.dav_href == name, Event.ical_uid.in_(uids)),
         )
-    ).first()
+    ).all()
+    current = next((r for r in rows if r.dav_href == name), None) or next(
+        (r for r in rows if r.dav_href is None and r.ical_uid == _uid_of_name(name)),
+        None,
+    )
+    other = next((r for r in rows if r.ical_uid == uid), None)
+    return current, other
 
 
 def _mapped(body: bytes, calendar: Calendar, now: datetime):
@@ -245,20 +257,32 @@ def _stored_sequence(stored: Stored, uid: str) -> int:
 def put(
     principal: Principal,
     calendar: Calendar,
+    role: str,
     name: str,
     body: bytes,
     now: datetime,
     *,
     if_match: str | None,
     if_none_match: str | None,
-) -> tuple[CalObject, bool]:
-    """Create or replace the object at ``name``; ``(object, created)``.
+) -> tuple[str | None, bool]:
+    """Create or replace the object at ``name`` in ``calendar`` (locked by the
+    caller, who holds ``role`` on it); ``(etag, created)``, the ETag only when
+    the stored bytes are those sent (RFC 4791 §5.3.4).
 
     :raises DavError: 412 a failed condition; 403 invalid data, another
         object with this UID, a viewer.
     """
-    calendar, _ = policy.get_calendar(principal, calendar.id, "write", lock=True)
-    current = _master_by_name(calendar.id, name)  # (id, uid): not rendered
+    if not policy.allows(role, "write"):
+        raise policy.deny(role, "write")
+    # Read first so that one statement finds both the object at this name and
+    # one holding the body's UID; a bad body is refused after the conditions,
+    # as before.
+    try:
+        parsed, invalid = _mapped(body, calendar, now), None
+    except (DavError, AppError) as exc:
+        parsed, invalid = None, exc
+    uid = parsed[0][0].uid if parsed is not None else None
+    current, other = _masters_at(calendar.id, name, uid)
     if if_none_match == "*" and current is not None:
         raise DavError(412, "An object exists at this name (If-None-Match: *)")
     if if_match is not None and (
@@ -266,18 +290,17 @@ def put(
         or (if_match != "*" and if_match != _etag_of_master(calendar, current[0]))
     ):
         raise DavError(412, "The object changed since you read it (If-Match)")
-    mapped, ctx, report = _mapped(body, calendar, now)
-    uid = mapped[0].uid
+    if invalid is not None:
+        raise invalid
+    mapped, ctx, report = parsed
     if current is not None and current[1] != uid:
         raise _forbidden("no-uid-conflict", "An object keeps its UID")
-    if current is None:
-        other = _uid_master(calendar.id, uid)
-        if other is not None:
-            raise _forbidden(
-                "no-uid-conflict",
-                f"Another object of this calendar has this UID: "
-                f"{other.dav_href or default_name(uid)}",
-            )
+    if current is None and other is not None:
+        raise _forbidden(
+            "no-uid-conflict",
+            f"Another object of this calendar has this UID: "
+            f"{other.dav_href or default_name(uid)}",
+        )
     # A new object has nothing stored to match: no query for it.
     stored = Stored(calendar.id if current is not None else None, uids={uid})
     floor = _stored_sequence(stored, uid)
@@ -296,17 +319,33 @@ def put(
             planner.override(uid, item, series)
     planner.reconcile(set())
     planner.prune({uid} if masters else set(), set())
-    import_.apply(planner.plan, calendar, principal, now)
     master_id = series[0] if series else None
-    if master_id is not None:
+    # A new master is written with its name; a stored one is renamed below.
+    inserted = {w.id for w in planner.plan.writes if w.existing is None}
+    hrefs = {master_id: name} if master_id in inserted else {}
+    import_.apply(planner.plan, calendar, principal, now, hrefs=hrefs)
+    if master_id is None:
+        raise _forbidden("valid-calendar-object-resource", "Nothing could be stored")
+    if master_id not in hrefs:
         db.session.execute(
             sa.update(Event).where(Event.id == master_id).values(dav_href=name)
         )
         db.session.flush()
-    found = objects(calendar, [master_id]) if master_id is not None else []
+    return _etag_if_kept(calendar, master_id, body), current is None
+
+
+def _etag_if_kept(calendar: Calendar, master_id: uuid.UUID, body: bytes):
+    """The stored object's ETag if its bytes are ``body``, else ``None``.
+
+    Rendering starts with ``HEADER``: a body that does not (what clients send,
+    with their own PRODID) cannot be the stored bytes, so it is not rendered.
+    """
+    if not body.startswith(_RENDERED_PREFIX):
+        return None
+    found = objects(calendar, [master_id])
     if not found:
         raise _forbidden("valid-calendar-object-resource", "Nothing could be stored")
-    return found[0], current is None
+    return found[0].etag if found[0].body == body else None
 
 
 def _etag_of_master(calendar: Calendar, master_id: uuid.UUID) -> str | None:
