@@ -2,7 +2,8 @@
 month's calendar-query with expand, and an incremental sync after one change.
 
     . .venv/bin/activate
-    python bench/dav/run.py        # ~1-2 min
+    python bench/dav/run.py                # ~1-2 min
+    python bench/dav/run.py --clients 4    # the upload from 4 clients at once
 
 Bench-only code. It drops and recreates ``calapp_bench_dav``, builds it with the
 real migrations, creates one user, a calendar and an API key (the app password:
@@ -10,7 +11,8 @@ no bcrypt per request), starts gunicorn (2 workers, 4 threads) on it and talks
 to it over a real socket with ``requests`` and HTTP Basic:
 
 1. **Upload**: 500 weekly series (52 weeks each) and 4,500 single events over
-   2026, one PUT each with ``If-None-Match: *``, sequentially (one client).
+   2026, one PUT each with ``If-None-Match: *``, sequentially (one client) or
+   from ``--clients N`` connections at once.
 2. **Initial sync**: ``sync-collection`` with no token (hrefs + ETags), then
    ``calendar-multiget`` of every href in batches of 100 (what DAVx5 does).
 3. **calendar-query with expand** over March 2026 (20 runs, median).
@@ -22,6 +24,7 @@ Outputs: ``bench/out/dav-<UTC time>/results.json`` and the figures on stdout.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -29,6 +32,7 @@ import subprocess
 import sys
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -149,7 +153,34 @@ def token_of(body: bytes) -> str:
     return ET.fromstring(body).findtext("{DAV:}sync-token")
 
 
+def upload(base: str, path: str, auth, bodies: list[str], clients: int) -> None:
+    """PUT every body as a new object (``If-None-Match: *``), ``clients``
+    connections at once, each with its share of the bodies (a client such as
+    DAVx5 uploads in parallel)."""
+
+    def one_client(share: list[str]) -> None:
+        http = requests.Session()
+        http.auth = auth
+        for body in share:
+            response = http.put(
+                f"{base}{path}{uuid.uuid4()}.ics",
+                data=body.encode(),
+                headers={"If-None-Match": "*", "Content-Type": "text/calendar"},
+            )
+            assert response.status_code == 201, (response.status_code, response.text)
+
+    shares = [bodies[i::clients] for i in range(clients)]
+    with ThreadPoolExecutor(clients) as pool:
+        for done in [pool.submit(one_client, share) for share in shares]:
+            done.result()
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--clients", type=int, default=1, help="concurrent clients of the upload"
+    )
+    clients = parser.parse_args().clients
     recreate_database()
     email, key, path = setup()
     env = {**os.environ, **ENV, "PORT": str(PORT), "WEB_CONCURRENCY": "2"}
@@ -174,14 +205,9 @@ def main() -> None:
             single(i) for i in range(SINGLES)
         ]
         started = time.perf_counter()
-        for i, body in enumerate(bodies):
-            response = http.put(
-                f"{base}{path}{uuid.uuid4()}.ics",
-                data=body.encode(),
-                headers={"If-None-Match": "*", "Content-Type": "text/calendar"},
-            )
-            assert response.status_code == 201, (i, response.status_code, response.text)
+        upload(base, path, (email, key), bodies, clients)
         results["upload_5000_puts_s"] = round(time.perf_counter() - started, 2)
+        results["upload_clients"] = clients
 
         started = time.perf_counter()
         listing = http.request(

@@ -1,12 +1,19 @@
 """Claim, answer and prune idempotency keys (Stripe's contract).
 
-Plain functions over ``db.session``: ``claim`` runs before the request and
-commits its row at once (its own short transaction), ``store`` and ``release``
-run after the request's own commit. No function here reads ``request``.
+Plain functions over ``db.session``. ``claim`` runs before the request, in the
+request's own transaction: its row commits with what the request does, so a
+claim costs one statement and no commit of its own. While that transaction
+runs, the claim is held by a transaction-scoped advisory lock on the key,
+which a concurrent duplicate tries (never waits for) before it touches the
+row: it answers 409 at once instead of queueing behind the unique index.
+After the request's commit the row itself (claimed, no answer yet) says the
+same until ``store`` (or ``release``) runs. No function here reads
+``request``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -39,6 +46,7 @@ class Claimed:
     scope: str
     key: str
     claim_id: uuid.UUID
+    request: Fingerprint
 
 
 @dataclass(frozen=True)
@@ -50,16 +58,26 @@ class Stored:
     body: bytes
 
 
+def _lock_key(scope: str, key: str) -> int:
+    """The advisory lock of ``(scope, key)``: 64 bits of a digest (a collision
+    of two keys running at the same instant would only make one wait for a
+    retry)."""
+    digest = hashlib.sha256(f"idempotency|{scope}|{key}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
 def claim(
     scope: str, key: str, request: Fingerprint, lock_timeout: timedelta
 ) -> Claimed | Stored:
     """Claim ``(scope, key)`` for this request, or give back the stored answer.
 
-    The claim is an ``INSERT ... ON CONFLICT DO NOTHING`` committed before the
-    request runs: of two concurrent requests exactly one inserts. A row older
-    than ``RETENTION`` (not pruned yet) or a claim whose request has held it
-    longer than ``lock_timeout`` (its worker died) is taken over by a
-    conditional ``UPDATE``, which again only one request can win.
+    One statement in the request's transaction: ``pg_try_advisory_xact_lock``
+    on the key, then (only if it was free) ``INSERT ... ON CONFLICT DO
+    NOTHING``. Of two concurrent requests exactly one gets the lock; the other
+    is told the key is in progress without waiting. A row older than
+    ``RETENTION`` (not pruned yet) or a claim whose request has held it longer
+    than ``lock_timeout`` (its worker died) is taken over by a conditional
+    ``UPDATE``, which again only one request can win.
 
     :raises KeyReused: the key came first with another method, path or body.
     :raises InProgress: the first request with this key is still running.
@@ -76,18 +94,34 @@ def claim(
         "created_at": sa.func.now(),
         "locked_at": sa.func.now(),
     }
-    inserted = db.session.execute(
+    lock = sa.select(
+        sa.func.pg_try_advisory_xact_lock(_lock_key(scope, key)).label("held")
+    ).cte("lock")
+    row = sa.select(
+        *(
+            v if isinstance(v, sa.ClauseElement) else sa.literal(v, table.c[name].type)
+            for name, v in values.items()
+        )
+    ).where(lock.c.held)
+    inserted = (
         insert(table)
-        .values(values)
+        .from_select(list(values), row)
         .on_conflict_do_nothing(index_elements=["scope", "key"])
         .returning(table.c.claim_id)
-    ).first()
-    if inserted is None:
-        outcome = _existing(scope, key, request, values, lock_timeout)
-    else:
-        outcome = Claimed(scope, key, claim_id)
-    db.session.commit()
-    return outcome
+        .cte("inserted")
+    )
+    held, won = db.session.execute(
+        sa.select(
+            lock.c.held, sa.select(inserted.c.claim_id).scalar_subquery()
+        ).select_from(lock)
+    ).one()
+    if not held:
+        raise InProgress(
+            "A request with this Idempotency-Key is still running: retry later"
+        )
+    if won is None:
+        return _existing(scope, key, request, values, lock_timeout)
+    return Claimed(scope, key, claim_id, request)
 
 
 def _existing(scope, key, request, values, lock_timeout) -> Claimed | Stored:
@@ -139,20 +173,36 @@ def _take_over(row, values, *still_same) -> Claimed:
     ).first()
     if won is None:
         raise InProgress("A request with this Idempotency-Key is still running")
-    return Claimed(row.scope, row.key, values["claim_id"])
+    request = Fingerprint(values["method"], values["path"], values["body_sha256"])
+    return Claimed(row.scope, row.key, values["claim_id"], request)
 
 
 def store(claimed: Claimed, status: int, headers: list, body: bytes) -> None:
-    """Keep the answer of the claimed request (after it committed) for replays."""
+    """Keep the answer of the claimed request (after it committed) for replays.
+
+    The claim committed with the request, or (a request that wrote nothing
+    and rolled back) went with it: then the answer is inserted, unless
+    another request has claimed the key since.
+    """
     table = IdempotencyKey.__table__
+    answer = {"status": status, "headers": headers, "body": body, "locked_at": None}
     db.session.execute(
-        sa.update(table)
-        .where(
-            table.c.scope == claimed.scope,
-            table.c.key == claimed.key,
-            table.c.claim_id == claimed.claim_id,
+        insert(table)
+        .values(
+            scope=claimed.scope,
+            key=claimed.key,
+            claim_id=claimed.claim_id,
+            method=claimed.request.method,
+            path=claimed.request.path,
+            body_sha256=claimed.request.body_sha256,
+            created_at=sa.func.now(),
+            **answer,
         )
-        .values(status=status, headers=headers, body=body, locked_at=None)
+        .on_conflict_do_update(
+            index_elements=["scope", "key"],
+            set_=answer,
+            where=table.c.claim_id == claimed.claim_id,
+        )
     )
 
 
