@@ -102,7 +102,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cprofile", action="store_true")
     parser.add_argument("--log", action="store_true")
+    parser.add_argument(
+        "--expand",
+        action="store_true",
+        help="PUT all 5,000 objects, then profile run.py's calendar-query "
+        "with expand over a month",
+    )
     args = parser.parse_args()
+    series_count, singles_count = (
+        (dav_bench.SERIES, dav_bench.SINGLES) if args.expand else (SERIES, SINGLES)
+    )
 
     dav_bench.ENV["DATABASE_URL"] = DB_URL
     dav_bench.ENV["HUEY_NAME"] = f"bench-dav-profile-{os.getpid()}"
@@ -145,8 +154,8 @@ def main() -> None:
         "If-None-Match": "*",
         "Content-Type": "text/calendar",
     }
-    bodies = [dav_bench.series(i) for i in range(SERIES)] + [
-        dav_bench.single(i) for i in range(SINGLES)
+    bodies = [dav_bench.series(i) for i in range(series_count)] + [
+        dav_bench.single(i) for i in range(singles_count)
     ]
 
     def put(body: str) -> None:
@@ -156,7 +165,7 @@ def main() -> None:
     put(dav_bench.single(10_000))  # warm-up: pool, caches
     Counter.statements = Counter.commits = 0
     Counter.seconds = {}
-    profiler = cProfile.Profile() if args.cprofile else None
+    profiler = cProfile.Profile() if args.cprofile and not args.expand else None
     times = []
     for body in bodies:
         if profiler:
@@ -170,8 +179,8 @@ def main() -> None:
     print(
         f"{n} PUTs in process: median {statistics.median(times) * 1000:.2f} ms, "
         f"mean {statistics.fmean(times) * 1000:.2f} ms, "
-        f"series median {statistics.median(times[:SERIES]) * 1000:.2f} ms, "
-        f"singles median {statistics.median(times[SERIES:]) * 1000:.2f} ms"
+        f"series median {statistics.median(times[:series_count]) * 1000:.2f} ms, "
+        f"singles median {statistics.median(times[series_count:]) * 1000:.2f} ms"
     )
     print(
         f"round trips per PUT: {Counter.statements / n:.2f} statements "
@@ -184,9 +193,47 @@ def main() -> None:
         Counter.log = []
         put(dav_bench.single(10_001))
         print("\n".join(Counter.log))
+    if args.expand:
+        profile_expand(client, path, headers["Authorization"], args.cprofile)
     if profiler:
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
+        print(out.getvalue())
+
+
+def profile_expand(client, path: str, authorization: str, cprofile: bool) -> None:
+    headers = {"Authorization": authorization, "Depth": "1"}
+
+    def report():
+        r = client.open(path, method="REPORT", data=dav_bench.EXPAND, headers=headers)
+        assert r.status_code == 207, r.status_code
+        return r
+
+    report()  # warm-up
+    Counter.statements = 0
+    Counter.seconds = {}
+    profiler = cProfile.Profile() if cprofile else None
+    times = []
+    for _ in range(dav_bench.RUNS):
+        if profiler:
+            profiler.enable()
+        started = time.perf_counter()
+        answer = report()
+        times.append(time.perf_counter() - started)
+        if profiler:
+            profiler.disable()
+    print(
+        f"calendar-query expand, one month, in process: median "
+        f"{statistics.median(times) * 1000:.1f} ms (min {min(times) * 1000:.1f}, "
+        f"max {max(times) * 1000:.1f}), "
+        f"{answer.get_data().count(b'BEGIN:VEVENT')} VEVENTs, "
+        f"{Counter.statements / dav_bench.RUNS:.1f} statements"
+    )
+    for name, seconds in sorted(Counter.seconds.items(), key=lambda kv: -kv[1])[:8]:
+        print(f"  {seconds / dav_bench.RUNS * 1000:7.3f} ms  {name}")
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(40)
         print(out.getvalue())
 
 

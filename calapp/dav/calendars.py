@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from calapp import policy
 from calapp.calendars.models import Calendar
 from calapp.errors import AppError, ValidationError
-from calapp.events import occurrences
+from calapp.events import occurrences, pages
 from calapp.events import service as events_service
 from calapp.events.models import Event
 from calapp.extensions import db
@@ -373,21 +373,93 @@ def delete(
 # --- searching -------------------------------------------------------------------
 
 
-def _base(calendar: Calendar) -> sa.Select:
-    return sa.select(Event).where(
+@dataclass(frozen=True)
+class Entry:
+    """A stored event or an occurrence of a series in a window: what the
+    expand, the time-range filter and free/busy read of it."""
+
+    id: uuid.UUID  # the stored row's, or the series' for an occurrence
+    series_id: uuid.UUID | None
+    start_time: datetime
+    end_time: datetime
+    recurrence_rule: str | None  # set: an occurrence of a series
+    status: str
+    transparency: str
+
+
+_ENTRY_COLUMNS = (
+    Event.id,
+    Event.series_id,
+    Event.start_time,
+    Event.end_time,
+    Event.recurrence_rule,
+    Event.status,
+    Event.transparency,
+)
+
+
+def _window_rows(calendar: Calendar, start: datetime, end: datetime):
+    """The window's stored rows and series, as columns (no ORM entity): the
+    window conditions of the REST list (``occurrences``)."""
+    base = sa.select(Event).where(
         Event.calendar_id == calendar.id, Event.deleted_at.is_(None)
     )
+    stored = db.session.execute(
+        occurrences._stored_in(base, start, end).with_only_columns(*_ENTRY_COLUMNS)
+    ).all()
+    series = db.session.execute(
+        occurrences._series_in(base, start, end).with_only_columns(
+            *occurrences.EXPANSION_COLUMNS, Event.status, Event.transparency
+        )
+    ).all()
+    return stored, series
+
+
+def _window_entries(calendar: Calendar, start: datetime, end: datetime):
+    """Every stored event and occurrence of the calendar in the window,
+    unordered, expanded by the REST list's engine (spans kept per process).
+
+    :raises ValidationError: bad window, more than ``MAX_OCCURRENCES``.
+    """
+    occurrences.check_window(start, end)
+    stored, series_rows = _window_rows(calendar, start, end)
+    entries = [Entry(*row) for row in stored]
+    overridden = occurrences._overridden_slots(series_rows, start, end)
+    slots: dict[uuid.UUID, set] = {}
+    for series_id, slot in overridden:
+        slots.setdefault(series_id, set()).add(slot)
+    total = 0
+    for row in series_rows:
+        series = occurrences.series_of(row)
+        replaced = slots.get(row.id, ())
+        for occ_start in pages.starts_in(series, start, end):
+            if occ_start in replaced:
+                continue
+            total += 1
+            if total > occurrences.MAX_OCCURRENCES:
+                raise occurrences._too_many()
+            entries.append(
+                Entry(
+                    row.id,
+                    None,
+                    occ_start,
+                    series.occurrence_end(occ_start),
+                    row.recurrence_rule,
+                    row.status,
+                    row.transparency,
+                )
+            )
+    return entries
 
 
 def in_window(calendar: Calendar, start: datetime, end: datetime, limit: int):
     """The masters with something in ``[start, end)``, and their occurrences
-    (``(master_id, item)``; an item is an ``Event`` or an ``Occurrence``), as
-    the REST window finds them.
+    (``(master_id, entry)``), as the REST window finds them.
 
     :raises DavError: more than ``limit`` occurrences (403).
     """
     try:
-        items = occurrences.all_in_window(_base(calendar), start, end)
+        items = _window_entries(calendar, start, end)
     except ValidationError as exc:
         raise DavError(
             403,
