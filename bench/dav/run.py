@@ -4,6 +4,7 @@ month's calendar-query with expand, and an incremental sync after one change.
     . .venv/bin/activate
     python bench/dav/run.py                # ~1-2 min
     python bench/dav/run.py --clients 4    # the upload from 4 clients at once
+    python bench/dav/run.py --analyze      # table statistics as autovacuum makes
 
 Bench-only code. It drops and recreates ``calapp_bench_dav``, builds it with the
 real migrations, creates one user, a calendar and an API key (the app password:
@@ -48,6 +49,7 @@ DB_URL = f"postgresql://postgres@127.0.0.1:5432/{DB_NAME}"
 PORT = 3091
 SERIES, SINGLES = 500, 4_500
 RUNS = 20
+ANALYZE_AFTER = 500
 ENV = {
     "CALAPP_ENV": "production",
     "JWT_SECRET_KEY": "bench-dav-jwt-secret-" + "0123456789abcdef" * 3,
@@ -180,7 +182,14 @@ def main() -> None:
     parser.add_argument(
         "--clients", type=int, default=1, help="concurrent clients of the upload"
     )
-    clients = parser.parse_args().clients
+    parser.add_argument(
+        "--analyze",
+        action="store_true",
+        help=f"ANALYZE the events once after {ANALYZE_AFTER} PUTs, as autovacuum "
+        "would (the server here runs without it)",
+    )
+    args = parser.parse_args()
+    clients, analyze = args.clients, args.analyze
     recreate_database()
     email, key, path = setup()
     env = {**os.environ, **ENV, "PORT": str(PORT), "WEB_CONCURRENCY": "2"}
@@ -205,9 +214,18 @@ def main() -> None:
             single(i) for i in range(SINGLES)
         ]
         started = time.perf_counter()
-        upload(base, path, (email, key), bodies, clients)
+        if analyze:
+            # As autovacuum would on a default server (this one runs without):
+            # the planner's first statistics once the calendar has some rows.
+            upload(base, path, (email, key), bodies[:ANALYZE_AFTER], clients)
+            with psycopg2.connect(DB_URL) as conn, conn.cursor() as cur:
+                cur.execute("ANALYZE events")
+            upload(base, path, (email, key), bodies[ANALYZE_AFTER:], clients)
+        else:
+            upload(base, path, (email, key), bodies, clients)
         results["upload_5000_puts_s"] = round(time.perf_counter() - started, 2)
         results["upload_clients"] = clients
+        results["analyze_after_puts"] = ANALYZE_AFTER if analyze else None
 
         started = time.perf_counter()
         listing = http.request(
