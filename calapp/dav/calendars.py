@@ -554,13 +554,26 @@ def expanded_from(calendar: Calendar, found) -> list[CalObject]:
     )
     rows = {row.event_id: row for row in rows_list}
     stored = {obj.master_id: obj for obj in _objects_from(calendar, rows_list)}
+    organizer = export.organizer(calendar)
     bases: dict[uuid.UUID, dict] = {}
+    templates: dict[uuid.UUID, tuple] = {}
     by_master: dict[uuid.UUID, list] = {}
     for master, item in found:
         base = rows.get(item.id)
         if base is None:
             continue
-        if item.recurrence_rule:  # an occurrence of a series
+        if item.recurrence_rule and not base.all_day:  # a timed occurrence
+            template = templates.get(item.id)
+            if template is None:
+                shared = bases[item.id] = _instance_base(base)
+                template = templates[item.id] = _template(
+                    shared, item, organizer, calendar.timezone
+                )
+            by_master.setdefault(master, []).append(
+                (item.start_time, _from_template(template, item))
+            )
+            continue
+        if item.recurrence_rule:  # an all-day occurrence
             shared = bases.get(item.id)
             if shared is None:
                 shared = bases[item.id] = _instance_base(base)
@@ -574,8 +587,9 @@ def expanded_from(calendar: Calendar, found) -> list[CalObject]:
                     base.end_time,
                     base.original_start_time,
                 )
-        by_master.setdefault(master, []).append((item.start_time, row))
-    organizer = export.organizer(calendar)
+        by_master.setdefault(master, []).append(
+            (item.start_time, export.vevent(row, organizer, calendar.timezone))
+        )
     objects_out = []
     for master, items in by_master.items():
         obj = stored.get(master)
@@ -583,14 +597,38 @@ def expanded_from(calendar: Calendar, found) -> list[CalObject]:
             continue
         items.sort(key=lambda pair: pair[0])
         lines = list(HEADER)
-        for _, row in items:
-            lines.extend(export.vevent(row, organizer, calendar.timezone))
+        for _, vevent_lines in items:
+            lines.extend(vevent_lines)
         lines.append("END:VCALENDAR")
         body = ("\r\n".join(ical.fold(x) if len(x) > 75 else x for x in lines)).encode()
         objects_out.append(
             CalObject(master, obj.uid, obj.name, body + b"\r\n", obj.etag)
         )
     return objects_out
+
+
+def _template(shared: dict, item, organizer: str, zone: str) -> tuple:
+    """The lines of a timed series' expanded occurrences around the three that
+    differ from one to the next (DTSTART, DTEND, RECURRENCE-ID, all in UTC:
+    ``_instance_base``): ``export.vevent`` of one occurrence, cut there."""
+    lines = export.vevent(
+        _instance_row(shared, item.start_time, item.end_time, item.start_time),
+        organizer,
+        zone,
+    )
+    first = next(i for i, x in enumerate(lines) if x.startswith("DTSTART:"))
+    slot = next(i for i, x in enumerate(lines) if x.startswith("RECURRENCE-ID:"))
+    return lines[:first], lines[slot + 1 :]
+
+
+def _from_template(template: tuple, item) -> list[str]:
+    """``export.vevent`` of one timed occurrence, from its series' template."""
+    head, tail = template
+    start = ical.utc_stamp(item.start_time)
+    times = [f"DTSTART:{start}"]
+    if item.end_time != item.start_time:  # zero length: DTSTART alone (§3.6.1)
+        times.append(f"DTEND:{ical.utc_stamp(item.end_time)}")
+    return [*head, *times, f"RECURRENCE-ID:{start}", *tail]
 
 
 def busy(calendar: Calendar, start: datetime, end: datetime, limit: int):
