@@ -223,12 +223,20 @@ def _principal_from_jwt(token: str) -> Principal:
     return Principal(user_id=user_id, via="jwt", session_id=session_id)
 
 
-def principal_from_api_key(key: str) -> Principal:
-    """The principal of a live API key (the DAV face takes keys as passwords).
+def principal_and_user_from_api_key(key: str) -> tuple[Principal, User]:
+    """The principal of a live API key and its account, in one statement (the
+    DAV face takes keys as passwords on every request, with the account's email).
 
     :raises Unauthorized: unknown, revoked or expired key, or inactive account.
     """
-    return _principal_from_api_key(key)
+    row = db.session.execute(
+        sa.select(ApiKey, User)
+        .join(User, User.id == ApiKey.user_id)
+        .where(ApiKey.key_hash == hash_token(key))
+    ).first()
+    if row is None:
+        raise Unauthorized("Invalid API key")
+    return _checked_key(row[0], row[1].is_active, row[1].deleted_at), row[1]
 
 
 def _principal_from_api_key(key: str) -> Principal:
@@ -237,10 +245,13 @@ def _principal_from_api_key(key: str) -> Principal:
         .join(User, User.id == ApiKey.user_id)
         .where(ApiKey.key_hash == hash_token(key))
     ).first()
-    now = users_service.now()
     if row is None:
         raise Unauthorized("Invalid API key")
-    api_key, is_active, deleted_at = row
+    return _checked_key(*row)
+
+
+def _checked_key(api_key: ApiKey, is_active: bool, deleted_at) -> Principal:
+    now = users_service.now()
     if not api_key.is_usable(now) or not is_active or deleted_at is not None:
         raise Unauthorized("This API key is revoked or expired")
     principal = Principal(
