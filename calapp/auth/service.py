@@ -184,7 +184,7 @@ def logout(
 def _principal_from_request() -> Principal:
     api_key, token = credentials.presented_credentials()
     if api_key:
-        return _principal_from_api_key(api_key)
+        return principal_from_api_key(api_key)
     if token:
         return _principal_from_jwt(token)
     raise Unauthorized(
@@ -239,7 +239,11 @@ def principal_and_user_from_api_key(key: str) -> tuple[Principal, User]:
     return _checked_key(row[0], row[1].is_active, row[1].deleted_at), row[1]
 
 
-def _principal_from_api_key(key: str) -> Principal:
+def principal_from_api_key(key: str) -> Principal:
+    """The principal of a live API key (REST's X-API-Key, MCP over stdio).
+
+    :raises Unauthorized: unknown, revoked or expired key, or inactive account.
+    """
     row = db.session.execute(
         sa.select(ApiKey, User.is_active, User.deleted_at)
         .join(User, User.id == ApiKey.user_id)
