@@ -75,12 +75,14 @@ $(BIN)/python:
 		echo "Creating $(VENV) failed: on Debian/Ubuntu, apt install python3-venv" >&2; \
 		exit 1; }
 
-$(RUNTIME_STAMP): requirements.txt | $(BIN)/python
+$(RUNTIME_STAMP): requirements.txt requirements-runtime-nodeps.txt | $(BIN)/python
 	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q --no-deps -r requirements-runtime-nodeps.txt
 	touch $@
 
 # requirements-dev.txt includes requirements.txt, so this satisfies both stamps.
-$(DEV_STAMP): requirements-dev.txt requirements-nodeps.txt requirements.txt | $(BIN)/python
+$(DEV_STAMP): requirements-dev.txt requirements-nodeps.txt requirements.txt requirements-runtime-nodeps.txt | $(BIN)/python
 	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	$(BIN)/python -m pip install -q --no-deps -r requirements-runtime-nodeps.txt
 	$(BIN)/python -m pip install -q --no-deps -r requirements-nodeps.txt
 	touch $(RUNTIME_STAMP) $@

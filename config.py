@@ -170,4 +170,23 @@ def load_config(
         # The mail provider's bounce webhook (README "Invitation delivery");
         # unset: POST /mail/bounces refuses every call.
         "MAIL_WEBHOOK_SECRET": env.get("MAIL_WEBHOOK_SECRET", "").strip() or None,
+        # Attachment files (README "Attachments"): S3 when S3_ENDPOINT_URL and
+        # S3_BUCKET are set, else a directory.
+        "ATTACHMENT_DIR": env.get("ATTACHMENT_DIR", "").strip()
+        or str(instance_path / "attachments"),
+        "ATTACHMENT_MAX_BYTES": _int(env, "ATTACHMENT_MAX_BYTES", 25 * 1024 * 1024),
+        "ATTACHMENT_QUOTA_BYTES": _int(env, "ATTACHMENT_QUOTA_BYTES", 1024**3),
+        "ATTACHMENT_RETENTION_DAYS": _int(env, "ATTACHMENT_RETENTION_DAYS", 30),
+        "ATTACHMENT_URL_SECONDS": _int(env, "ATTACHMENT_URL_SECONDS", 300),
+        "ATTACHMENT_LINK_SECONDS": _int(env, "ATTACHMENT_LINK_SECONDS", 7 * 86400),
+        "S3_ENDPOINT_URL": env.get("S3_ENDPOINT_URL", "").strip() or None,
+        "S3_BUCKET": env.get("S3_BUCKET", "").strip() or None,
+        "S3_ACCESS_KEY_ID": env.get("S3_ACCESS_KEY_ID", "").strip()
+        or env.get("AWS_ACCESS_KEY_ID", "").strip()
+        or None,
+        "S3_SECRET_ACCESS_KEY": env.get("S3_SECRET_ACCESS_KEY", "").strip()
+        or env.get("AWS_SECRET_ACCESS_KEY", "").strip()
+        or None,
+        "S3_REGION": env.get("S3_REGION", "").strip() or "us-east-1",
+        "S3_PREFIX": env.get("S3_PREFIX", "").strip(),
     }

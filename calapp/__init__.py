@@ -41,6 +41,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_extensions(app, api)
     register_blueprints(api)
     register_dav(app)
+    register_mcp(app)
     register_docs_assets(app)
     register_cli(app)
     return app
@@ -144,6 +145,7 @@ def register_tasks() -> None:
     """Import every tasks module: each registers its huey tasks and its drains
     (``queue.drains``). Web processes enqueue drains; the consumers run them
     (``calapp.worker`` calls this before the consumer starts)."""
+    import calapp.attachments.tasks  # noqa: F401
     import calapp.booking.tasks  # noqa: F401
     import calapp.changes.tasks  # noqa: F401
     import calapp.idempotency.tasks  # noqa: F401
@@ -211,6 +213,7 @@ def register_extensions(app: Flask, api: Api) -> None:
 def register_blueprints(api: Api) -> None:
     """Every resource package, in the order the docs list them."""
     from calapp.api_keys.routes import blp as api_keys
+    from calapp.attachments.routes import blp as attachments
     from calapp.auth.routes import blp as auth
     from calapp.availability.routes import blp as availability
     from calapp.booking.routes import blp as booking
@@ -225,6 +228,9 @@ def register_blueprints(api: Api) -> None:
     from calapp.invitations.routes import blp as invitations
     from calapp.llms.routes import blp as llms
     from calapp.notifications.routes import blp as notifications
+    from calapp.schedules.routes import blp as schedules
+    from calapp.schedules.routes import holidays_blp as holidays
+    from calapp.schedules.routes import time_off_blp as time_off
     from calapp.stream.routes import blp as stream
     from calapp.stream.routes import register_message_schema
     from calapp.users.routes import blp as users
@@ -232,8 +238,9 @@ def register_blueprints(api: Api) -> None:
     from calapp.webhooks.routes import register_payload_schemas
 
     for blp in (
-        auth, users, api_keys, calendars, events, contacts, availability,
-        booking_links, booking, booking_page, bookings, ics, invitations,
+        auth, users, api_keys, calendars, events, attachments, contacts, schedules,
+        time_off, holidays, availability, booking_links, booking, booking_page,
+        bookings, ics, invitations,
         notifications, webhooks, stream, health, llms
     ):  # fmt: skip
         api.register_blueprint(blp)
@@ -247,6 +254,13 @@ def register_dav(app: Flask) -> None:
     from calapp.dav.routes import blp as dav
 
     app.register_blueprint(dav)
+
+
+def register_mcp(app: Flask) -> None:
+    """MCP at /mcp (JSON-RPC, not REST): outside the OpenAPI document."""
+    from calapp.mcp.routes import init_app
+
+    init_app(app)
 
 
 def register_docs_assets(app: Flask) -> None:

@@ -1,6 +1,7 @@
 """Every model, imported once, so Alembic and the app see the whole schema."""
 
 from calapp.api_keys.models import ApiKey
+from calapp.attachments.models import Attachment
 from calapp.auth.models import AuthSession, RefreshToken
 from calapp.booking.models import Booking, BookingLink
 from calapp.calendars.models import Calendar, CalendarMember
@@ -10,11 +11,13 @@ from calapp.delivery.models import Delivery, DeliveryAttempt
 from calapp.events.models import Event, EventAttendee, EventReminder
 from calapp.idempotency.models import IdempotencyKey
 from calapp.notifications.models import Notification, ReminderSweepState
+from calapp.schedules.models import Schedule, TimeOff
 from calapp.users.models import EmailVerification, User
 from calapp.webhooks.models import Webhook
 
 __all__ = [
     "ApiKey",
+    "Attachment",
     "AuthSession",
     "Booking",
     "BookingLink",
@@ -33,6 +36,8 @@ __all__ = [
     "Notification",
     "RefreshToken",
     "ReminderSweepState",
+    "Schedule",
+    "TimeOff",
     "User",
     "Webhook",
 ]

@@ -230,3 +230,31 @@ def may_rsvp(principal: Principal, role: str, attendee: EventAttendee) -> bool:
     return allows(role, "write") or (
         attendee.user_id is not None and attendee.user_id == principal.user_id
     )
+
+
+# --- things a single user owns (schedules, time off) ---------------------------------
+
+
+def owned(principal: Principal, model):
+    """SQL condition on ``model``: its live rows owned by ``principal``.
+
+    Only the owner sees such rows (a schedule, an absence); the system sees all.
+    """
+    live = model.deleted_at.is_(None)
+    if principal.is_system:
+        return live
+    return sa.and_(live, model.owner_id == principal.user_id)
+
+
+def get_owned(principal: Principal, model, row_id: uuid.UUID, what: str):
+    """Load a live row of ``model`` owned by ``principal``.
+
+    :raises NotFound: it does not exist, is deleted, or someone else owns it
+        (never a 403: whether it exists is not said).
+    """
+    row = db.session.scalar(
+        sa.select(model).where(model.id == row_id, owned(principal, model))
+    )
+    if row is None:
+        raise NotFound(f"{what} not found")
+    return row

@@ -19,13 +19,15 @@ import bcrypt
 from calapp.errors import InsufficientScope, ValidationError
 
 RESOURCES = {
-    # Your profile: GET /users/me, /auth/me (read); PUT /users/me name and timezone
-    # (write). Email, password, API keys and deleting the account need a sign-in.
+    # Your profile: GET /users/me, /auth/me (read); PUT /users/me name, timezone,
+    # default schedule and holiday settings (write). Email, password, API keys and
+    # deleting the account need a sign-in.
     "account": ("read", "write"),
     "calendars": ("read", "write"),
     "events": ("read", "write"),
     "contacts": ("read", "write"),
-    "availability": ("read",),
+    # Free/busy and slot finding (read); schedules, time off (read, write).
+    "availability": ("read", "write"),
     "booking": ("read", "write"),
 }
 ALL_SCOPES = frozenset(

@@ -114,6 +114,15 @@ BASELINE = {
         "timezone": "Pacific/Kiritimati",
         "working_hours": HOURS,
     },
+    "POST /availability/explain": lambda w: {
+        "calendar_ids": [w["calendar_id"]],
+        "start": f"{MONDAY}T10:00:00Z",
+        "duration_minutes": 30,
+        "buffer_minutes": 10,
+        "slot_interval_minutes": 15,
+        "timezone": "Pacific/Kiritimati",
+        "working_hours": HOURS,
+    },
     "POST /calendars/{calendar_id}/booking-link": lambda w: {
         "duration_minutes": 30,
         "buffer_minutes": 10,
@@ -138,6 +147,10 @@ BASELINE = {
         **SLOT,
     },
     "POST /booking/{token}/holds": lambda w: {"email": "hold@example.com", **SLOT},
+    "POST /events/{event_id}/attachments/uploads": lambda w: {
+        "filename": "a.pdf",
+        "size": 10,
+    },
     "POST /booking/{token}/bookings/{booking_id}/reschedule": lambda w: {
         "manage_token": w["manage_token"],
         **SLOT,
@@ -145,6 +158,10 @@ BASELINE = {
 }
 # Query strings: valid values for every operation with integer/date-time params.
 BASELINE_QUERY = {
+    "GET /attachments/{attachment_id}/download": {
+        "expires": "4102444800",
+        "signature": "c2lnbmF0dXJl",
+    },
     "GET /events": {"start": f"{MONDAY}T00:00:00Z", "end": "2030-02-07T00:00:00Z"},
     "GET /events/{event_id}/instances": {
         "start": f"{MONDAY}T00:00:00Z",
@@ -158,6 +175,7 @@ BASELINE_QUERY = {
         "start": f"{MONDAY}T00:00:00Z",
         "end": "2030-01-10T00:00:00Z",
     },
+    "GET /booking/{token}/explain": {"start": f"{MONDAY}T10:00:00Z"},
 }
 
 
@@ -314,6 +332,7 @@ def world(client, headers, user):
         "key_id": key["id"],
         "user_id": str(user.id),
         "notification_id": "00000000-0000-0000-0000-000000000000",
+        "attachment_id": "00000000-0000-0000-0000-000000000000",
     }
 
 

@@ -15,7 +15,10 @@ from referencing.jsonschema import DRAFT202012
 ERROR_REF = "#/components/schemas/Error"
 # /dav and its discovery redirects speak WebDAV XML, not the API's JSON: they
 # are described in the README ("Connect your phone / Thunderbird"), not here.
-UNDOCUMENTED = ("/static/", "/docs", "/openapi.json", "/dav", "/.well-known/")
+# /mcp speaks JSON-RPC (MCP); the README's "MCP for agents" describes it.
+UNDOCUMENTED = (
+    "/static/", "/docs", "/openapi.json", "/dav", "/.well-known/", "/mcp"
+)  # fmt: skip
 HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
 
 

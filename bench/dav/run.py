@@ -2,7 +2,9 @@
 month's calendar-query with expand, and an incremental sync after one change.
 
     . .venv/bin/activate
-    python bench/dav/run.py        # ~1-2 min
+    python bench/dav/run.py                # ~1-2 min
+    python bench/dav/run.py --clients 4    # the upload from 4 clients at once
+    python bench/dav/run.py --analyze      # table statistics as autovacuum makes
 
 Bench-only code. It drops and recreates ``calapp_bench_dav``, builds it with the
 real migrations, creates one user, a calendar and an API key (the app password:
@@ -10,7 +12,8 @@ no bcrypt per request), starts gunicorn (2 workers, 4 threads) on it and talks
 to it over a real socket with ``requests`` and HTTP Basic:
 
 1. **Upload**: 500 weekly series (52 weeks each) and 4,500 single events over
-   2026, one PUT each with ``If-None-Match: *``, sequentially (one client).
+   2026, one PUT each with ``If-None-Match: *``, sequentially (one client) or
+   from ``--clients N`` connections at once.
 2. **Initial sync**: ``sync-collection`` with no token (hrefs + ETags), then
    ``calendar-multiget`` of every href in batches of 100 (what DAVx5 does).
 3. **calendar-query with expand** over March 2026 (20 runs, median).
@@ -22,6 +25,7 @@ Outputs: ``bench/out/dav-<UTC time>/results.json`` and the figures on stdout.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -29,6 +33,7 @@ import subprocess
 import sys
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -44,6 +49,7 @@ DB_URL = f"postgresql://postgres@127.0.0.1:5432/{DB_NAME}"
 PORT = 3091
 SERIES, SINGLES = 500, 4_500
 RUNS = 20
+ANALYZE_AFTER = 500
 ENV = {
     "CALAPP_ENV": "production",
     "JWT_SECRET_KEY": "bench-dav-jwt-secret-" + "0123456789abcdef" * 3,
@@ -149,7 +155,41 @@ def token_of(body: bytes) -> str:
     return ET.fromstring(body).findtext("{DAV:}sync-token")
 
 
+def upload(base: str, path: str, auth, bodies: list[str], clients: int) -> None:
+    """PUT every body as a new object (``If-None-Match: *``), ``clients``
+    connections at once, each with its share of the bodies (a client such as
+    DAVx5 uploads in parallel)."""
+
+    def one_client(share: list[str]) -> None:
+        http = requests.Session()
+        http.auth = auth
+        for body in share:
+            response = http.put(
+                f"{base}{path}{uuid.uuid4()}.ics",
+                data=body.encode(),
+                headers={"If-None-Match": "*", "Content-Type": "text/calendar"},
+            )
+            assert response.status_code == 201, (response.status_code, response.text)
+
+    shares = [bodies[i::clients] for i in range(clients)]
+    with ThreadPoolExecutor(clients) as pool:
+        for done in [pool.submit(one_client, share) for share in shares]:
+            done.result()
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--clients", type=int, default=1, help="concurrent clients of the upload"
+    )
+    parser.add_argument(
+        "--analyze",
+        action="store_true",
+        help=f"ANALYZE the events once after {ANALYZE_AFTER} PUTs, as autovacuum "
+        "would (the server here runs without it)",
+    )
+    args = parser.parse_args()
+    clients, analyze = args.clients, args.analyze
     recreate_database()
     email, key, path = setup()
     env = {**os.environ, **ENV, "PORT": str(PORT), "WEB_CONCURRENCY": "2"}
@@ -174,14 +214,18 @@ def main() -> None:
             single(i) for i in range(SINGLES)
         ]
         started = time.perf_counter()
-        for i, body in enumerate(bodies):
-            response = http.put(
-                f"{base}{path}{uuid.uuid4()}.ics",
-                data=body.encode(),
-                headers={"If-None-Match": "*", "Content-Type": "text/calendar"},
-            )
-            assert response.status_code == 201, (i, response.status_code, response.text)
+        if analyze:
+            # As autovacuum would on a default server (this one runs without):
+            # the planner's first statistics once the calendar has some rows.
+            upload(base, path, (email, key), bodies[:ANALYZE_AFTER], clients)
+            with psycopg2.connect(DB_URL) as conn, conn.cursor() as cur:
+                cur.execute("ANALYZE events")
+            upload(base, path, (email, key), bodies[ANALYZE_AFTER:], clients)
+        else:
+            upload(base, path, (email, key), bodies, clients)
         results["upload_5000_puts_s"] = round(time.perf_counter() - started, 2)
+        results["upload_clients"] = clients
+        results["analyze_after_puts"] = ANALYZE_AFTER if analyze else None
 
         started = time.perf_counter()
         listing = http.request(

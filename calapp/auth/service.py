@@ -184,7 +184,7 @@ def logout(
 def _principal_from_request() -> Principal:
     api_key, token = credentials.presented_credentials()
     if api_key:
-        return _principal_from_api_key(api_key)
+        return principal_from_api_key(api_key)
     if token:
         return _principal_from_jwt(token)
     raise Unauthorized(
@@ -223,24 +223,39 @@ def _principal_from_jwt(token: str) -> Principal:
     return Principal(user_id=user_id, via="jwt", session_id=session_id)
 
 
-def principal_from_api_key(key: str) -> Principal:
-    """The principal of a live API key (the DAV face takes keys as passwords).
+def principal_and_user_from_api_key(key: str) -> tuple[Principal, User]:
+    """The principal of a live API key and its account, in one statement (the
+    DAV face takes keys as passwords on every request, with the account's email).
 
     :raises Unauthorized: unknown, revoked or expired key, or inactive account.
     """
-    return _principal_from_api_key(key)
+    row = db.session.execute(
+        sa.select(ApiKey, User)
+        .join(User, User.id == ApiKey.user_id)
+        .where(ApiKey.key_hash == hash_token(key))
+    ).first()
+    if row is None:
+        raise Unauthorized("Invalid API key")
+    return _checked_key(row[0], row[1].is_active, row[1].deleted_at), row[1]
 
 
-def _principal_from_api_key(key: str) -> Principal:
+def principal_from_api_key(key: str) -> Principal:
+    """The principal of a live API key (REST's X-API-Key, MCP over stdio).
+
+    :raises Unauthorized: unknown, revoked or expired key, or inactive account.
+    """
     row = db.session.execute(
         sa.select(ApiKey, User.is_active, User.deleted_at)
         .join(User, User.id == ApiKey.user_id)
         .where(ApiKey.key_hash == hash_token(key))
     ).first()
-    now = users_service.now()
     if row is None:
         raise Unauthorized("Invalid API key")
-    api_key, is_active, deleted_at = row
+    return _checked_key(*row)
+
+
+def _checked_key(api_key: ApiKey, is_active: bool, deleted_at) -> Principal:
+    now = users_service.now()
     if not api_key.is_usable(now) or not is_active or deleted_at is not None:
         raise Unauthorized("This API key is revoked or expired")
     principal = Principal(

@@ -43,13 +43,19 @@ def explain(principal: Principal, data: dict) -> dict:
         duration = data["end"] - start
     else:
         duration = timedelta(minutes=data["duration_minutes"])
-    rules = service.find_rules(data, duration)
+    schedule = service.find_schedule(principal, data)
+    rules = service.find_rules(data, duration, schedule)
     calendars = service.readable(principal, data["calendar_ids"])
     lo, hi = reasons.reach(start, start + duration, rules.buffer)
     blockers, names = _blockers(principal, calendars, lo, hi)
+    blockers += [
+        reasons.Blocker(a.start, a.end, code=a.code, name=a.name)
+        for a in service.find_absences(calendars, schedule, lo, hi)
+    ]
     found = reasons.explain(rules, start, start, blockers)
     return {
         "calendar_ids": [c.id for c in calendars],
+        "schedule_id": schedule.id if schedule is not None else None,
         "timezone": rules.timezone,
         "duration_minutes": int(duration / timedelta(minutes=1)),
         "slot": {"start": start, "end": start + duration},

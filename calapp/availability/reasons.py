@@ -10,7 +10,8 @@ A candidate ``[start, start + duration)`` is refused with, in this order:
 
 ``outside_working_hours``
     no working-hours window of the rules' zone contains it whole (a slot never
-    spans two windows, even touching ones, nor local midnight);
+    spans two windows, even touching ones, nor local midnight); a date override
+    replaces the weekday's windows of its local date;
 ``not_on_interval``
     a window contains it, but ``start`` is not on that window's grid: the
     window's start plus a whole number of ``slot_interval`` (default: duration);
@@ -29,12 +30,18 @@ A candidate ``[start, start + duration)`` is refused with, in this order:
     buffer around its slot);
 ``held``
     a live hold's range overlaps ``[start - buffer, end + buffer)``;
+``time_off``
+    the owner's time off overlaps the slot itself (no buffer is kept around
+    time off);
+``holiday``
+    a public holiday of the owner's country (when the owner lets holidays block
+    the schedule) overlaps the slot: the whole local day of the holiday;
 ``link_inactive``
     the booking link was deactivated (only the booking explanation gives it).
 
-Busy, buffer and held apply to every blocker that is in the way, so a slot can
-have several of each. Blocks are half-open: touching is not overlapping, and an
-empty block blocks nothing.
+Busy, buffer, held, time off and holiday apply to every blocker that is in the
+way, so a slot can have several of each. Blocks are half-open: touching is not
+overlapping, and an empty block blocks nothing.
 """
 
 from __future__ import annotations
@@ -45,6 +52,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
+
+from calapp.schedules.windows import MIDNIGHT
 
 if TYPE_CHECKING:  # slots imports this module
     from calapp.availability.slots import Rules, Window
@@ -58,6 +67,10 @@ BUSY = "busy"
 BUFFER = "buffer"
 HELD = "held"
 LINK_INACTIVE = "link_inactive"
+TIME_OFF = "time_off"
+HOLIDAY = "holiday"
+# Blockers of these codes keep only the slot itself, never its buffer.
+UNBUFFERED = (TIME_OFF, HOLIDAY)
 CODES = (
     LINK_INACTIVE,
     OUTSIDE_WORKING_HOURS,
@@ -68,8 +81,9 @@ CODES = (
     BUSY,
     BUFFER,
     HELD,
+    TIME_OFF,
+    HOLIDAY,
 )
-MIDNIGHT = time(0)
 
 Slot = tuple[datetime, datetime]
 
@@ -82,6 +96,8 @@ class Blocker:
     by its link's buffer), so a slot overlapping only the widening is refused for
     ``buffer``. ``held_until``: a hold, which keeps its range until then.
     ``source``: what the caller wants named in the reason (opaque here).
+    ``code``: ``time_off`` or ``holiday`` for the owner's absences, which block
+    the slot itself only; ``name``: the holiday's.
     """
 
     start: datetime
@@ -89,6 +105,8 @@ class Blocker:
     core: Slot | None = None
     held_until: datetime | None = None
     source: Any = None
+    code: str | None = None
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +131,7 @@ class Reason:
     count: int | None = None
     buffer_minutes: int | None = None
     expires_at: datetime | None = None
+    name: str | None = None
     source: Any = None
 
 
@@ -135,10 +154,12 @@ def resolve(day: date, window: Window, zone: ZoneInfo) -> Slot:
 
 
 def windows_on(rules: Rules, day: date) -> list[Slot]:
-    """The working-hours windows of a local day, resolved."""
-    return [
-        resolve(day, w, rules.zone) for w in rules.working_hours.get(day.weekday(), ())
-    ]
+    """The working-hours windows of a local day, resolved: the date override's
+    when the day has one, else the weekday's."""
+    windows = rules.date_overrides.get(day)
+    if windows is None:
+        windows = rules.working_hours.get(day.weekday(), ())
+    return [resolve(day, w, rules.zone) for w in windows]
 
 
 def windows_holding(rules: Rules, start: datetime, end: datetime) -> list[Slot]:
@@ -194,15 +215,15 @@ def last_day(rules: Rules, now: datetime) -> date | None:
     return local_date(now, rules.zone) + timedelta(days=rules.max_days_ahead)
 
 
-def beyond_horizon(rules: Rules, start: datetime, now: datetime) -> bool:
-    last = last_day(rules, now)
-    return last is not None and local_date(start, rules.zone) > last
+def beyond_horizon(last: date | None, day: date) -> bool:
+    """A slot on local ``day`` is after the ``last_day`` allowed."""
+    return last is not None and day > last
 
 
-def day_full(rules: Rules, start: datetime, per_day: Mapping[date, int]) -> bool:
-    """The local date of ``start`` has its ``max_per_day`` bookings already."""
+def day_full(rules: Rules, day: date, per_day: Mapping[date, int]) -> bool:
+    """Local ``day`` has its ``max_per_day`` bookings already."""
     limit = rules.max_per_day
-    return limit is not None and per_day.get(local_date(start, rules.zone), 0) >= limit
+    return limit is not None and per_day.get(day, 0) >= limit
 
 
 # --- busy blocks --------------------------------------------------------------------
@@ -277,8 +298,9 @@ def explain(
                 limit=_minutes(rules.min_notice),
             )
         )
-    if beyond_horizon(rules, start, now):
-        last = last_day(rules, now)
+    day = local_date(start, rules.zone)
+    last = last_day(rules, now)
+    if beyond_horizon(last, day):
         found.append(
             Reason(
                 BEYOND_HORIZON,
@@ -288,8 +310,7 @@ def explain(
                 limit=rules.max_days_ahead,
             )
         )
-    if day_full(rules, start, per_day or {}):
-        day = local_date(start, rules.zone)
+    if day_full(rules, day, per_day or {}):
         found.append(
             Reason(
                 DAILY_LIMIT,
@@ -346,6 +367,13 @@ def _blocked(
             blocker.start, blocker.end, lo, hi
         ):
             continue
+        if blocker.code in UNBUFFERED:
+            if not overlaps(blocker.start, blocker.end, start, end):
+                continue
+            code, (s, e) = blocker.code, (blocker.start, blocker.end)
+            key = (code, blocker.source, blocker.name)
+            spans.setdefault(key, []).append((max(s, start), min(e, end)))
+            continue
         if blocker.held_until is not None:
             code, (s, e) = HELD, (blocker.start, blocker.end)
         else:
@@ -367,6 +395,17 @@ def _blocked(
 
 def _block_reason(rules: Rules, code, s, e, source, held_until) -> Reason:
     span = f"from {_instant(s)} to {_instant(e)}"
+    if code == TIME_OFF:
+        return Reason(code, f"The owner is on time off {span}", s, e, source=source)
+    if code == HOLIDAY:
+        return Reason(
+            code,
+            f"{held_until} is a public holiday, which blocks {span}",
+            s,
+            e,
+            name=held_until,
+            source=source,
+        )
     if code == BUSY:
         message = f"The calendar is busy {span}"
     elif code == BUFFER:

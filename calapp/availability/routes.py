@@ -49,8 +49,9 @@ class FindSlotsView(MethodView):
         """Find slots free in every listed calendar, within working hours
 
         Slots of the given duration that are free in every listed calendar at once,
-        inside working hours in the given time zone. Use it to schedule a meeting
-        between several people.
+        inside working hours in the given time zone (or one of your schedules, by
+        schedule_id), outside the owners' time off and blocking holidays. Use it to
+        schedule a meeting between several people.
         """
         return service.find_common_slots(current_principal(), data)
 
@@ -68,8 +69,8 @@ class ExplainView(MethodView):
         Judges one slot (start plus duration_minutes or end) with the rules of
         POST /availability/find and answers whether find would offer it; if not,
         every reason as a code with detail: outside_working_hours,
-        not_on_interval, busy or buffer. A busy reason names the event (id, title,
-        calendar) only when you may read it and hold events:read; otherwise it
-        says only when the calendar is busy.
+        not_on_interval, busy, buffer, time_off or holiday. A busy reason names
+        the event (id, title, calendar) only when you may read it and hold
+        events:read; otherwise it says only when the calendar is busy.
         """
         return explain.explain(current_principal(), data)

@@ -83,6 +83,39 @@ def working_hours_field(**kwargs):
     )
 
 
+def timezone_field() -> Timezone:
+    return Timezone(
+        metadata={
+            "description": "The zone of working_hours and of local days (required "
+            "unless schedule_id is given: a schedule has its own)",
+            "example": "Europe/Berlin",
+        }
+    )
+
+
+def schedule_id_field() -> ma.fields.UUID:
+    return ma.fields.UUID(
+        allow_none=True,
+        metadata={
+            "description": "One of your schedules instead of working_hours and "
+            "timezone: its weekly windows, date overrides and zone; your time off "
+            "and (with holidays_block) public holidays are kept out too"
+        },
+    )
+
+
+def check_hours_or_schedule(data: dict) -> None:
+    """``schedule_id``, or ``timezone`` (with optional ``working_hours``)."""
+    if data.get("schedule_id") is not None:
+        for name in ("working_hours", "timezone"):
+            if data.get(name) is not None:
+                raise ma.ValidationError(
+                    "give schedule_id or timezone and working_hours, not both", name
+                )
+    elif "timezone" not in data:
+        raise ma.ValidationError("is required unless schedule_id is given", "timezone")
+
+
 class FindSlotsSchema(Schema):
     EXAMPLE = {
         "calendar_ids": [
@@ -107,8 +140,9 @@ class FindSlotsSchema(Schema):
     duration_minutes = ma.fields.Integer(
         required=True, strict=True, validate=ma.validate.Range(min=5, max=1440)
     )
-    timezone = Timezone(required=True, metadata={"example": "Europe/Berlin"})
+    timezone = timezone_field()
     working_hours = working_hours_field(allow_none=True)
+    schedule_id = schedule_id_field()
     buffer_minutes = ma.fields.Integer(
         strict=True, load_default=0, validate=ma.validate.Range(min=0, max=1440)
     )
@@ -119,6 +153,10 @@ class FindSlotsSchema(Schema):
         metadata={"description": "Step between slot starts (default: the duration)"},
     )
 
+    @ma.validates_schema
+    def _hours(self, data, **kwargs):
+        check_hours_or_schedule(data)
+
 
 class FoundSlotsSchema(Schema):
     EXAMPLE = {
@@ -126,6 +164,7 @@ class FoundSlotsSchema(Schema):
             "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
             "3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50",
         ],
+        "schedule_id": None,
         "timezone": "Europe/London",
         "duration_minutes": 30,
         "slots": [
@@ -135,6 +174,9 @@ class FoundSlotsSchema(Schema):
     }
 
     calendar_ids = ma.fields.List(ma.fields.UUID(), required=True)
+    schedule_id = ma.fields.UUID(
+        required=True, allow_none=True, metadata={"description": "The schedule used"}
+    )
     timezone = ma.fields.String(required=True)
     duration_minutes = ma.fields.Integer(required=True)
     slots = ma.fields.List(ma.fields.Nested(BusyBlockSchema), required=True)
@@ -149,7 +191,9 @@ REASON_CODES_TEXT = (
     "`beyond_horizon` (after `max_days_ahead`), `daily_limit` (the day has its "
     "bookings), `busy` (something overlaps the slot), `buffer` (something lies "
     "within the buffer around it), `held` (a visitor holds it for a few minutes), "
-    "`link_inactive` (the booking link was deactivated)"
+    "`link_inactive` (the booking link was deactivated), `time_off` (the "
+    "owner's time off overlaps the slot), `holiday` (a public holiday of the "
+    "owner's country, which blocks the owner's schedule)"
 )
 
 
@@ -206,6 +250,9 @@ class ReasonSchema(Schema):
         metadata={"description": "buffer, held: minutes kept free around slots"}
     )
     expires_at = Instant(metadata={"description": "held: when the hold lapses"})
+    name = ma.fields.String(
+        metadata={"description": "holiday: the public holiday's name"}
+    )
 
 
 class ExplainedEventSchema(Schema):
@@ -240,6 +287,15 @@ def reason_fields(reason: reasons.Reason) -> dict:
 
 
 class ExplainSchema(Schema):
+    EXAMPLE = {
+        "calendar_ids": ["0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10"],
+        "start": "2027-01-11T10:00:00Z",
+        "duration_minutes": 60,
+        "timezone": "Europe/London",
+        "working_hours": {"mon": [{"start": "09:00", "end": "17:00"}]},
+        "buffer_minutes": 10,
+    }
+
     calendar_ids = ma.fields.List(
         ma.fields.UUID(), required=True, validate=ma.validate.Length(min=1, max=20)
     )
@@ -250,8 +306,9 @@ class ExplainSchema(Schema):
         metadata={"description": "The slot's length (or give `end`)"},
     )
     end = Instant(metadata={"description": "The slot's end (or give duration)"})
-    timezone = Timezone(required=True, metadata={"example": "Europe/Berlin"})
+    timezone = timezone_field()
     working_hours = working_hours_field(allow_none=True)
+    schedule_id = schedule_id_field()
     buffer_minutes = ma.fields.Integer(
         strict=True, load_default=0, validate=ma.validate.Range(min=0, max=1440)
     )
@@ -264,6 +321,7 @@ class ExplainSchema(Schema):
 
     @ma.validates_schema
     def _length(self, data, **kwargs):
+        check_hours_or_schedule(data)
         if ("end" in data) == ("duration_minutes" in data):
             raise ma.ValidationError("give either end or duration_minutes", "end")
         if "end" in data and "start" in data:
@@ -275,7 +333,34 @@ class ExplainSchema(Schema):
 
 
 class SlotExplanationSchema(Schema):
+    EXAMPLE = {
+        "calendar_ids": ["0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10"],
+        "schedule_id": None,
+        "timezone": "Europe/London",
+        "duration_minutes": 60,
+        "slot": {"start": "2027-01-11T10:00:00Z", "end": "2027-01-11T11:00:00Z"},
+        "offered": False,
+        "reasons": [
+            {
+                "code": "busy",
+                "message": "The calendar is busy from 2027-01-11T10:30:00Z to "
+                "2027-01-11T11:00:00Z",
+                "start": "2027-01-11T10:30:00Z",
+                "end": "2027-01-11T11:00:00Z",
+                "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+                "event": {
+                    "id": "6f1d2c3b-4a5e-4f70-8b9c-0d1e2f3a4b5c",
+                    "title": "Quarterly review",
+                    "calendar_id": "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
+                },
+            }
+        ],
+    }
+
     calendar_ids = ma.fields.List(ma.fields.UUID(), required=True)
+    schedule_id = ma.fields.UUID(
+        required=True, allow_none=True, metadata={"description": "The schedule used"}
+    )
     timezone = ma.fields.String(required=True)
     duration_minutes = ma.fields.Integer(required=True)
     slot = ma.fields.Nested(BusyBlockSchema, required=True)

@@ -2,7 +2,9 @@
 
 Busy: every event and occurrence of the calendars in the window, except
 cancelled ones, ``transparency: free`` ones and invitations the calendar's owner
-declined (an attendee row of the owner with status ``declined``).
+declined (an attendee row of the owner with status ``declined``); and the time
+off of the calendar's owner, and its public holidays when it lets them block
+(``calapp.schedules``), which slot finding keeps out without a buffer.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from calapp.errors import ValidationError
 from calapp.events import occurrences
 from calapp.events.models import Event, EventAttendee
 from calapp.extensions import db
+from calapp.schedules import service as schedules
 from calapp.security import Principal
 
 MAX_FIND_WINDOW = timedelta(days=62)
@@ -161,6 +164,11 @@ def free_busy(
     :raises ValidationError: window empty or longer than 366 days."""
     calendars = readable(principal, calendar_ids)
     per_calendar = busy_by_calendar(calendars, start, end)
+    away = away_by_calendar(calendars, start, end)
+    per_calendar = {
+        cid: slots.merge_busy(blocks + [(a.start, a.end) for a in away[cid]])
+        for cid, blocks in per_calendar.items()
+    }
     union = slots.merge_busy(b for blocks in per_calendar.values() for b in blocks)
     return {
         "calendar_id": calendars[0].id,
@@ -177,6 +185,59 @@ def free_busy(
     }
 
 
+def away_by_calendar(
+    calendars: list,
+    start: datetime,
+    end: datetime,
+    zones: dict[uuid.UUID, str] | None = None,
+) -> dict[uuid.UUID, list[schedules.Absence]]:
+    """Absences of each calendar's owner, clipped to ``[start, end)``.
+
+    ``zones``: owner id → the zone of its holidays' days (default: its home zone).
+    Not cached with the events' busy blocks: time off is not in the change log.
+    """
+    owners = {c.owner_id: (zones or {}).get(c.owner_id) for c in calendars}
+    by_owner: dict[uuid.UUID, list] = {}
+    for absence in schedules.absences(owners, start, end):
+        clipped = schedules.Absence(
+            absence.owner_id,
+            max(absence.start, start),
+            min(absence.end, end),
+            absence.code,
+            absence.name,
+        )
+        by_owner.setdefault(absence.owner_id, []).append(clipped)
+    return {c.id: by_owner.get(c.owner_id, []) for c in calendars}
+
+
+def find_schedule(principal: Principal, data: dict):
+    """The caller's schedule named by ``schedule_id``, or None.
+
+    :raises NotFound: not a schedule of the caller.
+    """
+    if data.get("schedule_id") is None:
+        return None
+    return schedules.get_schedule(principal, data["schedule_id"])
+
+
+def find_absences(
+    calendars: list, schedule, start: datetime, end: datetime
+) -> list[schedules.Absence]:
+    """What keeps find's slots out besides events: the calendar owners' absences,
+    and the schedule owner's (its holidays' days in the schedule's zone)."""
+    zones = {schedule.owner_id: schedule.timezone} if schedule is not None else {}
+    found = [
+        a
+        for away in away_by_calendar(calendars, start, end, zones).values()
+        for a in away
+    ]
+    if schedule is not None and schedule.owner_id not in {
+        c.owner_id for c in calendars
+    }:
+        found += schedules.absences(zones, start, end)
+    return found
+
+
 def find_common_slots(principal: Principal, data: dict) -> dict:
     """Slots of ``duration_minutes`` free in every listed calendar.
 
@@ -191,7 +252,8 @@ def find_common_slots(principal: Principal, data: dict) -> dict:
         raise ValidationError.field(
             "end", f"the search window may span at most {MAX_FIND_WINDOW.days} days"
         )
-    rules = find_rules(data, timedelta(minutes=data["duration_minutes"]))
+    schedule = find_schedule(principal, data)
+    rules = find_rules(data, timedelta(minutes=data["duration_minutes"]), schedule)
     calendars = readable(principal, data["calendar_ids"])
     # A block ending (starting) within ``buffer`` of the window's edges still
     # blocks the first (last) slots once widened: load it too.
@@ -199,29 +261,40 @@ def find_common_slots(principal: Principal, data: dict) -> dict:
     busy_start = start - min(buffer, start - EARLIEST)  # no OverflowError in year 1
     per_calendar = busy_by_calendar(calendars, busy_start, end + buffer)
     union = [block for blocks in per_calendar.values() for block in blocks]
-    found = slots.free_slots(rules, union, start, end, now=start)
+    off = [(a.start, a.end) for a in find_absences(calendars, schedule, start, end)]
+    found = slots.free_slots(rules, union, start, end, now=start, off=off)
     return {
         "calendar_ids": [c.id for c in calendars],
-        "timezone": data["timezone"],
+        "schedule_id": schedule.id if schedule is not None else None,
+        "timezone": rules.timezone,
         "duration_minutes": data["duration_minutes"],
         "slots": [{"start": s, "end": e} for s, e in found],
     }
 
 
-def find_rules(data: dict, duration: timedelta) -> slots.Rules:
+def find_rules(data: dict, duration: timedelta, schedule=None) -> slots.Rules:
     """The rules of ``POST /availability/find`` (and of its explanations) from
-    its body: ``timezone``, ``working_hours``, ``buffer_minutes``,
-    ``slot_interval_minutes``.
+    its body: ``timezone``, ``working_hours`` (or the windows, date overrides
+    and zone of ``schedule``), ``buffer_minutes``, ``slot_interval_minutes``.
 
     :raises ValidationError: bad working hours.
     """
+    interval = data.get("slot_interval_minutes")
+    if schedule is not None:
+        return slots.open_rules(
+            duration,
+            schedule.timezone,
+            schedules.weekly_windows(schedule),
+            buffer=timedelta(minutes=data.get("buffer_minutes", 0)),
+            slot_interval=timedelta(minutes=interval) if interval else None,
+            date_overrides=schedules.override_windows(schedule),
+        )
     working_hours = None
     if data.get("working_hours") is not None:
         try:
             working_hours = slots.parse_working_hours(data["working_hours"])
         except ValueError as exc:
             raise ValidationError.field("working_hours", str(exc)) from exc
-    interval = data.get("slot_interval_minutes")
     return slots.open_rules(
         duration,
         data["timezone"],

@@ -34,6 +34,10 @@ it never spans two windows (even touching ones) or local midnight. A candidate
   the offered slots themselves do not count — each is one possible booking);
 - it lies entirely inside ``[range_start, range_end)``.
 
+Each condition is a predicate of ``calapp.availability.reasons``, which also
+explains why a given slot is not offered: the listing and the explanation read
+the same rules.
+
 Results are ascending, duplicate-free ``(start, end)`` pairs of UTC-aware
 datetimes. Every datetime given must be aware; a naive one is a ``ValueError``.
 
@@ -45,52 +49,24 @@ stays linearithmic.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from calapp.availability import reasons
-from calapp.availability.reasons import MIDNIGHT, Slot
+from calapp.availability.reasons import Slot
+from calapp.schedules.windows import (
+    DAY_KEYS,
+    MAX_WINDOWS_PER_DAY,
+    MIDNIGHT,
+    Window,
+    check_day,
+    parse_working_hours,
+)
 
 MIN_DURATION = timedelta(minutes=5)
-MAX_WINDOWS_PER_DAY = 10
-DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # index = weekday()
-_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
-
-
-@dataclass(frozen=True)
-class Window:
-    """One working-hours window on a weekday, in local wall time.
-
-    ``end == time(0)`` means the midnight that ends the day, so
-    ``Window(time(0), time(0))`` is the whole day.
-    """
-
-    start: time
-    end: time
-
-    def __post_init__(self) -> None:
-        for name in ("start", "end"):
-            value = getattr(self, name)
-            if not isinstance(value, time) or value.tzinfo is not None:
-                raise ValueError(f"window {name} must be a naive time, got {value!r}")
-        if self.end != MIDNIGHT and self.end <= self.start:
-            raise ValueError(
-                f"window end {self.end:%H:%M} must be after its start "
-                f"{self.start:%H:%M} (use 24:00 for midnight)"
-            )
-
-    def overlaps(self, other: Window) -> bool:
-        """Do the two windows share any wall time? (Touching is not overlapping.)"""
-        return (0, self.start) < other._end_key and (0, other.start) < self._end_key
-
-    @property
-    def _end_key(self) -> tuple[int, time]:
-        # Midnight-at-end sorts after every time of the day.
-        return (1, MIDNIGHT) if self.end == MIDNIGHT else (0, self.end)
 
 
 @dataclass(frozen=True)
@@ -105,6 +81,8 @@ class Rules:
     min_notice: timedelta = timedelta(0)
     max_days_ahead: int | None = None
     max_per_day: int | None = None
+    # Local dates whose windows replace the weekday's (empty: closed all day).
+    date_overrides: Mapping[date, tuple[Window, ...]] = field(default_factory=dict)
     zone: ZoneInfo = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -126,92 +104,17 @@ class Rules:
                 raise ValueError(f"working_hours key {weekday!r} is not a weekday 0-6")
             if not all(isinstance(w, Window) for w in windows):
                 raise ValueError(f"working_hours[{weekday}] must hold Window values")
-            _check_day(DAY_KEYS[weekday], tuple(windows))
+            check_day(f"working_hours.{DAY_KEYS[weekday]}", tuple(windows))
+        for day, windows in self.date_overrides.items():
+            if not isinstance(day, date):
+                raise ValueError(f"date_overrides key {day!r} is not a date")
+            if not all(isinstance(w, Window) for w in windows):
+                raise ValueError(f"date_overrides[{day}] must hold Window values")
+            check_day(f"date_overrides.{day.isoformat()}", tuple(windows))
 
     @property
     def step(self) -> timedelta:
         return self.slot_interval or self.duration
-
-
-# --- working hours ------------------------------------------------------------------
-
-
-def parse_working_hours(data: Mapping) -> dict[int, tuple[Window, ...]]:
-    """``{"mon": [{"start": "09:00", "end": "17:00"}], ...}`` as windows by weekday.
-
-    Days left out or given ``[]`` are closed (and left out of the result).
-    An end of "24:00" or "00:00" is midnight at the end of the day. Windows of a
-    day come back sorted; touching windows are kept apart.
-
-    :raises ValueError: not an object, an unknown day, a window that is not
-        ``{"start", "end"}``, a time that is not "HH:MM", an end not after its
-        start, overlapping windows, more than ``MAX_WINDOWS_PER_DAY`` a day.
-    """
-    if not isinstance(data, Mapping):
-        raise ValueError("working_hours must be an object keyed by day (mon..sun)")
-    result: dict[int, tuple[Window, ...]] = {}
-    for key, items in data.items():
-        if key not in DAY_KEYS:
-            raise ValueError(
-                f"working_hours: unknown day {key!r}; use {', '.join(DAY_KEYS)}"
-            )
-        if not isinstance(items, list | tuple):
-            raise ValueError(f"working_hours.{key} must be a list of windows")
-        if len(items) > MAX_WINDOWS_PER_DAY:
-            raise ValueError(
-                f"working_hours.{key}: at most {MAX_WINDOWS_PER_DAY} windows a day"
-            )
-        parsed = [
-            _parse_window(f"working_hours.{key}[{i}]", item)
-            for i, item in enumerate(items)
-        ]
-        windows = tuple(sorted(parsed, key=lambda w: w.start))
-        _check_day(key, windows)
-        if windows:
-            result[DAY_KEYS.index(key)] = windows
-    return result
-
-
-def _parse_window(where: str, item: object) -> Window:
-    if not isinstance(item, Mapping) or set(item) != {"start", "end"}:
-        raise ValueError(f'{where} must be {{"start": "HH:MM", "end": "HH:MM"}}')
-    start = _parse_hhmm(f"{where}.start", item["start"], is_end=False)
-    end = _parse_hhmm(f"{where}.end", item["end"], is_end=True)
-    if end != MIDNIGHT and end <= start:
-        raise ValueError(
-            f"{where}: end {item['end']} must be after start {item['start']} "
-            "(use 24:00 for midnight)"
-        )
-    return Window(start, end)
-
-
-def _parse_hhmm(where: str, value: object, *, is_end: bool) -> time:
-    if is_end and value == "24:00":
-        return MIDNIGHT
-    match = _HHMM.match(value) if isinstance(value, str) else None
-    if match is None:
-        allowed = "00:00–23:59, or 24:00 for an end" if is_end else "00:00–23:59"
-        raise ValueError(f"{where}: {value!r} is not a time HH:MM ({allowed})")
-    return time(int(match.group(1)), int(match.group(2)))
-
-
-def _check_day(day: str, windows: tuple[Window, ...]) -> None:
-    if len(windows) > MAX_WINDOWS_PER_DAY:
-        raise ValueError(
-            f"working_hours.{day}: at most {MAX_WINDOWS_PER_DAY} windows a day"
-        )
-    ordered = sorted(windows, key=lambda w: w.start)
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if before.overlaps(after):
-            raise ValueError(
-                f"working_hours.{day}: windows {_label(before)} and {_label(after)} "
-                "overlap"
-            )
-
-
-def _label(window: Window) -> str:
-    end = "24:00" if window.end == MIDNIGHT else f"{window.end:%H:%M}"
-    return f"{window.start:%H:%M}–{end}"
 
 
 # --- busy blocks --------------------------------------------------------------------
@@ -252,8 +155,12 @@ def free_slots(
     range_end: datetime,
     now: datetime,
     bookings_per_day: Mapping[date, int] | None = None,
+    off: Iterable[tuple[datetime, datetime]] = (),
 ) -> list[Slot]:
     """Bookable ``(start, end)`` slots in ``[range_start, range_end)``, ascending, UTC.
+
+    ``off``: time off and public holidays, which keep a slot out when they
+    overlap the slot itself (no buffer is kept around them).
 
     :raises ValueError: a naive datetime, ``range_end`` before ``range_start``,
         or a busy block ending before it starts.
@@ -268,6 +175,7 @@ def free_slots(
         last_day = min(last_day, horizon)
     booked = bookings_per_day or {}
     index = reasons.BusyIndex(busy_blocks(busy), rules.buffer)
+    away = reasons.BusyIndex(busy_blocks(off), timedelta(0))
     slots: set[Slot] = set()
     # Start a day early: a wall time in a gap resolves later, even onto the next
     # local date (Pacific/Apia skipped all of 2011-12-30).
@@ -276,11 +184,12 @@ def free_slots(
     while day <= last_day:
         for start, end in reasons.windows_on(rules, day):
             for slot in _window_slots(
-                rules, index, start, min(end, range_end), earliest
+                rules, (index, away), start, min(end, range_end), earliest
             ):
-                if reasons.beyond_horizon(rules, slot[0], now):
+                local_day = reasons.local_date(slot[0], zone)
+                if reasons.beyond_horizon(horizon, local_day):
                     continue
-                if not reasons.day_full(rules, slot[0], booked):
+                if not reasons.day_full(rules, local_day, booked):
                     slots.add(slot)
         day += timedelta(days=1)
     # fold=0 is not monotonic across a gap, so windows of a gap day can overlap.
@@ -296,6 +205,7 @@ def common_free_slots(
     working_hours: Mapping[int, tuple[Window, ...]] | None = None,
     buffer: timedelta = timedelta(0),
     slot_interval: timedelta | None = None,
+    date_overrides: Mapping[date, tuple[Window, ...]] | None = None,
 ) -> list[Slot]:
     """Slots free in every calendar: no calendar's busy block (widened by
     ``buffer``) overlaps them.
@@ -306,7 +216,9 @@ def common_free_slots(
 
     :raises ValueError: as ``free_slots``, or invalid rules.
     """
-    rules = open_rules(duration, timezone, working_hours, buffer, slot_interval)
+    rules = open_rules(
+        duration, timezone, working_hours, buffer, slot_interval, date_overrides
+    )
     union = [block for blocks in busy_by_calendar for block in blocks]
     return free_slots(rules, union, range_start, range_end, now=range_start)
 
@@ -317,6 +229,7 @@ def open_rules(
     working_hours: Mapping[int, tuple[Window, ...]] | None = None,
     buffer: timedelta = timedelta(0),
     slot_interval: timedelta | None = None,
+    date_overrides: Mapping[date, tuple[Window, ...]] | None = None,
 ) -> Rules:
     """The rules of ``common_free_slots``: no notice, horizon or daily limit, and
     without ``working_hours`` every day open from midnight to midnight."""
@@ -328,12 +241,13 @@ def open_rules(
         working_hours=working_hours,
         buffer=buffer,
         slot_interval=slot_interval,
+        date_overrides=date_overrides or {},
     )
 
 
 def _window_slots(
     rules: Rules,
-    busy: reasons.BusyIndex,
+    indexes: tuple[reasons.BusyIndex, ...],
     start: datetime,
     end: datetime,
     earliest: datetime,
@@ -342,7 +256,8 @@ def _window_slots(
     step, duration = rules.step, rules.duration
     start = reasons.grid_at_or_after(start, earliest, step)
     while start + duration <= end:
-        blocked_until = busy.conflict_end(start, start + duration)
+        ends = [i.conflict_end(start, start + duration) for i in indexes]
+        blocked_until = max((e for e in ends if e is not None), default=None)
         if blocked_until is None:
             yield (start, start + duration)
             start += step

@@ -1,8 +1,8 @@
 """Why a booking link offers a slot or not: ``GET /booking/{token}/explain``.
 
-The slot ``[start, start + duration)`` is judged with the link's rules
-(``service.rules``) against what the listing reads (``service.blockers``,
-``service.bookings_per_day``), by ``calapp.availability.reasons``: an answer
+The slot ``[start, start + duration)`` is judged by ``service.slot_reasons``:
+the link's rules against what the listing reads, through
+``calapp.availability.reasons``, as a refused reservation is: an answer
 ``offered: true`` is a slot ``GET /booking/{token}/availability`` lists, and
 every other answer names each rule that keeps it out.
 
@@ -14,7 +14,7 @@ the rest); an unknown token, or a deleted calendar, is a 404.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from calapp.availability import reasons
 from calapp.availability.schemas import reason_fields
@@ -27,8 +27,7 @@ def explain(token: str, start: datetime, now: datetime) -> dict:
     link = service.find_link(token)
     if link is None:
         raise NotFound("Booking link not found or inactive")
-    rules = service.rules(link)
-    end = start + rules.duration
+    end = start + timedelta(minutes=link.duration_minutes)
     found = []
     if not link.active:
         found.append(
@@ -37,16 +36,10 @@ def explain(token: str, start: datetime, now: datetime) -> dict:
                 "The owner has deactivated this booking link: it offers no slots",
             )
         )
-    found += reasons.explain(
-        rules,
-        start,
-        now,
-        service.blockers(link, start, end, now),
-        service.bookings_per_day(link, start, end, now),
-    )
+    found += service.slot_reasons(link, start, now)
     return {
         "token": link.token,
-        "timezone": link.timezone,
+        "timezone": link.zone_name,
         "duration_minutes": link.duration_minutes,
         "slot": {"start": start, "end": end},
         "offered": not found,

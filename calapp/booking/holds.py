@@ -58,6 +58,17 @@ class HoldPolicy:
     share_percent: int = DEFAULT_SHARE_PERCENT
 
 
+def policy_from(config) -> HoldPolicy:
+    """The hold policy the app's ``BOOKING_*`` settings give."""
+    return HoldPolicy(
+        minutes=config.get("BOOKING_HOLD_MINUTES", DEFAULT_HOLD_MINUTES),
+        max_per_client=config.get(
+            "BOOKING_MAX_HOLDS_PER_CLIENT", DEFAULT_MAX_PER_CLIENT
+        ),
+        share_percent=config.get("BOOKING_HOLD_SHARE_PERCENT", DEFAULT_SHARE_PERCENT),
+    )
+
+
 def client_key(address: str | None, secret: str) -> str:
     """A keyed hash of the client's network: the IPv4 address, or the /64 of an
     IPv6 address (an IPv4-mapped IPv6 address counts as its IPv4)."""

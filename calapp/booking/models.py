@@ -3,7 +3,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB, TSTZRANGE, ExcludeConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from calapp.db import TimestampMixin, UTCDateTime, db, utcnow, uuid_fk, uuid_pk
 
@@ -44,6 +44,13 @@ class BookingLink(TimestampMixin, db.Model):
             "confirmation_timeout_hours BETWEEN 1 AND 720",
             name="ck_booking_links_confirmation_timeout",
         ),
+        # Inline working hours in a zone, or a schedule: exactly one.
+        sa.CheckConstraint(
+            "(schedule_id IS NULL) = (working_hours IS NOT NULL "
+            "AND timezone IS NOT NULL)",
+            name="ck_booking_links_hours_or_schedule",
+        ),
+        sa.Index("ix_booking_links_schedule", "schedule_id"),
     )
 
     id: Mapped[uuid.UUID] = uuid_pk()
@@ -53,9 +60,13 @@ class BookingLink(TimestampMixin, db.Model):
     description: Mapped[str | None] = mapped_column(sa.Text)
     duration_minutes: Mapped[int] = mapped_column(sa.Integer, nullable=False)
     buffer_minutes: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
-    timezone: Mapped[str] = mapped_column(sa.String(64), nullable=False)
-    # {"mon": [{"start": "09:00", "end": "17:00"}], ..., "sun": []}, all seven days.
-    working_hours: Mapped[dict] = mapped_column(JSONB, nullable=False)
+    # Inline working hours: {"mon": [{"start": "09:00", "end": "17:00"}], ...,
+    # "sun": []}, all seven days, in ``timezone``; NULL both with a schedule.
+    timezone: Mapped[str | None] = mapped_column(sa.String(64))
+    working_hours: Mapped[dict | None] = mapped_column(JSONB)
+    schedule_id: Mapped[uuid.UUID | None] = uuid_fk(
+        "schedules.id", nullable=True, ondelete="RESTRICT"
+    )
     min_notice_minutes: Mapped[int] = mapped_column(
         sa.Integer, nullable=False, default=60
     )
@@ -75,6 +86,18 @@ class BookingLink(TimestampMixin, db.Model):
     created_by: Mapped[uuid.UUID | None] = uuid_fk(
         "users.id", nullable=True, ondelete="SET NULL"
     )
+    # Loaded with the link: every answer of the link reads its hours.
+    schedule = relationship("Schedule", lazy="joined")
+
+    @property
+    def zone_name(self) -> str:
+        """The zone of the link's hours: its schedule's, or its own."""
+        return self.schedule.timezone if self.schedule_id else self.timezone
+
+    @property
+    def weekly_hours(self) -> dict:
+        """The weekly windows offered: its schedule's, or its own."""
+        return self.schedule.weekly if self.schedule_id else self.working_hours
 
 
 class Booking(db.Model):

@@ -86,11 +86,11 @@ def _when(value: datetime, zone: str) -> str:
 
 
 def _lines(booking: Booking, link: BookingLink, role: str, topic: str, owner):
-    when = _when(booking.start_time, link.timezone)
+    when = _when(booking.start_time, link.zone_name)
     who = f"{booking.name} <{booking.email}>" if booking.name else booking.email
     host = (owner.name or owner.email) if owner else "the organizer"
     if topic == "booking.requested" and role == "owner":
-        deadline = _when(booking.expires_at or booking.created_at, link.timezone)
+        deadline = _when(booking.expires_at or booking.created_at, link.zone_name)
         lines = [
             f"{who} asks to book {link.title} on {when}.",
             "",

@@ -141,6 +141,17 @@ def _description(link: BookingLink, name: str, email: str, notes: str | None) ->
     return "\n\n".join(parts)
 
 
+def booking_view(booking: Booking, secret: str | None = None) -> dict:
+    """A booking as ``BookingSchema`` (``manage_token`` only when just made)."""
+    return {
+        "id": booking.id,
+        "status": booking.status,
+        "slot_start": booking.start_time,
+        "slot_end": booking.end_time,
+        "manage_token": secret,
+    }
+
+
 def visitor_event(booking: Booking, sent: dict | None = None) -> dict | None:
     """The booking as an event (``EventSchema``) from the visitor's side.
 
@@ -174,7 +185,7 @@ def visitor_event(booking: Booking, sent: dict | None = None) -> dict | None:
         "location": None,
         "start_time": booking.start_time,
         "end_time": booking.end_time,
-        "timezone": link.timezone,
+        "timezone": link.zone_name,
         "all_day": False,
         "start_date": None,
         "end_date": None,
@@ -274,7 +285,7 @@ def reserve(token: str, data: dict, now: datetime) -> tuple[Booking, str | None]
             "description": _description(link, data["name"], email, data.get("notes")),
             "start_time": start,
             "end_time": end,
-            "timezone": link.timezone,
+            "timezone": link.zone_name,
             "status": "tentative" if pending else "confirmed",
             "attendees": [{"email": email, "name": data["name"]}],
         },

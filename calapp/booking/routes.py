@@ -98,27 +98,11 @@ def _now():
 
 def _shown(link) -> dict:
     base = current_app.config.get("PUBLIC_BASE_URL") or request.host_url
-    return {
-        "token": link.token,
-        "public_url": f"{base.rstrip('/')}/booking/{link.token}",
-        "settings": links.settings(link),
-        "calendar_id": link.calendar_id,
-        "created_at": link.created_at,
-        "updated_at": link.updated_at,
-    }
+    return links.shown(link, base)
 
 
 def _booking(booking, secret=None) -> dict:
-    return {
-        "id": booking.id,
-        "status": booking.status,
-        "slot_start": booking.start_time,
-        "slot_end": booking.end_time,
-        "manage_token": secret,
-    }
-
-
-# --- owner ----------------------------------------------------------------------------
+    return reservations.booking_view(booking, secret)
 
 
 @links_blp.route("/calendars/<uuid:calendar_id>/booking-link")
@@ -132,7 +116,8 @@ class BookingLinkCreateView(MethodView):
         """Create a public booking link for a calendar (owner only)
 
         A public link where anyone can book a slot of your calendar without an account:
-        duration, working hours, buffers, notice and daily limits. Share its public_url.
+        duration, working hours (inline, or one of your schedules by schedule_id),
+        buffers, notice and daily limits. Share its public_url.
         """
         link = links.create_link(current_principal(), calendar_id, data, _now())
         db.session.commit()
@@ -301,8 +286,9 @@ class ExplainView(MethodView):
         Answers whether the slot starting at `start` (lasting the link's
         duration) is in the link's availability now; if not, every reason as a
         code with detail: outside_working_hours, not_on_interval, min_notice,
-        beyond_horizon, daily_limit, busy, buffer, held or link_inactive. Use it
-        to pick another time. It never says what a busy time is, only when.
+        beyond_horizon, daily_limit, busy, buffer, held, time_off, holiday or
+        link_inactive. Use it to pick another time. It never says what a busy
+        time is, only when (and a holiday's name).
         """
         return explain.explain(token, args["start"], _now())
 
@@ -369,15 +355,7 @@ class HoldsView(MethodView):
         one), a few per client, and a share of each day's slots per link.
         """
         config = current_app.config
-        policy = holds.HoldPolicy(
-            minutes=config.get("BOOKING_HOLD_MINUTES", holds.DEFAULT_HOLD_MINUTES),
-            max_per_client=config.get(
-                "BOOKING_MAX_HOLDS_PER_CLIENT", holds.DEFAULT_MAX_PER_CLIENT
-            ),
-            share_percent=config.get(
-                "BOOKING_HOLD_SHARE_PERCENT", holds.DEFAULT_SHARE_PERCENT
-            ),
-        )
+        policy = holds.policy_from(config)
         client = holds.client_key(request.remote_addr, config["SECRET_KEY"])
         booking = holds.hold(token, data, _now(), client=client, policy=policy)
         db.session.commit()

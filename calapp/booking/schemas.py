@@ -90,8 +90,21 @@ class _LinkFields(Schema):
             "example": 0,
         },
     )
-    timezone = Timezone(metadata={"example": "America/Asuncion"})
+    timezone = Timezone(
+        metadata={
+            "description": "The zone of working_hours (not with schedule_id: a "
+            "schedule has its own)",
+            "example": "America/Asuncion",
+        }
+    )
     working_hours = _working_hours()
+    schedule_id = ma.fields.UUID(
+        allow_none=True,
+        metadata={
+            "description": "One of your schedules (POST /schedules) instead of "
+            "inline working_hours: its weekly windows, date overrides and zone"
+        },
+    )
     active = ma.fields.Boolean()
     min_notice_minutes = _minutes(
         0,
@@ -142,6 +155,16 @@ class _LinkFields(Schema):
         },
     )
 
+    @ma.validates_schema
+    def _hours_or_schedule(self, data, **kwargs):
+        if data.get("schedule_id") is not None:
+            for name in ("working_hours", "timezone"):
+                if name in data:
+                    raise ma.ValidationError(
+                        "give schedule_id or working_hours and timezone, not both",
+                        name,
+                    )
+
     @ma.post_load
     def _normalise(self, data, **kwargs):
         if "working_hours" in data:
@@ -165,13 +188,20 @@ class BookingLinkCreateSchema(_LinkFields):
 
     duration_minutes = _minutes(5, required=True, metadata={"example": 30})
     buffer_minutes = _minutes(0, load_default=0, metadata={"example": 0})
-    timezone = Timezone(required=True, metadata={"example": "America/Asuncion"})
-    working_hours = _working_hours(required=True)
     active = ma.fields.Boolean(load_default=True)
     min_notice_minutes = _minutes(0, MAX_NOTICE_MINUTES, load_default=60)
     max_days_ahead = _minutes(0, MAX_DAYS_AHEAD, load_default=60)
     requires_confirmation = ma.fields.Boolean(load_default=False)
     confirmation_timeout_hours = _minutes(1, MAX_CONFIRMATION_HOURS, load_default=24)
+
+    @ma.validates_schema
+    def _one_of(self, data, **kwargs):
+        if data.get("schedule_id") is None:
+            missing = [n for n in ("working_hours", "timezone") if n not in data]
+            if missing:
+                raise ma.ValidationError(
+                    {n: ["is required unless schedule_id is given"] for n in missing}
+                )
 
 
 class BookingLinkUpdateSchema(_LinkFields):
@@ -183,10 +213,20 @@ class BookingLinkUpdateSchema(_LinkFields):
 class BookingLinkSettingsSchema(Schema):
     duration_minutes = ma.fields.Integer(required=True)
     buffer_minutes = ma.fields.Integer(required=True)
-    timezone = ma.fields.String(required=True)
+    timezone = ma.fields.String(
+        required=True, metadata={"description": "The link's zone, or its schedule's"}
+    )
     working_hours = ma.fields.Dict(
         required=True,
-        metadata={"description": "All seven days (mon..sun), closed days empty"},
+        metadata={
+            "description": "All seven days (mon..sun), closed days empty: the "
+            "link's own, or its schedule's weekly windows"
+        },
+    )
+    schedule_id = ma.fields.UUID(
+        required=True,
+        allow_none=True,
+        metadata={"description": "The schedule whose hours the link offers, or null"},
     )
     active = ma.fields.Boolean(required=True)
     min_notice_minutes = ma.fields.Integer(required=True)
@@ -218,6 +258,7 @@ class BookingLinkSchema(Schema):
                 "sat": [],
                 "sun": [],
             },
+            "schedule_id": None,
             "active": True,
             "min_notice_minutes": 120,
             "max_days_ahead": 30,
@@ -304,6 +345,32 @@ class ExplainArgsSchema(Schema):
 
 class PublicSlotExplanationSchema(Schema):
     """Whether the link offers a slot, and why not: never what is busy."""
+
+    EXAMPLE = {
+        "token": "Xq3v9bT2kLmN8pR4sW6yZ1aC5dE7fG0hJ2kL4mN6pQ8",
+        "timezone": "Europe/Madrid",
+        "duration_minutes": 30,
+        "slot": {"start": "2027-01-11T16:45:00Z", "end": "2027-01-11T17:15:00Z"},
+        "offered": False,
+        "reasons": [
+            {
+                "code": "outside_working_hours",
+                "message": "The slot is not inside the working hours of 2027-01-11 "
+                "(Europe/Madrid)",
+                "day": "2027-01-11",
+                "windows": [
+                    {"start": "2027-01-11T08:00:00Z", "end": "2027-01-11T16:00:00Z"}
+                ],
+            },
+            {
+                "code": "busy",
+                "message": "The calendar is busy from 2027-01-11T17:00:00Z to "
+                "2027-01-11T17:15:00Z",
+                "start": "2027-01-11T17:00:00Z",
+                "end": "2027-01-11T17:15:00Z",
+            },
+        ],
+    }
 
     token = ma.fields.String(required=True)
     timezone = ma.fields.String(required=True)
@@ -523,7 +590,9 @@ class PublicLinkSchema(Schema):
     description = ma.fields.String(required=True, allow_none=True)
     duration_minutes = ma.fields.Integer(required=True)
     timezone = ma.fields.String(
-        required=True, metadata={"description": "The link's zone (working hours)"}
+        required=True,
+        attribute="zone_name",
+        metadata={"description": "The link's zone (working hours), or its schedule's"},
     )
     requires_confirmation = ma.fields.Boolean(
         metadata={"description": "Bookings wait for the owner's confirmation"}

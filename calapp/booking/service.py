@@ -38,6 +38,8 @@ from calapp.errors import Conflict, NotFound, ValidationError
 from calapp.events.models import Event
 from calapp.extensions import db
 from calapp.fields import format_instant
+from calapp.schedules import service as schedules
+from calapp.schedules.hooks import schedule_deleting
 from calapp.security import Principal
 
 MAX_AVAILABILITY_WINDOW = timedelta(days=62)
@@ -51,10 +53,15 @@ class SlotUnavailable(Conflict):
     code = "slot_unavailable"
 
 
-def unavailable(start: datetime, end: datetime, why: str) -> SlotUnavailable:
+def unavailable(
+    start: datetime, end: datetime, why: str, codes: list[str] | None = None
+) -> SlotUnavailable:
+    details = {"slot_start": format_instant(start), "slot_end": format_instant(end)}
+    if codes:
+        details["reasons"] = codes
     return SlotUnavailable(
         f"This slot cannot be booked: {why}. Pick one from the link's availability",
-        details={"slot_start": format_instant(start), "slot_end": format_instant(end)},
+        details=details,
     )
 
 
@@ -80,11 +87,16 @@ def public_link(token: str) -> BookingLink:
 
 
 def rules(link: BookingLink) -> slots.Rules:
+    """The link's rules: its own hours, or its schedule's (with date overrides)."""
     interval = link.slot_interval_minutes
+    overrides = {}
+    if link.schedule is not None:
+        overrides = schedules.override_windows(link.schedule)
     return slots.Rules(
-        timezone=link.timezone,
+        timezone=link.zone_name,
         duration=timedelta(minutes=link.duration_minutes),
-        working_hours=slots.parse_working_hours(link.working_hours),
+        working_hours=slots.parse_working_hours(link.weekly_hours),
+        date_overrides=overrides,
         buffer=timedelta(minutes=link.buffer_minutes),
         slot_interval=timedelta(minutes=interval) if interval else None,
         min_notice=timedelta(minutes=link.min_notice_minutes),
@@ -110,7 +122,9 @@ def blocking(now: datetime):
     )
 
 
-def _booking_rows(calendar_id: uuid.UUID, start: datetime, end: datetime, now):
+def _booking_rows(
+    calendar_id: uuid.UUID, start: datetime, end: datetime, now: datetime
+):
     """Bookings and live holds of the calendar whose blocked range overlaps
     ``[start, end)``: ``(blocked lower, blocked upper, slot start, slot end,
     expires_at or None)``."""
@@ -153,6 +167,15 @@ def _per_day(
     return Counter(s.astimezone(zone).date() for s in starts)
 
 
+def whole_days(start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    """``[start, end)`` widened to whole UTC days."""
+    day = timedelta(days=1)
+    return (
+        EPOCH + (start - EPOCH) // day * day,
+        EPOCH + -((EPOCH - end) // day) * day,
+    )
+
+
 def offered(
     link: BookingLink, start: datetime, end: datetime, now: datetime
 ) -> list[slots.Slot]:
@@ -168,13 +191,21 @@ def offered(
     # Busy blocks of [lo, hi) widened to whole UTC days: the range then stays
     # the same all day long although ``now`` moves it, and the same question
     # finds them cached (the extra blocks are outside every slot offered).
-    day = timedelta(days=1)
-    first = max(start, EPOCH + (lo - EPOCH) // day * day)
-    last = min(end, EPOCH + -((EPOCH - hi) // day) * day)
+    first, last = whole_days(lo, hi)
+    first, last = max(start, first), min(end, last)
     busy = busy_by_calendar([calendar], first - pad, last + pad)[calendar.id]
     busy += _booking_blocks(calendar.id, lo - pad, hi + pad, now)
     per_day = bookings_per_day(link, lo, hi, now)
-    return slots.free_slots(link_rules, busy, lo, hi, now, per_day)
+    off = [(a.start, a.end) for a in owner_absences(link, calendar, lo, hi)]
+    return slots.free_slots(link_rules, busy, lo, hi, now, per_day, off)
+
+
+def owner_absences(
+    link: BookingLink, calendar: Calendar, start: datetime, end: datetime
+) -> list[schedules.Absence]:
+    """Time off and blocking holidays of the calendar's owner around
+    ``[start, end)``; holidays are whole days in the link's zone."""
+    return schedules.absences({calendar.owner_id: link.zone_name}, start, end)
 
 
 def availability(token: str, start: datetime, end: datetime, now: datetime) -> dict:
@@ -190,7 +221,7 @@ def availability(token: str, start: datetime, end: datetime, now: datetime) -> d
     found = offered(link, start, end, now)
     return {
         "token": link.token,
-        "timezone": link.timezone,
+        "timezone": link.zone_name,
         "duration_minutes": link.duration_minutes,
         "slots": [{"start": s, "end": e} for s, e in found],
     }
@@ -204,14 +235,39 @@ def blockers(
     is not said), bookings (their slot as ``core``) and live holds."""
     pad = timedelta(minutes=link.buffer_minutes)
     calendar, _ = policy.get_calendar(Principal.system(), link.calendar_id)
-    busy = busy_by_calendar([calendar], start - pad, end + pad)[calendar.id]
+    # Whole days, as ``offered`` reads them: questions about one day's slots
+    # share one cached answer (blocks outside the slot's reach change nothing).
+    first, last = whole_days(start - pad, end + pad)
+    busy = busy_by_calendar([calendar], first, last)[calendar.id]
     rows = _booking_rows(calendar.id, start - pad, end + pad, now)
-    return [reasons.Blocker(s, e) for s, e in busy] + [
-        reasons.Blocker(lo, hi, held_until=until)
-        if until is not None
-        else reasons.Blocker(lo, hi, core=(slot_start, slot_end))
-        for lo, hi, slot_start, slot_end, until in rows
+    away = [
+        reasons.Blocker(a.start, a.end, code=a.code, name=a.name)
+        for a in owner_absences(link, calendar, start, end)
     ]
+    return (
+        [reasons.Blocker(s, e) for s, e in busy]
+        + [
+            reasons.Blocker(lo, hi, held_until=until)
+            if until is not None
+            else reasons.Blocker(lo, hi, core=(slot_start, slot_end))
+            for lo, hi, slot_start, slot_end, until in rows
+        ]
+        + away
+    )
+
+
+@schedule_deleting.register
+def refuse_while_linked(owner_id: uuid.UUID, schedule_id: uuid.UUID) -> None:
+    """:raises Conflict: a booking link (active or not) uses the schedule."""
+    titles = db.session.scalars(
+        sa.select(BookingLink.title).where(BookingLink.schedule_id == schedule_id)
+    ).all()
+    if titles:
+        raise Conflict(
+            f"{len(titles)} booking link(s) use this schedule; give them other "
+            "hours first",
+            details={"booking_links": titles[:20]},
+        )
 
 
 def bookings_per_day(
@@ -224,14 +280,33 @@ def bookings_per_day(
     return _per_day(link, rules(link).zone, start, end, now)
 
 
+def slot_reasons(
+    link: BookingLink, start: datetime, now: datetime
+) -> list[reasons.Reason]:
+    """Every rule of the link that keeps ``[start, start + duration)`` out of
+    ``offered`` now (``[]``: it is offered), from what the listing reads."""
+    link_rules = rules(link)
+    end = start + link_rules.duration
+    return reasons.explain(
+        link_rules,
+        start,
+        now,
+        blockers(link, start, end, now),
+        bookings_per_day(link, start, end, now),
+    )
+
+
 def check_offered(
     link: BookingLink, start: datetime, end: datetime, now: datetime
 ) -> None:
-    """:raises SlotUnavailable: ``[start, end)`` is not a slot offered now."""
+    """:raises SlotUnavailable: ``[start, end)`` is not a slot offered now
+    (``details.reasons``: the codes of ``slot_reasons``)."""
     if end - start != timedelta(minutes=link.duration_minutes):
         raise unavailable(
             start, end, f"slots last {link.duration_minutes} minutes on this link"
         )
     if (start, end) not in offered(link, start, end, now):
-        raise unavailable(start, end, "it is taken, outside the offered times or "
-                           "too soon")  # fmt: skip
+        found = slot_reasons(link, start, now)
+        why = "; ".join(r.message[:1].lower() + r.message[1:] for r in found)
+        why = why or "it is not offered now"
+        raise unavailable(start, end, why.rstrip("."), [r.code for r in found] or None)

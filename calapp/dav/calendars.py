@@ -25,8 +25,8 @@ import sqlalchemy as sa
 
 from calapp import policy
 from calapp.calendars.models import Calendar
-from calapp.errors import ValidationError
-from calapp.events import occurrences
+from calapp.errors import AppError, ValidationError
+from calapp.events import occurrences, pages
 from calapp.events import service as events_service
 from calapp.events.models import Event
 from calapp.extensions import db
@@ -45,6 +45,7 @@ HEADER = [
     f"PRODID:{export.PRODID}",
     "CALSCALE:GREGORIAN",
 ]
+_RENDERED_PREFIX = ("\r\n".join(HEADER) + "\r\n").encode()
 
 
 @dataclass
@@ -198,15 +199,26 @@ def _forbidden(condition: str, message: str, ns: str = CALDAV) -> DavError:
     return DavError(403, message, (ns, condition))
 
 
-def _uid_master(calendar_id: uuid.UUID, uid: str):
-    return db.session.execute(
-        sa.select(Event.id, Event.dav_href).where(
+def _masters_at(calendar_id: uuid.UUID, name: str, uid: str | None):
+    """``(current, other)``: the live object at ``name`` (found by its name,
+    else by the UID the name spells when it has none) and the live object
+    holding ``uid`` (the PUT body's), as ``(id, ical_uid, dav_href)`` rows, in
+    one statement on the calendar's two unique indexes."""
+    uids = sorted({_uid_of_name(name), *([uid] if uid is not None else [])})
+    rows = db.session.execute(
+        sa.select(Event.id, Event.ical_uid, Event.dav_href).where(
             Event.calendar_id == calendar_id,
             Event.deleted_at.is_(None),
             Event.series_id.is_(None),
-            Event.ical_uid == uid,
+            sa.or_(Event.dav_href == name, Event.ical_uid.in_(uids)),
         )
-    ).first()
+    ).all()
+    current = next((r for r in rows if r.dav_href == name), None) or next(
+        (r for r in rows if r.dav_href is None and r.ical_uid == _uid_of_name(name)),
+        None,
+    )
+    other = next((r for r in rows if r.ical_uid == uid), None)
+    return current, other
 
 
 def _mapped(body: bytes, calendar: Calendar, now: datetime):
@@ -245,20 +257,32 @@ def _stored_sequence(stored: Stored, uid: str) -> int:
 def put(
     principal: Principal,
     calendar: Calendar,
+    role: str,
     name: str,
     body: bytes,
     now: datetime,
     *,
     if_match: str | None,
     if_none_match: str | None,
-) -> tuple[CalObject, bool]:
-    """Create or replace the object at ``name``; ``(object, created)``.
+) -> tuple[str | None, bool]:
+    """Create or replace the object at ``name`` in ``calendar`` (locked by the
+    caller, who holds ``role`` on it); ``(etag, created)``, the ETag only when
+    the stored bytes are those sent (RFC 4791 §5.3.4).
 
     :raises DavError: 412 a failed condition; 403 invalid data, another
         object with this UID, a viewer.
     """
-    calendar, _ = policy.get_calendar(principal, calendar.id, "write", lock=True)
-    current = _master_by_name(calendar.id, name)  # (id, uid): not rendered
+    if not policy.allows(role, "write"):
+        raise policy.deny(role, "write")
+    # Read first so that one statement finds both the object at this name and
+    # one holding the body's UID; a bad body is refused after the conditions,
+    # as before.
+    try:
+        parsed, invalid = _mapped(body, calendar, now), None
+    except (DavError, AppError) as exc:
+        parsed, invalid = None, exc
+    uid = parsed[0][0].uid if parsed is not None else None
+    current, other = _masters_at(calendar.id, name, uid)
     if if_none_match == "*" and current is not None:
         raise DavError(412, "An object exists at this name (If-None-Match: *)")
     if if_match is not None and (
@@ -266,18 +290,17 @@ def put(
         or (if_match != "*" and if_match != _etag_of_master(calendar, current[0]))
     ):
         raise DavError(412, "The object changed since you read it (If-Match)")
-    mapped, ctx, report = _mapped(body, calendar, now)
-    uid = mapped[0].uid
+    if invalid is not None:
+        raise invalid
+    mapped, ctx, report = parsed
     if current is not None and current[1] != uid:
         raise _forbidden("no-uid-conflict", "An object keeps its UID")
-    if current is None:
-        other = _uid_master(calendar.id, uid)
-        if other is not None:
-            raise _forbidden(
-                "no-uid-conflict",
-                f"Another object of this calendar has this UID: "
-                f"{other.dav_href or default_name(uid)}",
-            )
+    if current is None and other is not None:
+        raise _forbidden(
+            "no-uid-conflict",
+            f"Another object of this calendar has this UID: "
+            f"{other.dav_href or default_name(uid)}",
+        )
     # A new object has nothing stored to match: no query for it.
     stored = Stored(calendar.id if current is not None else None, uids={uid})
     floor = _stored_sequence(stored, uid)
@@ -296,17 +319,33 @@ def put(
             planner.override(uid, item, series)
     planner.reconcile(set())
     planner.prune({uid} if masters else set(), set())
-    import_.apply(planner.plan, calendar, principal, now)
     master_id = series[0] if series else None
-    if master_id is not None:
+    # A new master is written with its name; a stored one is renamed below.
+    inserted = {w.id for w in planner.plan.writes if w.existing is None}
+    hrefs = {master_id: name} if master_id in inserted else {}
+    import_.apply(planner.plan, calendar, principal, now, hrefs=hrefs)
+    if master_id is None:
+        raise _forbidden("valid-calendar-object-resource", "Nothing could be stored")
+    if master_id not in hrefs:
         db.session.execute(
             sa.update(Event).where(Event.id == master_id).values(dav_href=name)
         )
         db.session.flush()
-    found = objects(calendar, [master_id]) if master_id is not None else []
+    return _etag_if_kept(calendar, master_id, body), current is None
+
+
+def _etag_if_kept(calendar: Calendar, master_id: uuid.UUID, body: bytes):
+    """The stored object's ETag if its bytes are ``body``, else ``None``.
+
+    Rendering starts with ``HEADER``: a body that does not (what clients send,
+    with their own PRODID) cannot be the stored bytes, so it is not rendered.
+    """
+    if not body.startswith(_RENDERED_PREFIX):
+        return None
+    found = objects(calendar, [master_id])
     if not found:
         raise _forbidden("valid-calendar-object-resource", "Nothing could be stored")
-    return found[0], current is None
+    return found[0].etag if found[0].body == body else None
 
 
 def _etag_of_master(calendar: Calendar, master_id: uuid.UUID) -> str | None:
@@ -334,21 +373,93 @@ def delete(
 # --- searching -------------------------------------------------------------------
 
 
-def _base(calendar: Calendar) -> sa.Select:
-    return sa.select(Event).where(
+@dataclass(frozen=True)
+class Entry:
+    """A stored event or an occurrence of a series in a window: what the
+    expand, the time-range filter and free/busy read of it."""
+
+    id: uuid.UUID  # the stored row's, or the series' for an occurrence
+    series_id: uuid.UUID | None
+    start_time: datetime
+    end_time: datetime
+    recurrence_rule: str | None  # set: an occurrence of a series
+    status: str
+    transparency: str
+
+
+_ENTRY_COLUMNS = (
+    Event.id,
+    Event.series_id,
+    Event.start_time,
+    Event.end_time,
+    Event.recurrence_rule,
+    Event.status,
+    Event.transparency,
+)
+
+
+def _window_rows(calendar: Calendar, start: datetime, end: datetime):
+    """The window's stored rows and series, as columns (no ORM entity): the
+    window conditions of the REST list (``occurrences``)."""
+    base = sa.select(Event).where(
         Event.calendar_id == calendar.id, Event.deleted_at.is_(None)
     )
+    stored = db.session.execute(
+        occurrences._stored_in(base, start, end).with_only_columns(*_ENTRY_COLUMNS)
+    ).all()
+    series = db.session.execute(
+        occurrences._series_in(base, start, end).with_only_columns(
+            *occurrences.EXPANSION_COLUMNS, Event.status, Event.transparency
+        )
+    ).all()
+    return stored, series
+
+
+def _window_entries(calendar: Calendar, start: datetime, end: datetime):
+    """Every stored event and occurrence of the calendar in the window,
+    unordered, expanded by the REST list's engine (spans kept per process).
+
+    :raises ValidationError: bad window, more than ``MAX_OCCURRENCES``.
+    """
+    occurrences.check_window(start, end)
+    stored, series_rows = _window_rows(calendar, start, end)
+    entries = [Entry(*row) for row in stored]
+    overridden = occurrences._overridden_slots(series_rows, start, end)
+    slots: dict[uuid.UUID, set] = {}
+    for series_id, slot in overridden:
+        slots.setdefault(series_id, set()).add(slot)
+    total = 0
+    for row in series_rows:
+        series = occurrences.series_of(row)
+        replaced = slots.get(row.id, ())
+        for occ_start in pages.starts_in(series, start, end):
+            if occ_start in replaced:
+                continue
+            total += 1
+            if total > occurrences.MAX_OCCURRENCES:
+                raise occurrences._too_many()
+            entries.append(
+                Entry(
+                    row.id,
+                    None,
+                    occ_start,
+                    series.occurrence_end(occ_start),
+                    row.recurrence_rule,
+                    row.status,
+                    row.transparency,
+                )
+            )
+    return entries
 
 
 def in_window(calendar: Calendar, start: datetime, end: datetime, limit: int):
     """The masters with something in ``[start, end)``, and their occurrences
-    (``(master_id, item)``; an item is an ``Event`` or an ``Occurrence``), as
-    the REST window finds them.
+    (``(master_id, entry)``), as the REST window finds them.
 
     :raises DavError: more than ``limit`` occurrences (403).
     """
     try:
-        items = occurrences.all_in_window(_base(calendar), start, end)
+        items = _window_entries(calendar, start, end)
     except ValidationError as exc:
         raise DavError(
             403,
@@ -443,13 +554,26 @@ def expanded_from(calendar: Calendar, found) -> list[CalObject]:
     )
     rows = {row.event_id: row for row in rows_list}
     stored = {obj.master_id: obj for obj in _objects_from(calendar, rows_list)}
+    organizer = export.organizer(calendar)
     bases: dict[uuid.UUID, dict] = {}
+    templates: dict[uuid.UUID, tuple] = {}
     by_master: dict[uuid.UUID, list] = {}
     for master, item in found:
         base = rows.get(item.id)
         if base is None:
             continue
-        if item.recurrence_rule:  # an occurrence of a series
+        if item.recurrence_rule and not base.all_day:  # a timed occurrence
+            template = templates.get(item.id)
+            if template is None:
+                shared = bases[item.id] = _instance_base(base)
+                template = templates[item.id] = _template(
+                    shared, item, organizer, calendar.timezone
+                )
+            by_master.setdefault(master, []).append(
+                (item.start_time, _from_template(template, item))
+            )
+            continue
+        if item.recurrence_rule:  # an all-day occurrence
             shared = bases.get(item.id)
             if shared is None:
                 shared = bases[item.id] = _instance_base(base)
@@ -463,8 +587,9 @@ def expanded_from(calendar: Calendar, found) -> list[CalObject]:
                     base.end_time,
                     base.original_start_time,
                 )
-        by_master.setdefault(master, []).append((item.start_time, row))
-    organizer = export.organizer(calendar)
+        by_master.setdefault(master, []).append(
+            (item.start_time, export.vevent(row, organizer, calendar.timezone))
+        )
     objects_out = []
     for master, items in by_master.items():
         obj = stored.get(master)
@@ -472,14 +597,38 @@ def expanded_from(calendar: Calendar, found) -> list[CalObject]:
             continue
         items.sort(key=lambda pair: pair[0])
         lines = list(HEADER)
-        for _, row in items:
-            lines.extend(export.vevent(row, organizer, calendar.timezone))
+        for _, vevent_lines in items:
+            lines.extend(vevent_lines)
         lines.append("END:VCALENDAR")
         body = ("\r\n".join(ical.fold(x) if len(x) > 75 else x for x in lines)).encode()
         objects_out.append(
             CalObject(master, obj.uid, obj.name, body + b"\r\n", obj.etag)
         )
     return objects_out
+
+
+def _template(shared: dict, item, organizer: str, zone: str) -> tuple:
+    """The lines of a timed series' expanded occurrences around the three that
+    differ from one to the next (DTSTART, DTEND, RECURRENCE-ID, all in UTC:
+    ``_instance_base``): ``export.vevent`` of one occurrence, cut there."""
+    lines = export.vevent(
+        _instance_row(shared, item.start_time, item.end_time, item.start_time),
+        organizer,
+        zone,
+    )
+    first = next(i for i, x in enumerate(lines) if x.startswith("DTSTART:"))
+    slot = next(i for i, x in enumerate(lines) if x.startswith("RECURRENCE-ID:"))
+    return lines[:first], lines[slot + 1 :]
+
+
+def _from_template(template: tuple, item) -> list[str]:
+    """``export.vevent`` of one timed occurrence, from its series' template."""
+    head, tail = template
+    start = ical.utc_stamp(item.start_time)
+    times = [f"DTSTART:{start}"]
+    if item.end_time != item.start_time:  # zero length: DTSTART alone (§3.6.1)
+        times.append(f"DTEND:{ical.utc_stamp(item.end_time)}")
+    return [*head, *times, f"RECURRENCE-ID:{start}", *tail]
 
 
 def busy(calendar: Calendar, start: datetime, end: datetime, limit: int):

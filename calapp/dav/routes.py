@@ -88,8 +88,7 @@ def dispatch(path: str = ""):
     if request.method == "OPTIONS":
         return _options()
     try:
-        principal = auth.principal()
-        user = db.session.get(User, principal.user_id)
+        principal, user = auth.principal()
         target = _resolve(principal, path)
         method = "GET" if request.method == "HEAD" else request.method
         handler = HANDLERS.get(method)
@@ -155,8 +154,11 @@ def _resolve(principal: Principal, path: str) -> Target:
         return Target("cal_home")
     principal.require("calendars:read")
     calendar_id = _calendar_id(principal.user_id, rest[0])
+    # A PUT of an object decides on what the calendar holds (conditions, UIDs):
+    # its row is locked here, in the one statement that resolves it.
+    lock = request.method == "PUT" and len(rest) > 1
     try:
-        calendar, role = policy.get_calendar(principal, calendar_id, "read")
+        calendar, role = policy.get_calendar(principal, calendar_id, "read", lock=lock)
     except NotFound:
         if len(rest) == 1:
             return Target("calendar", segment=rest[0])
@@ -325,8 +327,8 @@ def put(principal: Principal, user: User, target: Target) -> Response:
     if_match, if_none_match = _conditions()
     if target.kind == "object":
         principal.require("events:write")
-        saved, created = calendars.put(
-            principal, target.calendar, target.name, body, now(),
+        etag, created = calendars.put(
+            principal, target.calendar, target.role, target.name, body, now(),
             if_match=if_match, if_none_match=if_none_match,
         )  # fmt: skip
     elif target.kind == "card":
@@ -335,12 +337,13 @@ def put(principal: Principal, user: User, target: Target) -> Response:
             principal, target.name, body, now(),
             if_match=if_match, if_none_match=if_none_match,
         )  # fmt: skip
+        etag = saved.etag if saved.body == body else None
     else:
         raise DavError(405, "PUT a calendar object or a card")
     response = Response(status=201 if created else 204)
     # RFC 4791 §5.3.4: an ETag only when the stored bytes are the ones sent.
-    if saved.body == body:
-        response.headers["ETag"] = saved.etag
+    if etag is not None:
+        response.headers["ETag"] = etag
     return response
 
 

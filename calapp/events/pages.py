@@ -230,6 +230,15 @@ def _starts_from(
         index += 1
 
 
+def starts_in(
+    series: recurrence.Series, start: datetime, end: datetime
+) -> Iterator[datetime]:
+    """``recurrence.starts_between(series, start, end)``, ascending, from the
+    spans kept per process: for answers that are not paged (the DAV face's
+    expand and free/busy) the windows of one month share them too."""
+    return _starts_from(series, start, end, reach=True)
+
+
 def _expansion_start(start: datetime, after) -> datetime:
     """Where expansion resumes for a cursor: what starts before its instant is on
     earlier pages (one microsecond earlier keeps an occurrence starting at that

@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 
+from calapp.attachments import views as attachment_views
 from calapp.events.models import Event, EventAttendee, EventReminder
 from calapp.events.schemas import EventSchema
 
@@ -85,7 +86,10 @@ COLUMNS = (
     Event.status,
     Event.transparency,
     Event.tags,
-    Event.attachments,
+    # Uploaded files (an exception shows its series') then the links.
+    attachment_views.aggregate(sa.func.coalesce(Event.series_id, Event.id))
+    .op("||")(Event.attachments)
+    .label("attachments"),
     _children(
         EventReminder,
         (EventReminder.minutes_before, EventReminder.id),
@@ -112,7 +116,6 @@ COLUMNS = (
     instant(Event.created_at),
     instant(Event.updated_at),
 )
-_ATTACHMENT_KEYS = ("name", "url", "mime_type", "size")
 
 
 def check_fields(schema_cls) -> None:
@@ -127,9 +130,7 @@ def item(row) -> dict:
     """The ``EventSchema`` dump of a row of ``COLUMNS``."""
     out = row._asdict()
     if out["attachments"]:
-        out["attachments"] = [
-            {k: a[k] for k in _ATTACHMENT_KEYS if k in a} for a in out["attachments"]
-        ]
+        out["attachments"] = attachment_views.items_from_row(out["attachments"])
     return out
 
 
@@ -157,10 +158,15 @@ def cursor_key(entry: dict) -> tuple:
     return entry["start_time"], uuid.UUID(entry["id"])
 
 
+def dumps(body: dict) -> bytes:
+    """``body`` (plain values, instants, UUIDs, dates) as JSON."""
+    return orjson.dumps(body, option=_JSON_OPTIONS)
+
+
 def json_response(body: dict, status: int = 200):
     """``body`` (plain values, instants, UUIDs, dates) as a JSON response."""
     return current_app.response_class(
-        orjson.dumps(body, option=_JSON_OPTIONS) + b"\n",
+        dumps(body) + b"\n",
         status=status,
         mimetype="application/json",
     )

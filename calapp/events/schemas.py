@@ -164,7 +164,17 @@ def tags_field(**kwargs) -> ma.fields.List:
 
 
 class AttachmentSchema(Schema):
-    name = Text(required=True, validate=ma.validate.Length(min=1, max=255))
+    """A link attachment as written (an uploaded file is managed at
+    /events/{id}/attachments; an item naming one by its id is left as it is)."""
+
+    name = Text(
+        validate=ma.validate.Length(min=1, max=255),
+        metadata={"description": "Required unless filename is given"},
+    )
+    filename = Text(
+        validate=ma.validate.Length(min=1, max=255),
+        metadata={"description": "The same as name (as events show it)"},
+    )
     url = ma.fields.Url(
         required=True,
         schemes={"http", "https"},
@@ -172,16 +182,101 @@ class AttachmentSchema(Schema):
         metadata={"description": "http(s) URL, at most 2048 characters"},
     )
     mime_type = Text(allow_none=True, validate=ma.validate.Length(max=255))
+    content_type = Text(
+        allow_none=True,
+        validate=ma.validate.Length(max=255),
+        metadata={"description": "The same as mime_type (as events show it)"},
+    )
     size = ma.fields.Integer(
         allow_none=True,
         strict=True,
         validate=ma.validate.Range(min=0, max=2**63 - 1),
         metadata={"description": "Size in bytes"},
     )
+    id = ma.fields.UUID(
+        allow_none=True,
+        metadata={
+            "description": "An uploaded file's id, as events show it: such an item "
+            "is left out here (files are added and removed at "
+            "/events/{id}/attachments); null for a link"
+        },
+    )
+    sha256 = ma.fields.String(
+        allow_none=True,
+        validate=ma.validate.Length(max=64),
+        metadata={"description": "Ignored: measured by the server for files"},
+    )
 
     @ma.validates("url")
     def _url_text(self, value, data_key, **kwargs):
         _check_text(value)
+
+    @ma.validates_schema
+    def _named(self, data, **kwargs):
+        if data.get("id") is None and not (data.get("name") or data.get("filename")):
+            raise ma.ValidationError("Missing data for required field.", "name")
+
+    @ma.post_load
+    def _as_link(self, data, **kwargs):
+        """The stored link: ``{name, url, mime_type, size}``."""
+        if data.get("id") is not None:
+            return data
+        link = {"name": data.get("name") or data["filename"], "url": data["url"]}
+        link["mime_type"] = data.get("mime_type", data.get("content_type"))
+        link["size"] = data.get("size")
+        return link
+
+
+class EventAttachmentSchema(Schema):
+    """An uploaded file (id set) or a link (id and sha256 null)."""
+
+    id = ma.fields.UUID(
+        required=True,
+        allow_none=True,
+        metadata={
+            "description": "An uploaded file's id (GET or DELETE "
+            "/events/{event_id}/attachments/{id}); null for a link"
+        },
+    )
+    filename = ma.fields.String(required=True)
+    content_type = ma.fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "A file's is sniffed from its bytes"},
+    )
+    size = ma.fields.Integer(
+        required=True, allow_none=True, metadata={"description": "Bytes"}
+    )
+    sha256 = ma.fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "Hex SHA-256 of a file's bytes; null for a link"},
+    )
+    url = ma.fields.String(
+        required=True,
+        metadata={"description": "A file's download URL (needs your credentials), "
+                  "or the link"},
+    )  # fmt: skip
+    name = ma.fields.String(metadata={"description": "A link's name as given"})
+    mime_type = ma.fields.String(
+        allow_none=True, metadata={"description": "A link's type as given"}
+    )
+
+
+class EventAttachments(ma.fields.List):
+    """An event's uploaded files (its series' for an exception or occurrence),
+    then its links. The list read path builds the same items in SQL
+    (``calapp.events.reads``); this is the single-event path."""
+
+    def __init__(self, **kwargs):
+        super().__init__(ma.fields.Nested(EventAttachmentSchema), **kwargs)
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        from calapp.attachments import views
+
+        if not isinstance(obj, dict):
+            value = views.event_items(obj.series_id or obj.id, value)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class ReminderSchema(Schema):
@@ -297,7 +392,7 @@ class EventSchema(Schema):
         required=True, validate=ma.validate.OneOf(TRANSPARENCIES)
     )
     tags = ma.fields.List(ma.fields.String(), required=True)
-    attachments = ma.fields.List(ma.fields.Nested(AttachmentSchema), required=True)
+    attachments = EventAttachments(required=True)
     reminders = ma.fields.List(ma.fields.Nested(ReminderSchema), required=True)
     attendees = ma.fields.List(ma.fields.Nested(AttendeeSchema), required=True)
     sequence = ma.fields.Integer(
@@ -405,9 +500,10 @@ class _EventWriteFields(Schema):
     def _normalise(self, data, **kwargs):  # tags de-duplicated; attachments complete
         if "tags" in data:
             data["tags"] = _unique_tags(data["tags"])
-        for attachment in data.get("attachments") or ():
-            for key in ("mime_type", "size"):
-                attachment.setdefault(key, None)
+        if "attachments" in data:  # items naming uploaded files are managed apart
+            data["attachments"] = [
+                a for a in data["attachments"] if a.get("id") is None
+            ]
         return data
 
 

@@ -11,7 +11,9 @@ SEQUENCE, DTSTART/DTEND with TZID (``Z`` for UTC, VALUE=DATE for all-day; no
 DTEND for a zero-length event, RFC 5545 §3.6.1), RRULE, EXDATE, RDATE (with
 ``VALUE=PERIOD`` for those with their own length), RECURRENCE-ID for
 exceptions (cancelled ones too, with STATUS:CANCELLED), SUMMARY, DESCRIPTION,
-LOCATION, STATUS, TRANSP, CATEGORIES (tags), ATTACH, ORGANIZER (the calendar's
+LOCATION, STATUS, TRANSP, CATEGORIES (tags), ATTACH (links as given; uploaded
+files as signed links that download without a login until they expire, a day
+boundary at least ATTACHMENT_LINK_SECONDS ahead), ORGANIZER (the calendar's
 owner), ATTENDEE (CN, PARTSTAT) and one VALARM per reminder. An all-day event
 whose zone is not the calendar's carries ``X-CALAPP-TIMEZONE`` (RFC 5545 forbids
 TZID on dates), so the import puts its dates back in the same zone.
@@ -35,8 +37,12 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, aggregate_order_by
 from sqlalchemy.orm import aliased
 
+from calapp.attachments import links as attachment_links
+from calapp.attachments import views as attachment_views
+from calapp.attachments.models import Attachment
 from calapp.booking.models import Booking
 from calapp.calendars.models import Calendar
+from calapp.db import utcnow
 from calapp.etags import etag_of
 from calapp.events import periods, recurrence
 from calapp.events.models import Event, EventAttendee, EventReminder
@@ -95,8 +101,24 @@ def state(calendar: Calendar, *, public: bool = False) -> tuple[str, datetime]:
         changed.isoformat() if changed else "-",
         count,
         *(("public", PUBLIC_FORMAT_VERSION) if public else ()),
+        *_link_expiry(calendar),
     )
     return tag, last_modified
+
+
+def _link_expiry(calendar: Calendar) -> tuple:
+    """The expiry of the file links an export carries, when it carries any:
+    the links change once a day, and with them the export."""
+    has_files = db.session.scalar(
+        sa.select(
+            sa.exists().where(
+                Attachment.event_id == Event.id,
+                Event.calendar_id == calendar.id,
+                Attachment.status == "ready",
+            )
+        )
+    )
+    return ("links", attachment_links.link_expiry(utcnow())) if has_files else ()
 
 
 # --- values ------------------------------------------------------------------------
@@ -222,6 +244,8 @@ def trigger(minutes: int) -> str:
 
 
 def _attach(item: dict) -> str:
+    if "sha256" in item:  # an uploaded file: a signed, expiring download link
+        return _attach_file(item)
     params = []
     if item.get("mime_type"):
         params.append(f"FMTTYPE={param(item['mime_type'])}")
@@ -229,6 +253,18 @@ def _attach(item: dict) -> str:
     if item.get("size") is not None:
         params.append(f"SIZE={item['size']}")
     return f"ATTACH;{';'.join(params)}:{item['url']}"
+
+
+def _attach_file(item: dict) -> str:
+    params = [
+        f"FMTTYPE={param(item['content_type'])}",
+        f"FILENAME={param(item['filename'])}",
+        f"SIZE={item['size']}",
+    ]
+    link = attachment_links.signed_link(
+        item["id"], attachment_links.link_expiry(utcnow())
+    )
+    return f"ATTACH;{';'.join(params)}:{link}"
 
 
 def _attendee(email: str, name: str | None, status: str) -> str:
@@ -447,11 +483,13 @@ def _columns(public: bool, extra=()) -> sa.Select:
         )
     ]  # fmt: skip
     reminders, attendees = child_columns()
-    # Most events have no attachments: NULL is not decoded as JSON, '[]' is.
-    attachments = sa.func.nullif(Event.attachments, sa.text("'[]'::jsonb"))
+    # Uploaded files (an exception shows its series') then the links. Most
+    # events have none: NULL is not decoded as JSON, '[]' is.
+    files = attachment_views.aggregate(sa.func.coalesce(Event.series_id, Event.id))
+    both = sa.func.nullif(files.op("||")(Event.attachments), sa.text("'[]'::jsonb"))
     return sa.select(
         *columns,
-        _raw(attachments, "attachments"),
+        _raw(both, "attachments"),
         _utc_stamp(Event.created_at).label("created_stamp"),
         _utc_stamp(Event.updated_at).label("changed_stamp"),
         series.ical_uid.label("series_uid"),

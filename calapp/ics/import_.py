@@ -342,8 +342,19 @@ def _log_invitees(event_ids: list[uuid.UUID]) -> None:
         changes.record(db.session, "event", event_id, "updated", user_id=user_id)
 
 
-def apply(plan_: Plan, calendar: Calendar, principal: Principal, now: datetime):
-    """Write the plan. :raises Conflict: a concurrent writer took a UID."""
+def apply(
+    plan_: Plan,
+    calendar: Calendar,
+    principal: Principal,
+    now: datetime,
+    *,
+    hrefs: dict[uuid.UUID, str] | None = None,
+):
+    """Write the plan; ``hrefs``: the DAV names of events it inserts (the
+    rows are written with them, not renamed after).
+
+    :raises Conflict: a concurrent writer took a UID or a name.
+    """
     inserts = [w for w in plan_.writes if w.existing is None]
     updates = [w for w in plan_.writes if w.existing is not None]
     users = _user_ids(plan_.writes)
@@ -351,7 +362,10 @@ def apply(plan_: Plan, calendar: Calendar, principal: Principal, now: datetime):
     def new_rows(of_series: bool) -> Iterator[dict]:
         for w in inserts:
             if (w.series_id is not None) == of_series:
-                yield _row(w, calendar.id, principal, now)
+                row = _row(w, calendar.id, principal, now)
+                if hrefs is not None:  # every row of a COPY has the same columns
+                    row["dav_href"] = hrefs.get(w.id)
+                yield row
 
     try:
         _insert(EVENTS, new_rows(of_series=False))  # series before their exceptions

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import unquote, urlsplit
@@ -145,6 +146,10 @@ def _attachment(prop: ical.Prop, repairs: list[str]) -> dict | None:
     except ma.ValidationError:
         repairs.append(f"attachment {url[:60]!r} dropped: not an http(s) URL")
         return None
+    if _SIGNED_FILE_LINK.search(url):
+        # An expiring link to a file uploaded here (our own export): the file is
+        # on its event already, and the link would stop working as a link.
+        return None
     name = (
         next(
             (
@@ -170,6 +175,11 @@ def _attachment(prop: ical.Prop, repairs: list[str]) -> dict | None:
         "mime_type": mime[:255] if mime else None,
         "size": int(size) if size and size.isdigit() and len(size) < 19 else None,
     }
+
+
+_SIGNED_FILE_LINK = re.compile(
+    r"/attachments/[0-9a-f-]{36}/download\?expires=\d+&signature="
+)
 
 
 def _attachments(component, repairs) -> list[dict]:

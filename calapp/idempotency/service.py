@@ -1,18 +1,25 @@
 """Claim, answer and prune idempotency keys (Stripe's contract).
 
-Plain functions over ``db.session``: ``claim`` runs before the request and
-commits its row at once (its own short transaction), ``store`` and ``release``
-run after the request's own commit. No function here reads ``request``.
+Plain functions over ``db.session``. ``claim`` runs before the request, in the
+request's own transaction: its row commits with what the request does, so a
+claim costs one statement and no commit of its own. While that transaction
+runs, the claim is held by a transaction-scoped advisory lock on the key,
+which a concurrent duplicate tries (never waits for) before it touches the
+row: it answers 409 at once instead of queueing behind the unique index.
+After the request's commit the row itself (claimed, no answer yet) says the
+same until ``store`` (or ``release``) runs. No function here reads
+``request``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from calapp.errors import IdempotencyInProgress as InProgress
 from calapp.errors import IdempotencyKeyReused as KeyReused
@@ -39,6 +46,7 @@ class Claimed:
     scope: str
     key: str
     claim_id: uuid.UUID
+    request: Fingerprint
 
 
 @dataclass(frozen=True)
@@ -50,22 +58,66 @@ class Stored:
     body: bytes
 
 
+# Both statements run on every keyed write: written once, as SQL, since
+# building them with the expression language cost more CPU than running them.
+_CLAIM = sa.text(
+    """
+    WITH lock AS (SELECT pg_try_advisory_xact_lock(:lock_key) AS held),
+    inserted AS (
+        INSERT INTO idempotency_keys
+            (scope, key, claim_id, method, path, body_sha256, created_at, locked_at)
+        SELECT :scope, :key, CAST(:claim_id AS uuid), :method, :path, :body_sha256,
+               now(), now()
+        FROM lock WHERE held
+        ON CONFLICT (scope, key) DO NOTHING
+        RETURNING claim_id
+    )
+    SELECT held, (SELECT claim_id FROM inserted) FROM lock
+    """
+).bindparams(sa.bindparam("claim_id", type_=UUID(as_uuid=True)))
+_STORE = sa.text(
+    """
+    INSERT INTO idempotency_keys (scope, key, claim_id, method, path, body_sha256,
+                                  created_at, locked_at, status, headers, body)
+    VALUES (:scope, :key, CAST(:claim_id AS uuid), :method, :path, :body_sha256,
+            now(), NULL, :status, :headers, :body)
+    ON CONFLICT (scope, key) DO UPDATE
+    SET status = excluded.status, headers = excluded.headers,
+        body = excluded.body, locked_at = NULL
+    WHERE idempotency_keys.claim_id = excluded.claim_id
+    """
+).bindparams(
+    sa.bindparam("claim_id", type_=UUID(as_uuid=True)),
+    sa.bindparam("headers", type_=JSONB),
+    sa.bindparam("body", type_=sa.LargeBinary),
+)
+
+
+def _lock_key(scope: str, key: str) -> int:
+    """The advisory lock of ``(scope, key)``: 64 bits of a digest (a collision
+    of two keys running at the same instant would only make one wait for a
+    retry)."""
+    digest = hashlib.sha256(f"idempotency|{scope}|{key}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
 def claim(
     scope: str, key: str, request: Fingerprint, lock_timeout: timedelta
 ) -> Claimed | Stored:
     """Claim ``(scope, key)`` for this request, or give back the stored answer.
 
-    The claim is an ``INSERT ... ON CONFLICT DO NOTHING`` committed before the
-    request runs: of two concurrent requests exactly one inserts. A row older
-    than ``RETENTION`` (not pruned yet) or a claim whose request has held it
-    longer than ``lock_timeout`` (its worker died) is taken over by a
-    conditional ``UPDATE``, which again only one request can win.
+    One statement in the request's transaction: ``pg_try_advisory_xact_lock``
+    on the key, then (only if it was free) ``INSERT ... ON CONFLICT DO
+    NOTHING``. Of two concurrent requests exactly one gets the lock; the other
+    is told the key is in progress without waiting. A row older than
+    ``RETENTION`` (not pruned yet) or a claim whose request has held it longer
+    than ``lock_timeout`` (its worker died) is taken over by a conditional
+    ``UPDATE``, which again only one request can win.
 
     :raises KeyReused: the key came first with another method, path or body.
     :raises InProgress: the first request with this key is still running.
     """
     claim_id = uuid.uuid4()
-    table = IdempotencyKey.__table__
     values = {
         "scope": scope,
         "key": key,
@@ -76,18 +128,25 @@ def claim(
         "created_at": sa.func.now(),
         "locked_at": sa.func.now(),
     }
-    inserted = db.session.execute(
-        insert(table)
-        .values(values)
-        .on_conflict_do_nothing(index_elements=["scope", "key"])
-        .returning(table.c.claim_id)
-    ).first()
-    if inserted is None:
-        outcome = _existing(scope, key, request, values, lock_timeout)
-    else:
-        outcome = Claimed(scope, key, claim_id)
-    db.session.commit()
-    return outcome
+    held, won = db.session.execute(
+        _CLAIM,
+        {
+            "lock_key": _lock_key(scope, key),
+            "scope": scope,
+            "key": key,
+            "claim_id": claim_id,
+            "method": request.method,
+            "path": request.path,
+            "body_sha256": request.body_sha256,
+        },
+    ).one()
+    if not held:
+        raise InProgress(
+            "A request with this Idempotency-Key is still running: retry later"
+        )
+    if won is None:
+        return _existing(scope, key, request, values, lock_timeout)
+    return Claimed(scope, key, claim_id, request)
 
 
 def _existing(scope, key, request, values, lock_timeout) -> Claimed | Stored:
@@ -139,20 +198,30 @@ def _take_over(row, values, *still_same) -> Claimed:
     ).first()
     if won is None:
         raise InProgress("A request with this Idempotency-Key is still running")
-    return Claimed(row.scope, row.key, values["claim_id"])
+    request = Fingerprint(values["method"], values["path"], values["body_sha256"])
+    return Claimed(row.scope, row.key, values["claim_id"], request)
 
 
 def store(claimed: Claimed, status: int, headers: list, body: bytes) -> None:
-    """Keep the answer of the claimed request (after it committed) for replays."""
-    table = IdempotencyKey.__table__
+    """Keep the answer of the claimed request (after it committed) for replays.
+
+    The claim committed with the request, or (a request that wrote nothing
+    and rolled back) went with it: then the answer is inserted, unless
+    another request has claimed the key since.
+    """
     db.session.execute(
-        sa.update(table)
-        .where(
-            table.c.scope == claimed.scope,
-            table.c.key == claimed.key,
-            table.c.claim_id == claimed.claim_id,
-        )
-        .values(status=status, headers=headers, body=body, locked_at=None)
+        _STORE,
+        {
+            "scope": claimed.scope,
+            "key": claimed.key,
+            "claim_id": claimed.claim_id,
+            "method": claimed.request.method,
+            "path": claimed.request.path,
+            "body_sha256": claimed.request.body_sha256,
+            "status": status,
+            "headers": headers,
+            "body": body,
+        },
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from calapp.availability import slots
 from calapp.fields import format_instant
@@ -105,8 +105,6 @@ def site_text(site: Site) -> str:
         "roles, events with RFC 5545 recurrence, reminders, attendees, contacts, "
         "free/busy, public booking links and ICS. JSON in and out; instants are "
         "RFC 3339 (send `Z` or an offset, answers are UTC).",
-        "",
-        info.get("description", "").strip(),
         "",
         "## Documentation",
         "",
@@ -211,7 +209,7 @@ def link_text(
         f"# {link.title}",
         "",
         f"> A booking link of calapp: {link.duration_minutes}-minute meetings, "
-        f"working hours in {link.timezone}. Anyone can book it without an account: "
+        f"working hours in {link.zone_name}. Anyone can book it without an account: "
         "read the free slots, optionally hold one, then reserve it.",
         "",
     ]
@@ -222,11 +220,12 @@ def link_text(
         "",
         f"- Title: {link.title}",
         f"- Duration: {link.duration_minutes} minutes",
-        f"- Time zone: {link.timezone} (working hours are local to it; every "
+        f"- Time zone: {link.zone_name} (working hours are local to it; every "
         "instant in the API is RFC 3339, answers in UTC)",
-        f"- Working hours: {_working_hours(link.working_hours)}",
+        f"- Working hours: {_working_hours(link.weekly_hours)}",
+        *_overridden(link),
         f"- Slots start every {interval} minutes from the start of each window",
-        f"- Bookable from {link.min_notice_minutes} minutes from now up to "
+        f"- Bookable from {_notice(link.min_notice_minutes)} up to "
         f"{link.max_days_ahead} days ahead",
     ]
     if link.buffer_minutes:
@@ -244,6 +243,10 @@ def link_text(
     example = next_slots[0] if next_slots else None
     start = format_instant(example[0]) if example else "2030-01-07T09:00:00Z"
     end = format_instant(example[1]) if example else "2030-01-07T09:30:00Z"
+    week_later = format_instant(
+        (example[0] if example else datetime(2030, 1, 7, 9, tzinfo=UTC))
+        + timedelta(days=7)
+    )
     lines += [
         "",
         "## Book a slot (no account needed)",
@@ -277,7 +280,7 @@ def link_text(
         "## Example",
         "",
         "```sh",
-        f"curl '{paths.availability}?start={start}&end={end}'",
+        f"curl '{paths.availability}?start={start}&end={week_later}'",
         f"curl -X POST '{paths.reserve}' -H 'Content-Type: application/json' \\",
         '  -H "Idempotency-Key: $(uuidgen)" \\',
         f'  -d \'{{"name": "Ada", "email": "ada@example.com", "slot_start": '
@@ -290,6 +293,15 @@ def link_text(
         f"- [OpenAPI document]({paths.openapi}): the schemas of these calls",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _overridden(link) -> list[str]:
+    """A line on the schedule's dates with other hours, when it has any."""
+    if link.schedule is None or not link.schedule.date_overrides:
+        return []
+    days = ", ".join(o["date"] for o in link.schedule.date_overrides[:10])
+    more = " and more" if len(link.schedule.date_overrides) > 10 else ""
+    return [f"- Other hours (or none) on {days}{more}: read the free slots"]
 
 
 def _working_hours(working_hours: Mapping) -> str:
@@ -305,3 +317,7 @@ def _working_hours(working_hours: Mapping) -> str:
 
 def _end(window: slots.Window) -> str:
     return "24:00" if window.end == slots.MIDNIGHT else f"{window.end:%H:%M}"
+
+
+def _notice(minutes: int) -> str:
+    return f"{minutes} minutes from now" if minutes else "now"

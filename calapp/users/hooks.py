@@ -16,3 +16,11 @@ end_sessions = Hook("end_sessions")
 end_api_keys = Hook("end_api_keys")
 # (user_id, when): the account was deleted.
 account_deleted = Hook("account_deleted")
+# (user, changes): apply the ``AVAILABILITY_SETTINGS`` among ``changes``.
+availability_settings = Hook("availability_settings")
+AVAILABILITY_SETTINGS = (
+    "default_schedule_id",
+    "holiday_country",
+    "holiday_subdivision",
+    "holidays_block",
+)

@@ -2,6 +2,7 @@ import uuid
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from calapp.db import (
@@ -38,6 +39,24 @@ class User(TimestampMixin, SoftDeleteMixin, db.Model):
     email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # A requested new address: it replaces ``email`` once its link is followed.
     pending_email: Mapped[str | None] = mapped_column(sa.String(320))
+    # Availability (calapp.schedules): the schedule used when none is named, and
+    # the public holidays of a country (ISO 3166-1 alpha-2, + subdivision).
+    # use_alter: schedules refer to their owner too (a cycle of foreign keys).
+    default_schedule_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID(as_uuid=True),
+        sa.ForeignKey(
+            "schedules.id",
+            ondelete="SET NULL",
+            use_alter=True,
+            name="users_default_schedule_id_fkey",
+        ),
+    )
+    holiday_country: Mapped[str | None] = mapped_column(sa.String(8))
+    holiday_subdivision: Mapped[str | None] = mapped_column(sa.String(64))
+    # Do the public holidays of holiday_country block the user's availability?
+    holidays_block: Mapped[bool] = mapped_column(
+        sa.Boolean, nullable=False, default=False, server_default=sa.false()
+    )
 
     @property
     def can_sign_in(self) -> bool:

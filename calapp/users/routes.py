@@ -26,14 +26,17 @@ class MeView(MethodView):
     @blp.auth_required("account:write")
     @blp.arguments(UserUpdateSchema)
     @blp.response(200, UserSchema)
-    @blp.errors(401, 409)
+    @blp.errors(400, 401, 409)
     def put(self, changes):
         """Update your profile (email and password changes need current_password)
 
         A new email is not applied at once: it becomes `pending_email` and a link
         is mailed to it; following the link (`POST /auth/verify-email`) makes it
-        the account's email. API keys need `account:write`, and may not change the
-        email or the password.
+        the account's email. default_schedule_id picks your default schedule;
+        holiday_country, holiday_subdivision (checked against the holidays package,
+        400 when unknown) and holidays_block say whether public holidays make you
+        unavailable. API keys need `account:write`, and may not change the email or
+        the password.
         """
         principal = current_principal()
         user = service.get_live(principal.user_id)

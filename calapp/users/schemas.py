@@ -13,6 +13,10 @@ class UserSchema(Schema):
         "is_active": True,
         "is_email_verified": True,
         "pending_email": None,
+        "default_schedule_id": "5f0c7a2e-9b1d-4c3e-8a6f-2d4b1e7c9a30",
+        "holiday_country": "GB",
+        "holiday_subdivision": "ENG",
+        "holidays_block": True,
         "created_at": "2026-12-01T10:15:00Z",
         "updated_at": "2026-12-01T10:15:00Z",
     }
@@ -37,12 +41,37 @@ class UserSchema(Schema):
             "link mailed to it is followed"
         },
     )
+    default_schedule_id = ma.fields.UUID(
+        required=True,
+        allow_none=True,
+        metadata={"description": "The schedule used when none is named"},
+    )
+    holiday_country = ma.fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "Country of your public holidays (ISO 3166-1)"},
+    )
+    holiday_subdivision = ma.fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "Its state or region, when holidays differ by one"},
+    )
+    holidays_block = ma.fields.Boolean(
+        required=True,
+        metadata={"description": "Public holidays make you unavailable all day"},
+    )
     created_at = Instant(required=True)
     updated_at = Instant(required=True)
 
 
 class UserUpdateSchema(Schema):
-    EXAMPLE = {"name": "Ada King", "timezone": "Europe/London"}
+    EXAMPLE = {
+        "name": "Ada King",
+        "timezone": "Europe/London",
+        "holiday_country": "GB",
+        "holiday_subdivision": "ENG",
+        "holidays_block": True,
+    }
 
     name = ma.fields.String(allow_none=True, validate=ma.validate.Length(max=200))
     timezone = Timezone()
@@ -59,4 +88,25 @@ class UserUpdateSchema(Schema):
     current_password = ma.fields.String(
         validate=ma.validate.Length(max=200),
         metadata={"description": "Required to change email or password"},
+    )
+    default_schedule_id = ma.fields.UUID(
+        allow_none=True,
+        metadata={"description": "One of your schedules (GET /schedules), or null"},
+    )
+    holiday_country = ma.fields.String(
+        allow_none=True,
+        validate=ma.validate.Length(min=2, max=8),
+        metadata={
+            "description": "ISO 3166-1 alpha-2 code of a country the holidays "
+            "package knows (GET /holidays lists them), or null",
+            "example": "DE",
+        },
+    )
+    holiday_subdivision = ma.fields.String(
+        allow_none=True,
+        validate=ma.validate.Length(min=1, max=64),
+        metadata={"description": "A subdivision of holiday_country", "example": "BY"},
+    )
+    holidays_block = ma.fields.Boolean(
+        metadata={"description": "Public holidays block your availability"}
     )

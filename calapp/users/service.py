@@ -134,6 +134,8 @@ def update_profile(user: User, changes: dict, principal: Principal) -> User:
         user.name = changes["name"]
     if "timezone" in changes:
         user.timezone = changes["timezone"]
+    if changes.keys() & set(hooks.AVAILABILITY_SETTINGS):
+        hooks.availability_settings(user, changes)
     if "email" in changes:
         _request_email_change(user, normalize_email(changes["email"]))
     if "password" in changes:

@@ -250,3 +250,12 @@ def test_explain_needs_a_sign_in(client, calendar):
 def test_explain_needs_the_availability_scope(user, auth, explain):
     body = explain("10:00", status=403, headers=auth.key(user, ["events:read"]))
     assert body["code"] == "insufficient_scope"
+
+
+def test_explain_is_documented(client):
+    spec = client.get("/openapi.json").get_json()
+    operation = spec["paths"]["/availability/explain"]["post"]
+    assert operation["operationId"] == "explainAvailability"
+    assert operation["x-required-scopes"] == ["availability:read"]
+    assert len(operation["description"].split()) >= 8
+    assert "requestBody" in operation

@@ -228,3 +228,35 @@ def test_explain_is_rate_limited_like_the_other_public_endpoints(
     query = {"start": iso(at(MONDAY, "10:00"))}
     statuses = [client.get(url, query_string=query).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+def test_a_refused_reservation_carries_the_same_reasons(booker, link, explain):
+    booker.hold(link["token"], at(MONDAY, "10:00"))
+    body = booker.reserve(link["token"], at(MONDAY, "10:00"), status=409)
+    assert body["code"] == "slot_unavailable"
+    assert body["details"]["reasons"] == ["held"]
+    assert body["details"]["reasons"] == codes(
+        explain(link["token"], at(MONDAY, "10:00"))
+    )
+    assert "someone holds" in body["error"]
+
+
+def test_explain_is_documented(client):
+    spec = client.get("/openapi.json").get_json()
+    operation = spec["paths"]["/booking/{token}/explain"]["get"]
+    assert operation["operationId"] == "explainBookingSlot"
+    assert operation["security"] == []
+    assert len(operation["description"].split()) >= 8
+    reason = spec["components"]["schemas"]["Reason"]
+    assert "event" not in reason["properties"]
+    assert set(reason["properties"]["code"]["enum"]) == {
+        "outside_working_hours",
+        "not_on_interval",
+        "min_notice",
+        "beyond_horizon",
+        "daily_limit",
+        "busy",
+        "buffer",
+        "held",
+        "link_inactive",
+    }

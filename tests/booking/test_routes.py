@@ -50,6 +50,7 @@ def test_create_link_returns_token_public_url_and_settings(booker, calendar):
             "sat": [],
             "sun": [],
         },  # fmt: skip
+        "schedule_id": None,
         "active": True,
         "min_notice_minutes": 0,
         "max_days_ahead": 365,
@@ -524,18 +525,23 @@ def test_reserve_response_is_not_cached(client, link):
 
 
 @pytest.mark.parametrize(
-    "start, minutes",
+    "start, minutes, reasons",
     [
-        (at(MONDAY, "10:10"), 30),  # off the grid
-        (at(MONDAY, "10:00"), 45),  # wrong duration
-        (at(MONDAY, "17:00"), 30),  # after hours
-        (at(MONDAY - timedelta(days=1), "10:00"), 30),  # Sunday, and the past
+        (at(MONDAY, "10:10"), 30, ["not_on_interval"]),  # off the grid
+        (at(MONDAY, "10:00"), 45, None),  # wrong duration
+        (at(MONDAY, "17:00"), 30, ["outside_working_hours"]),  # after hours
+        (  # Sunday, and the past
+            at(MONDAY - timedelta(days=1), "10:00"),
+            30,
+            ["outside_working_hours", "min_notice"],
+        ),
     ],
 )
-def test_reserving_a_slot_not_offered_is_409(booker, link, start, minutes):
+def test_reserving_a_slot_not_offered_is_409(booker, link, start, minutes, reasons):
     body = booker.reserve(link["token"], start, minutes=minutes, status=409)
     assert body["code"] == "slot_unavailable"
-    assert set(body["details"]) == {"slot_start", "slot_end"}
+    assert body["details"]["slot_start"] == iso(start)
+    assert body["details"].get("reasons") == reasons
 
 
 def test_reserve_validates_the_body(client, link):

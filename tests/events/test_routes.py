@@ -174,14 +174,44 @@ def test_attachments_are_stored(make_event):
         "mime_type": "application/pdf",
         "size": 1234,
     }
-    assert make_event(attachments=[attachment])["attachments"] == [attachment]
+    assert make_event(attachments=[attachment])["attachments"] == [
+        {
+            **attachment,
+            "id": None,
+            "filename": "agenda.pdf",
+            "content_type": "application/pdf",
+            "sha256": None,
+        }
+    ]
 
 
 def test_attachment_optional_fields_are_null(make_event):
     event = make_event(attachments=[{"name": "a", "url": "http://example.com/a"}])
     assert event["attachments"] == [
-        {"name": "a", "url": "http://example.com/a", "mime_type": None, "size": None}
+        {
+            "name": "a",
+            "url": "http://example.com/a",
+            "mime_type": None,
+            "size": None,
+            "id": None,
+            "filename": "a",
+            "content_type": None,
+            "sha256": None,
+        }
     ]
+
+
+def test_a_link_given_as_events_show_it_is_stored_as_a_link(
+    make_event, client, headers
+):
+    event = make_event(attachments=[{"name": "a", "url": "http://example.com/a"}])
+    response = client.put(
+        f"/events/{event['id']}",
+        json={"attachments": event["attachments"]},
+        headers=headers,
+    )
+    assert response.status_code == 200
+    assert response.get_json()["attachments"] == event["attachments"]
 
 
 @pytest.mark.parametrize(

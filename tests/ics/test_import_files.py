@@ -194,6 +194,10 @@ def test_apple_all_day_events_tags_attachment_and_alarms(ics, api, headers):
             "url": "https://p42-caldav.icloud.com/attachments/tickets.pdf",
             "mime_type": "application/pdf",
             "size": 48213,
+            "id": None,
+            "filename": "tickets.pdf",
+            "content_type": "application/pdf",
+            "sha256": None,
         }
     ]
     assert lisbon["sequence"] == 3

@@ -1,9 +1,10 @@
 """A retry while the first request still runs, on real connections.
 
-The first request is genuinely in progress: it has claimed its key (committed)
-and waits on a row lock this test holds (the booking link's, which every
-reservation takes), so its retry arrives while it runs. Data is committed for
-real (``committing_db``) and truncated afterwards.
+The first request is genuinely in progress: it has claimed its key (in its
+own transaction, which is still open) and waits on a row lock this test holds
+(the booking link's, which every reservation takes), so its retry arrives while
+it runs. Data is committed for real (``committing_db``) and truncated
+afterwards.
 """
 
 from __future__ import annotations
@@ -69,11 +70,18 @@ def _count(app, statement: str) -> int:
         return value
 
 
+WAITING_ON_A_LOCK = (
+    "SELECT count(*) FROM pg_stat_activity "
+    "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+)
+
+
 def _wait_for_claim(app) -> None:
-    """Until the first request has committed its claim (it then waits on the lock)."""
+    """Until the first request waits on the link's lock: it has claimed its key
+    (the claim comes before the view) and is still running."""
     done = threading.Event()
     for _ in range(2000):
-        if _count(app, "SELECT count(*) FROM idempotency_keys") == 1:
+        if _count(app, WAITING_ON_A_LOCK) == 1:
             return
         done.wait(0.01)
     raise AssertionError("the first request never claimed its key")

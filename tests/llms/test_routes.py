@@ -208,3 +208,18 @@ def test_llms_txt_is_rate_limited_like_the_public_pages(app, client, monkeypatch
     monkeypatch.setitem(app.config, "RATELIMIT_PUBLIC", "2/minute")
     statuses = [client.get("/llms.txt").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+@pytest.mark.parametrize(
+    "path, operation_id",
+    [
+        ("/llms.txt", "getLlmsTxt"),
+        ("/booking/{token}/llms.txt", "getBookingLinkLlmsTxt"),
+    ],
+)
+def test_llms_txt_is_documented_as_markdown(client, path, operation_id):
+    operation = client.get("/openapi.json").get_json()["paths"][path]["get"]
+    assert operation["operationId"] == operation_id
+    assert operation["security"] == []
+    assert "text/markdown" in operation["responses"]["200"]["content"]
+    assert len(operation["description"].split()) >= 8

@@ -11,6 +11,10 @@ USER_FIELDS = {
     "is_active",
     "is_email_verified",
     "pending_email",
+    "default_schedule_id",
+    "holiday_country",
+    "holiday_subdivision",
+    "holidays_block",
     "created_at",
     "updated_at",
 }

@@ -8,6 +8,10 @@ from .api_key_create_scopes_type_1_additional_property_item import ApiKeyCreateS
 from .api_key_created import ApiKeyCreated
 from .api_key_page import ApiKeyPage
 from .attachment import Attachment
+from .attachment_upload import AttachmentUpload
+from .attachment_upload_body import AttachmentUploadBody
+from .attachment_upload_create import AttachmentUploadCreate
+from .attachment_upload_method import AttachmentUploadMethod
 from .attempt import Attempt
 from .attempt_outcome import AttemptOutcome
 from .attendee import Attendee
@@ -16,11 +20,9 @@ from .attendee_status import AttendeeStatus
 from .attendee_update import AttendeeUpdate
 from .attendee_update_status import AttendeeUpdateStatus
 from .availability import Availability
-from .booked_link import BookedLink
 from .booking import Booking
 from .booking_change import BookingChange
 from .booking_data import BookingData
-from .booking_decision import BookingDecision
 from .booking_link import BookingLink
 from .booking_link_create import BookingLinkCreate
 from .booking_link_page import BookingLinkPage
@@ -28,8 +30,6 @@ from .booking_link_settings import BookingLinkSettings
 from .booking_link_settings_working_hours import BookingLinkSettingsWorkingHours
 from .booking_link_update import BookingLinkUpdate
 from .booking_status import BookingStatus
-from .bounce import Bounce
-from .bounce_recorded import BounceRecorded
 from .busy_block import BusyBlock
 from .calendar import Calendar
 from .calendar_busy import CalendarBusy
@@ -45,6 +45,7 @@ from .contact import Contact
 from .contact_create import ContactCreate
 from .contact_sync_page import ContactSyncPage
 from .contact_update import ContactUpdate
+from .date_override import DateOverride
 from .deleted_calendar import DeletedCalendar
 from .deleted_calendar_status import DeletedCalendarStatus
 from .deleted_contact import DeletedContact
@@ -54,6 +55,7 @@ from .deleted_event_status import DeletedEventStatus
 from .error import Error
 from .error_code import ErrorCode
 from .event import Event
+from .event_attachment import EventAttachment
 from .event_create import EventCreate
 from .event_create_status import EventCreateStatus
 from .event_create_transparency import EventCreateTransparency
@@ -75,12 +77,16 @@ from .event_update_transparency import EventUpdateTransparency
 from .explain import Explain
 from .explain_working_hours_type_0 import ExplainWorkingHoursType0
 from .explained_event import ExplainedEvent
+from .file_attachment import FileAttachment
+from .file_attachment_page import FileAttachmentPage
 from .find_slots import FindSlots
 from .find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0
 from .found_slots import FoundSlots
 from .health import Health
 from .hold import Hold
 from .hold_create import HoldCreate
+from .holiday import Holiday
+from .holiday_list import HolidayList
 from .import_calendar_files_body import ImportCalendarFilesBody
 from .import_calendar_mode import ImportCalendarMode
 from .import_contacts_files_body import ImportContactsFilesBody
@@ -88,17 +94,6 @@ from .import_error import ImportError_
 from .import_result import ImportResult
 from .import_result_mode import ImportResultMode
 from .import_result_skipped_components import ImportResultSkippedComponents
-from .invitation import Invitation
-from .invitation_attempt import InvitationAttempt
-from .invitation_attempt_outcome import InvitationAttemptOutcome
-from .invitation_method_type_1 import InvitationMethodType1
-from .invitation_method_type_2_type_1 import InvitationMethodType2Type1
-from .invitation_method_type_3_type_1 import InvitationMethodType3Type1
-from .invitation_page import InvitationPage
-from .invitation_resend import InvitationResend
-from .invitation_resend_result import InvitationResendResult
-from .invitation_state import InvitationState
-from .list_bookings_status import ListBookingsStatus
 from .list_notifications_kind import ListNotificationsKind
 from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
 from .login import Login
@@ -113,10 +108,8 @@ from .notification import Notification
 from .notification_data import NotificationData
 from .notification_kind import NotificationKind
 from .notification_page import NotificationPage
-from .owner_booking import OwnerBooking
-from .owner_booking_page import OwnerBookingPage
-from .owner_booking_status import OwnerBookingStatus
 from .pagination_metadata import PaginationMetadata
+from .pending_attachment import PendingAttachment
 from .public_availability import PublicAvailability
 from .public_feed import PublicFeed
 from .public_link import PublicLink
@@ -135,14 +128,22 @@ from .reminder_list import ReminderList
 from .repair import Repair
 from .reschedule import Reschedule
 from .reservation import Reservation
-from .reservation_status import ReservationStatus
 from .reserve import Reserve
+from .schedule import Schedule
+from .schedule_create import ScheduleCreate
+from .schedule_page import SchedulePage
+from .schedule_update import ScheduleUpdate
+from .schedule_weekly import ScheduleWeekly
 from .share import Share
 from .share_role import ShareRole
 from .slot_explanation import SlotExplanation
 from .stream_changes_types_item import StreamChangesTypesItem
 from .stream_changes_web_socket_types_item import StreamChangesWebSocketTypesItem
 from .ticket import Ticket
+from .time_off import TimeOff
+from .time_off_create import TimeOffCreate
+from .time_off_page import TimeOffPage
+from .time_off_update import TimeOffUpdate
 from .time_slot import TimeSlot
 from .token import Token
 from .update_event_instance_scope import UpdateEventInstanceScope
@@ -153,16 +154,10 @@ from .verification_sent import VerificationSent
 from .verify_email import VerifyEmail
 from .webhook import Webhook
 from .webhook_booking import WebhookBooking
-from .webhook_booking_approved import WebhookBookingApproved
-from .webhook_booking_approved_type import WebhookBookingApprovedType
 from .webhook_booking_cancelled import WebhookBookingCancelled
 from .webhook_booking_cancelled_type import WebhookBookingCancelledType
 from .webhook_booking_created import WebhookBookingCreated
 from .webhook_booking_created_type import WebhookBookingCreatedType
-from .webhook_booking_declined import WebhookBookingDeclined
-from .webhook_booking_declined_type import WebhookBookingDeclinedType
-from .webhook_booking_requested import WebhookBookingRequested
-from .webhook_booking_requested_type import WebhookBookingRequestedType
 from .webhook_create import WebhookCreate
 from .webhook_create_events_item import WebhookCreateEventsItem
 from .webhook_created import WebhookCreated
@@ -182,6 +177,8 @@ from .webhook_page import WebhookPage
 from .webhook_reminder import WebhookReminder
 from .webhook_reminder_due import WebhookReminderDue
 from .webhook_reminder_due_type import WebhookReminderDueType
+from .weekly import Weekly
+from .window import Window
 from .working_hour_slot import WorkingHourSlot
 from .working_hours import WorkingHours
 
@@ -194,6 +191,10 @@ __all__ = (
     "ApiKeyCreateScopesType1AdditionalPropertyItem",
     "ApiKeyPage",
     "Attachment",
+    "AttachmentUpload",
+    "AttachmentUploadBody",
+    "AttachmentUploadCreate",
+    "AttachmentUploadMethod",
     "Attempt",
     "AttemptOutcome",
     "Attendee",
@@ -202,11 +203,9 @@ __all__ = (
     "AttendeeUpdate",
     "AttendeeUpdateStatus",
     "Availability",
-    "BookedLink",
     "Booking",
     "BookingChange",
     "BookingData",
-    "BookingDecision",
     "BookingLink",
     "BookingLinkCreate",
     "BookingLinkPage",
@@ -214,8 +213,6 @@ __all__ = (
     "BookingLinkSettingsWorkingHours",
     "BookingLinkUpdate",
     "BookingStatus",
-    "Bounce",
-    "BounceRecorded",
     "BusyBlock",
     "Calendar",
     "CalendarBusy",
@@ -231,6 +228,7 @@ __all__ = (
     "ContactCreate",
     "ContactSyncPage",
     "ContactUpdate",
+    "DateOverride",
     "DeletedCalendar",
     "DeletedCalendarStatus",
     "DeletedContact",
@@ -240,6 +238,7 @@ __all__ = (
     "Error",
     "ErrorCode",
     "Event",
+    "EventAttachment",
     "EventCreate",
     "EventCreateStatus",
     "EventCreateTransparency",
@@ -261,12 +260,16 @@ __all__ = (
     "Explain",
     "ExplainedEvent",
     "ExplainWorkingHoursType0",
+    "FileAttachment",
+    "FileAttachmentPage",
     "FindSlots",
     "FindSlotsWorkingHoursType0",
     "FoundSlots",
     "Health",
     "Hold",
     "HoldCreate",
+    "Holiday",
+    "HolidayList",
     "ImportCalendarFilesBody",
     "ImportCalendarMode",
     "ImportContactsFilesBody",
@@ -274,17 +277,6 @@ __all__ = (
     "ImportResult",
     "ImportResultMode",
     "ImportResultSkippedComponents",
-    "Invitation",
-    "InvitationAttempt",
-    "InvitationAttemptOutcome",
-    "InvitationMethodType1",
-    "InvitationMethodType2Type1",
-    "InvitationMethodType3Type1",
-    "InvitationPage",
-    "InvitationResend",
-    "InvitationResendResult",
-    "InvitationState",
-    "ListBookingsStatus",
     "ListNotificationsKind",
     "ListWebhookDeliveriesStatus",
     "Login",
@@ -299,10 +291,8 @@ __all__ = (
     "NotificationData",
     "NotificationKind",
     "NotificationPage",
-    "OwnerBooking",
-    "OwnerBookingPage",
-    "OwnerBookingStatus",
     "PaginationMetadata",
+    "PendingAttachment",
     "PublicAvailability",
     "PublicFeed",
     "PublicLink",
@@ -321,14 +311,22 @@ __all__ = (
     "Repair",
     "Reschedule",
     "Reservation",
-    "ReservationStatus",
     "Reserve",
+    "Schedule",
+    "ScheduleCreate",
+    "SchedulePage",
+    "ScheduleUpdate",
+    "ScheduleWeekly",
     "Share",
     "ShareRole",
     "SlotExplanation",
     "StreamChangesTypesItem",
     "StreamChangesWebSocketTypesItem",
     "Ticket",
+    "TimeOff",
+    "TimeOffCreate",
+    "TimeOffPage",
+    "TimeOffUpdate",
     "TimeSlot",
     "Token",
     "UpdateEventInstanceScope",
@@ -339,16 +337,10 @@ __all__ = (
     "VerifyEmail",
     "Webhook",
     "WebhookBooking",
-    "WebhookBookingApproved",
-    "WebhookBookingApprovedType",
     "WebhookBookingCancelled",
     "WebhookBookingCancelledType",
     "WebhookBookingCreated",
     "WebhookBookingCreatedType",
-    "WebhookBookingDeclined",
-    "WebhookBookingDeclinedType",
-    "WebhookBookingRequested",
-    "WebhookBookingRequestedType",
     "WebhookCreate",
     "WebhookCreated",
     "WebhookCreateEventsItem",
@@ -368,6 +360,8 @@ __all__ = (
     "WebhookReminder",
     "WebhookReminderDue",
     "WebhookReminderDueType",
+    "Weekly",
+    "Window",
     "WorkingHours",
     "WorkingHourSlot",
 )

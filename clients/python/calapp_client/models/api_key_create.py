@@ -27,8 +27,8 @@ class ApiKeyCreate:
         name (str):
         scopes (ApiKeyCreateScopesType1 | list[ApiKeyCreateScopesType0Item]): A list such as ['events:read',
             'events:write'] or an object such as {'events': ['read', 'write']}. write implies read. Valid scopes:
-            account:read, account:write, availability:read, booking:read, booking:write, calendars:read, calendars:write,
-            contacts:read, contacts:write, events:read, events:write
+            account:read, account:write, availability:read, availability:write, booking:read, booking:write, calendars:read,
+            calendars:write, contacts:read, contacts:write, events:read, events:write
         expires_at (datetime.datetime | None | Unset):
     """
 

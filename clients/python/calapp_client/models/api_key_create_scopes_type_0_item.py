@@ -5,6 +5,7 @@ class ApiKeyCreateScopesType0Item(StrEnum):
     ACCOUNTREAD = "account:read"
     ACCOUNTWRITE = "account:write"
     AVAILABILITYREAD = "availability:read"
+    AVAILABILITYWRITE = "availability:write"
     BOOKINGREAD = "booking:read"
     BOOKINGWRITE = "booking:write"
     CALENDARSREAD = "calendars:read"

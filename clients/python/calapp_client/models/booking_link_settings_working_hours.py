@@ -11,7 +11,7 @@ T = TypeVar("T", bound="BookingLinkSettingsWorkingHours")
 
 @_attrs_define
 class BookingLinkSettingsWorkingHours:
-    """All seven days (mon..sun), closed days empty"""
+    """All seven days (mon..sun), closed days empty: the link's own, or its schedule's weekly windows"""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

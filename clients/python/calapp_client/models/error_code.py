@@ -14,6 +14,7 @@ class ErrorCode(StrEnum):
     INVALID_JSON = "invalid_json"
     METHOD_NOT_ALLOWED = "method_not_allowed"
     MISDIRECTED_REQUEST = "misdirected_request"
+    NOT_ACCEPTABLE = "not_acceptable"
     NOT_FOUND = "not_found"
     NOT_IMPLEMENTED = "not_implemented"
     PAYLOAD_TOO_LARGE = "payload_too_large"

@@ -11,8 +11,8 @@ from ..models.event_status import EventStatus
 from ..models.event_transparency import EventTransparency
 
 if TYPE_CHECKING:
-    from ..models.attachment import Attachment
     from ..models.attendee import Attendee
+    from ..models.event_attachment import EventAttachment
     from ..models.reminder import Reminder
 
 
@@ -37,7 +37,7 @@ class Event:
 
     Attributes:
         all_day (bool):
-        attachments (list[Attachment]):
+        attachments (list[EventAttachment]):
         attendees (list[Attendee]):
         calendar_id (UUID):
         created_at (datetime.datetime):
@@ -71,7 +71,7 @@ class Event:
     """
 
     all_day: bool
-    attachments: list[Attachment]
+    attachments: list[EventAttachment]
     attendees: list[Attendee]
     calendar_id: UUID
     created_at: datetime.datetime
@@ -237,8 +237,8 @@ class Event:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.attachment import Attachment  # noqa: PLC0415
         from ..models.attendee import Attendee  # noqa: PLC0415
+        from ..models.event_attachment import EventAttachment  # noqa: PLC0415
         from ..models.reminder import Reminder  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -247,7 +247,7 @@ class Event:
         attachments = []
         _attachments = d.pop("attachments")
         for attachments_item_data in _attachments:
-            attachments_item = Attachment.from_dict(attachments_item_data)
+            attachments_item = EventAttachment.from_dict(attachments_item_data)
 
             attachments.append(attachments_item)
 

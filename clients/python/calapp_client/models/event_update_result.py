@@ -12,8 +12,8 @@ from ..models.event_update_result_transparency import EventUpdateResultTranspare
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.attachment import Attachment
     from ..models.attendee import Attendee
+    from ..models.event_attachment import EventAttachment
     from ..models.reminder import Reminder
 
 
@@ -38,7 +38,7 @@ class EventUpdateResult:
 
     Attributes:
         all_day (bool):
-        attachments (list[Attachment]):
+        attachments (list[EventAttachment]):
         attendees (list[Attendee]):
         calendar_id (UUID):
         created_at (datetime.datetime):
@@ -74,7 +74,7 @@ class EventUpdateResult:
     """
 
     all_day: bool
-    attachments: list[Attachment]
+    attachments: list[EventAttachment]
     attendees: list[Attendee]
     calendar_id: UUID
     created_at: datetime.datetime
@@ -250,8 +250,8 @@ class EventUpdateResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.attachment import Attachment  # noqa: PLC0415
         from ..models.attendee import Attendee  # noqa: PLC0415
+        from ..models.event_attachment import EventAttachment  # noqa: PLC0415
         from ..models.reminder import Reminder  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -260,7 +260,7 @@ class EventUpdateResult:
         attachments = []
         _attachments = d.pop("attachments")
         for attachments_item_data in _attachments:
-            attachments_item = Attachment.from_dict(attachments_item_data)
+            attachments_item = EventAttachment.from_dict(attachments_item_data)
 
             attachments.append(attachments_item)
 

@@ -19,25 +19,34 @@ T = TypeVar("T", bound="Explain")
 @_attrs_define
 class Explain:
     """
+    Example:
+        {'buffer_minutes': 10, 'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 60,
+            'start': '2027-01-11T10:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end': '17:00',
+            'start': '09:00'}]}}
+
     Attributes:
         calendar_ids (list[UUID]):
         start (datetime.datetime): The slot's start
-        timezone (str):  Example: Europe/Berlin.
         buffer_minutes (int | Unset):  Default: 0.
         duration_minutes (int | Unset): The slot's length (or give `end`)
         end (datetime.datetime | Unset): The slot's end (or give duration)
+        schedule_id (None | Unset | UUID): One of your schedules instead of working_hours and timezone: its weekly
+            windows, date overrides and zone; your time off and (with holidays_block) public holidays are kept out too
         slot_interval_minutes (int | None | Unset): Step between slot starts (default: the duration)
+        timezone (str | Unset): The zone of working_hours and of local days (required unless schedule_id is given: a
+            schedule has its own) Example: Europe/Berlin.
         working_hours (ExplainWorkingHoursType0 | None | Unset): Windows per weekday in local time (HH:MM, end may be
             24:00); a missing or empty day is closed Example: {'mon': [{'end': '17:00', 'start': '09:00'}], 'sat': []}.
     """
 
     calendar_ids: list[UUID]
     start: datetime.datetime
-    timezone: str
     buffer_minutes: int | Unset = 0
     duration_minutes: int | Unset = UNSET
     end: datetime.datetime | Unset = UNSET
+    schedule_id: None | Unset | UUID = UNSET
     slot_interval_minutes: int | None | Unset = UNSET
+    timezone: str | Unset = UNSET
     working_hours: ExplainWorkingHoursType0 | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,8 +59,6 @@ class Explain:
 
         start = self.start.isoformat()
 
-        timezone = self.timezone
-
         buffer_minutes = self.buffer_minutes
 
         duration_minutes = self.duration_minutes
@@ -60,11 +67,21 @@ class Explain:
         if not isinstance(self.end, Unset):
             end = self.end.isoformat()
 
+        schedule_id: None | str | Unset
+        if isinstance(self.schedule_id, Unset):
+            schedule_id = UNSET
+        elif isinstance(self.schedule_id, UUID):
+            schedule_id = str(self.schedule_id)
+        else:
+            schedule_id = self.schedule_id
+
         slot_interval_minutes: int | None | Unset
         if isinstance(self.slot_interval_minutes, Unset):
             slot_interval_minutes = UNSET
         else:
             slot_interval_minutes = self.slot_interval_minutes
+
+        timezone = self.timezone
 
         working_hours: dict[str, Any] | None | Unset
         if isinstance(self.working_hours, Unset):
@@ -80,7 +97,6 @@ class Explain:
             {
                 "calendar_ids": calendar_ids,
                 "start": start,
-                "timezone": timezone,
             }
         )
         if buffer_minutes is not UNSET:
@@ -89,8 +105,12 @@ class Explain:
             field_dict["duration_minutes"] = duration_minutes
         if end is not UNSET:
             field_dict["end"] = end
+        if schedule_id is not UNSET:
+            field_dict["schedule_id"] = schedule_id
         if slot_interval_minutes is not UNSET:
             field_dict["slot_interval_minutes"] = slot_interval_minutes
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
         if working_hours is not UNSET:
             field_dict["working_hours"] = working_hours
 
@@ -110,8 +130,6 @@ class Explain:
 
         start = datetime.datetime.fromisoformat(d.pop("start"))
 
-        timezone = d.pop("timezone")
-
         buffer_minutes = d.pop("buffer_minutes", UNSET)
 
         duration_minutes = d.pop("duration_minutes", UNSET)
@@ -123,6 +141,23 @@ class Explain:
         else:
             end = datetime.datetime.fromisoformat(_end)
 
+        def _parse_schedule_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                schedule_id_type_0 = UUID(data)
+
+                return schedule_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        schedule_id = _parse_schedule_id(d.pop("schedule_id", UNSET))
+
         def _parse_slot_interval_minutes(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -131,6 +166,8 @@ class Explain:
             return cast(int | None | Unset, data)
 
         slot_interval_minutes = _parse_slot_interval_minutes(d.pop("slot_interval_minutes", UNSET))
+
+        timezone = d.pop("timezone", UNSET)
 
         def _parse_working_hours(data: object) -> ExplainWorkingHoursType0 | None | Unset:
             if data is None:
@@ -152,11 +189,12 @@ class Explain:
         explain = cls(
             calendar_ids=calendar_ids,
             start=start,
-            timezone=timezone,
             buffer_minutes=buffer_minutes,
             duration_minutes=duration_minutes,
             end=end,
+            schedule_id=schedule_id,
             slot_interval_minutes=slot_interval_minutes,
+            timezone=timezone,
             working_hours=working_hours,
         )
 

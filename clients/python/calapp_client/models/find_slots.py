@@ -30,9 +30,12 @@ class FindSlots:
         duration_minutes (int):
         end (datetime.datetime): At most 62 days after
         start (datetime.datetime):
-        timezone (str):  Example: Europe/Berlin.
         buffer_minutes (int | Unset):  Default: 0.
+        schedule_id (None | Unset | UUID): One of your schedules instead of working_hours and timezone: its weekly
+            windows, date overrides and zone; your time off and (with holidays_block) public holidays are kept out too
         slot_interval_minutes (int | None | Unset): Step between slot starts (default: the duration)
+        timezone (str | Unset): The zone of working_hours and of local days (required unless schedule_id is given: a
+            schedule has its own) Example: Europe/Berlin.
         working_hours (FindSlotsWorkingHoursType0 | None | Unset): Windows per weekday in local time (HH:MM, end may be
             24:00); a missing or empty day is closed Example: {'mon': [{'end': '17:00', 'start': '09:00'}], 'sat': []}.
     """
@@ -41,9 +44,10 @@ class FindSlots:
     duration_minutes: int
     end: datetime.datetime
     start: datetime.datetime
-    timezone: str
     buffer_minutes: int | Unset = 0
+    schedule_id: None | Unset | UUID = UNSET
     slot_interval_minutes: int | None | Unset = UNSET
+    timezone: str | Unset = UNSET
     working_hours: FindSlotsWorkingHoursType0 | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,15 +64,23 @@ class FindSlots:
 
         start = self.start.isoformat()
 
-        timezone = self.timezone
-
         buffer_minutes = self.buffer_minutes
+
+        schedule_id: None | str | Unset
+        if isinstance(self.schedule_id, Unset):
+            schedule_id = UNSET
+        elif isinstance(self.schedule_id, UUID):
+            schedule_id = str(self.schedule_id)
+        else:
+            schedule_id = self.schedule_id
 
         slot_interval_minutes: int | None | Unset
         if isinstance(self.slot_interval_minutes, Unset):
             slot_interval_minutes = UNSET
         else:
             slot_interval_minutes = self.slot_interval_minutes
+
+        timezone = self.timezone
 
         working_hours: dict[str, Any] | None | Unset
         if isinstance(self.working_hours, Unset):
@@ -86,13 +98,16 @@ class FindSlots:
                 "duration_minutes": duration_minutes,
                 "end": end,
                 "start": start,
-                "timezone": timezone,
             }
         )
         if buffer_minutes is not UNSET:
             field_dict["buffer_minutes"] = buffer_minutes
+        if schedule_id is not UNSET:
+            field_dict["schedule_id"] = schedule_id
         if slot_interval_minutes is not UNSET:
             field_dict["slot_interval_minutes"] = slot_interval_minutes
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
         if working_hours is not UNSET:
             field_dict["working_hours"] = working_hours
 
@@ -116,9 +131,24 @@ class FindSlots:
 
         start = datetime.datetime.fromisoformat(d.pop("start"))
 
-        timezone = d.pop("timezone")
-
         buffer_minutes = d.pop("buffer_minutes", UNSET)
+
+        def _parse_schedule_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                schedule_id_type_0 = UUID(data)
+
+                return schedule_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        schedule_id = _parse_schedule_id(d.pop("schedule_id", UNSET))
 
         def _parse_slot_interval_minutes(data: object) -> int | None | Unset:
             if data is None:
@@ -128,6 +158,8 @@ class FindSlots:
             return cast(int | None | Unset, data)
 
         slot_interval_minutes = _parse_slot_interval_minutes(d.pop("slot_interval_minutes", UNSET))
+
+        timezone = d.pop("timezone", UNSET)
 
         def _parse_working_hours(data: object) -> FindSlotsWorkingHoursType0 | None | Unset:
             if data is None:
@@ -151,9 +183,10 @@ class FindSlots:
             duration_minutes=duration_minutes,
             end=end,
             start=start,
-            timezone=timezone,
             buffer_minutes=buffer_minutes,
+            schedule_id=schedule_id,
             slot_interval_minutes=slot_interval_minutes,
+            timezone=timezone,
             working_hours=working_hours,
         )
 

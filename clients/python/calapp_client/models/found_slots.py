@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -18,18 +18,21 @@ class FoundSlots:
     """
     Example:
         {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', '3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50'],
-            'duration_minutes': 30, 'slots': [{'end': '2027-01-11T09:30:00Z', 'start': '2027-01-11T09:00:00Z'}, {'end':
-            '2027-01-11T10:30:00Z', 'start': '2027-01-11T10:00:00Z'}], 'timezone': 'Europe/London'}
+            'duration_minutes': 30, 'schedule_id': None, 'slots': [{'end': '2027-01-11T09:30:00Z', 'start':
+            '2027-01-11T09:00:00Z'}, {'end': '2027-01-11T10:30:00Z', 'start': '2027-01-11T10:00:00Z'}], 'timezone':
+            'Europe/London'}
 
     Attributes:
         calendar_ids (list[UUID]):
         duration_minutes (int):
+        schedule_id (None | UUID): The schedule used
         slots (list[BusyBlock]):
         timezone (str):
     """
 
     calendar_ids: list[UUID]
     duration_minutes: int
+    schedule_id: None | UUID
     slots: list[BusyBlock]
     timezone: str
 
@@ -40,6 +43,12 @@ class FoundSlots:
             calendar_ids.append(calendar_ids_item)
 
         duration_minutes = self.duration_minutes
+
+        schedule_id: None | str
+        if isinstance(self.schedule_id, UUID):
+            schedule_id = str(self.schedule_id)
+        else:
+            schedule_id = self.schedule_id
 
         slots = []
         for slots_item_data in self.slots:
@@ -54,6 +63,7 @@ class FoundSlots:
             {
                 "calendar_ids": calendar_ids,
                 "duration_minutes": duration_minutes,
+                "schedule_id": schedule_id,
                 "slots": slots,
                 "timezone": timezone,
             }
@@ -75,6 +85,21 @@ class FoundSlots:
 
         duration_minutes = d.pop("duration_minutes")
 
+        def _parse_schedule_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                schedule_id_type_0 = UUID(data)
+
+                return schedule_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        schedule_id = _parse_schedule_id(d.pop("schedule_id"))
+
         slots = []
         _slots = d.pop("slots")
         for slots_item_data in _slots:
@@ -87,6 +112,7 @@ class FoundSlots:
         found_slots = cls(
             calendar_ids=calendar_ids,
             duration_minutes=duration_minutes,
+            schedule_id=schedule_id,
             slots=slots,
             timezone=timezone,
         )

@@ -26,7 +26,9 @@ class NamedReason:
             `not_on_interval` (a window holds it but slots start every `slot_interval` from the window's start),
             `min_notice` (too soon), `beyond_horizon` (after `max_days_ahead`), `daily_limit` (the day has its bookings),
             `busy` (something overlaps the slot), `buffer` (something lies within the buffer around it), `held` (a visitor
-            holds it for a few minutes), `link_inactive` (the booking link was deactivated) Example: busy.
+            holds it for a few minutes), `link_inactive` (the booking link was deactivated), `time_off` (the owner's time
+            off overlaps the slot), `holiday` (a public holiday of the owner's country, which blocks the owner's schedule)
+            Example: busy.
         message (str):  Example: The calendar is busy from 2027-03-01T10:00:00Z to 2027-03-01T10:30:00Z.
         buffer_minutes (int | Unset): buffer, held: minutes kept free around slots
         calendar_id (UUID | Unset): busy, buffer: the calendar that is busy
@@ -39,6 +41,7 @@ class NamedReason:
         last_day (datetime.date | Unset): beyond_horizon: the last local day allowed
         limit (int | Unset): not_on_interval: minutes between starts; min_notice: minutes of notice; beyond_horizon:
             days ahead; daily_limit: bookings a day
+        name (str | Unset): holiday: the public holiday's name
         next_start (datetime.datetime | Unset): not_on_interval: the slot start just after
         previous_start (datetime.datetime | Unset): not_on_interval: the slot start just before
         start (datetime.datetime | Unset): busy: the busy part of the slot; buffer, held: the part in the way of the
@@ -58,6 +61,7 @@ class NamedReason:
     expires_at: datetime.datetime | Unset = UNSET
     last_day: datetime.date | Unset = UNSET
     limit: int | Unset = UNSET
+    name: str | Unset = UNSET
     next_start: datetime.datetime | Unset = UNSET
     previous_start: datetime.datetime | Unset = UNSET
     start: datetime.datetime | Unset = UNSET
@@ -101,6 +105,8 @@ class NamedReason:
             last_day = self.last_day.isoformat()
 
         limit = self.limit
+
+        name = self.name
 
         next_start: str | Unset = UNSET
         if not isinstance(self.next_start, Unset):
@@ -149,6 +155,8 @@ class NamedReason:
             field_dict["last_day"] = last_day
         if limit is not UNSET:
             field_dict["limit"] = limit
+        if name is not UNSET:
+            field_dict["name"] = name
         if next_start is not UNSET:
             field_dict["next_start"] = next_start
         if previous_start is not UNSET:
@@ -225,6 +233,8 @@ class NamedReason:
 
         limit = d.pop("limit", UNSET)
 
+        name = d.pop("name", UNSET)
+
         _next_start = d.pop("next_start", UNSET)
         next_start: datetime.datetime | Unset
         if isinstance(_next_start, Unset):
@@ -268,6 +278,7 @@ class NamedReason:
             expires_at=expires_at,
             last_day=last_day,
             limit=limit,
+            name=name,
             next_start=next_start,
             previous_start=previous_start,
             start=start,

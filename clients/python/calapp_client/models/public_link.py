@@ -20,7 +20,7 @@ class PublicLink:
     Attributes:
         description (None | str):
         duration_minutes (int):
-        timezone (str): The link's zone (working hours)
+        timezone (str): The link's zone (working hours), or its schedule's
         title (str):
         token (str):
         requires_confirmation (bool | Unset): Bookings wait for the owner's confirmation

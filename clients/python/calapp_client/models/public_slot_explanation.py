@@ -16,6 +16,14 @@ T = TypeVar("T", bound="PublicSlotExplanation")
 @_attrs_define
 class PublicSlotExplanation:
     """
+    Example:
+        {'duration_minutes': 30, 'offered': False, 'reasons': [{'code': 'outside_working_hours', 'day': '2027-01-11',
+            'message': 'The slot is not inside the working hours of 2027-01-11 (Europe/Madrid)', 'windows': [{'end':
+            '2027-01-11T16:00:00Z', 'start': '2027-01-11T08:00:00Z'}]}, {'code': 'busy', 'end': '2027-01-11T17:15:00Z',
+            'message': 'The calendar is busy from 2027-01-11T17:00:00Z to 2027-01-11T17:15:00Z', 'start':
+            '2027-01-11T17:00:00Z'}], 'slot': {'end': '2027-01-11T17:15:00Z', 'start': '2027-01-11T16:45:00Z'}, 'timezone':
+            'Europe/Madrid', 'token': 'Xq3v9bT2kLmN8pR4sW6yZ1aC5dE7fG0hJ2kL4mN6pQ8'}
+
     Attributes:
         duration_minutes (int):
         offered (bool): Is the slot in the link's availability now

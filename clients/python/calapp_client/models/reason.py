@@ -24,7 +24,8 @@ class Reason:
             window holds it but slots start every `slot_interval` from the window's start), `min_notice` (too soon),
             `beyond_horizon` (after `max_days_ahead`), `daily_limit` (the day has its bookings), `busy` (something overlaps
             the slot), `buffer` (something lies within the buffer around it), `held` (a visitor holds it for a few minutes),
-            `link_inactive` (the booking link was deactivated) Example: busy.
+            `link_inactive` (the booking link was deactivated), `time_off` (the owner's time off overlaps the slot),
+            `holiday` (a public holiday of the owner's country, which blocks the owner's schedule) Example: busy.
         message (str):  Example: The calendar is busy from 2027-03-01T10:00:00Z to 2027-03-01T10:30:00Z.
         buffer_minutes (int | Unset): buffer, held: minutes kept free around slots
         count (int | Unset): daily_limit: bookings and holds of that day
@@ -35,6 +36,7 @@ class Reason:
         last_day (datetime.date | Unset): beyond_horizon: the last local day allowed
         limit (int | Unset): not_on_interval: minutes between starts; min_notice: minutes of notice; beyond_horizon:
             days ahead; daily_limit: bookings a day
+        name (str | Unset): holiday: the public holiday's name
         next_start (datetime.datetime | Unset): not_on_interval: the slot start just after
         previous_start (datetime.datetime | Unset): not_on_interval: the slot start just before
         start (datetime.datetime | Unset): busy: the busy part of the slot; buffer, held: the part in the way of the
@@ -52,6 +54,7 @@ class Reason:
     expires_at: datetime.datetime | Unset = UNSET
     last_day: datetime.date | Unset = UNSET
     limit: int | Unset = UNSET
+    name: str | Unset = UNSET
     next_start: datetime.datetime | Unset = UNSET
     previous_start: datetime.datetime | Unset = UNSET
     start: datetime.datetime | Unset = UNSET
@@ -87,6 +90,8 @@ class Reason:
             last_day = self.last_day.isoformat()
 
         limit = self.limit
+
+        name = self.name
 
         next_start: str | Unset = UNSET
         if not isinstance(self.next_start, Unset):
@@ -131,6 +136,8 @@ class Reason:
             field_dict["last_day"] = last_day
         if limit is not UNSET:
             field_dict["limit"] = limit
+        if name is not UNSET:
+            field_dict["name"] = name
         if next_start is not UNSET:
             field_dict["next_start"] = next_start
         if previous_start is not UNSET:
@@ -192,6 +199,8 @@ class Reason:
 
         limit = d.pop("limit", UNSET)
 
+        name = d.pop("name", UNSET)
+
         _next_start = d.pop("next_start", UNSET)
         next_start: datetime.datetime | Unset
         if isinstance(_next_start, Unset):
@@ -233,6 +242,7 @@ class Reason:
             expires_at=expires_at,
             last_day=last_day,
             limit=limit,
+            name=name,
             next_start=next_start,
             previous_start=previous_start,
             start=start,

@@ -95,13 +95,16 @@ def sync_detailed(
      Judges one slot (start plus duration_minutes or end) with the rules of
     POST /availability/find and answers whether find would offer it; if not,
     every reason as a code with detail: outside_working_hours,
-    not_on_interval, busy or buffer. A busy reason names the event (id, title,
-    calendar) only when you may read it and hold events:read; otherwise it
-    says only when the calendar is busy.
+    not_on_interval, busy, buffer, time_off or holiday. A busy reason names
+    the event (id, title, calendar) only when you may read it and hold
+    events:read; otherwise it says only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
-        body (Explain):
+        body (Explain):  Example: {'buffer_minutes': 10, 'calendar_ids':
+            ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 60, 'start':
+            '2027-01-11T10:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end':
+            '17:00', 'start': '09:00'}]}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,13 +137,16 @@ def sync(
      Judges one slot (start plus duration_minutes or end) with the rules of
     POST /availability/find and answers whether find would offer it; if not,
     every reason as a code with detail: outside_working_hours,
-    not_on_interval, busy or buffer. A busy reason names the event (id, title,
-    calendar) only when you may read it and hold events:read; otherwise it
-    says only when the calendar is busy.
+    not_on_interval, busy, buffer, time_off or holiday. A busy reason names
+    the event (id, title, calendar) only when you may read it and hold
+    events:read; otherwise it says only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
-        body (Explain):
+        body (Explain):  Example: {'buffer_minutes': 10, 'calendar_ids':
+            ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 60, 'start':
+            '2027-01-11T10:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end':
+            '17:00', 'start': '09:00'}]}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,13 +174,16 @@ async def asyncio_detailed(
      Judges one slot (start plus duration_minutes or end) with the rules of
     POST /availability/find and answers whether find would offer it; if not,
     every reason as a code with detail: outside_working_hours,
-    not_on_interval, busy or buffer. A busy reason names the event (id, title,
-    calendar) only when you may read it and hold events:read; otherwise it
-    says only when the calendar is busy.
+    not_on_interval, busy, buffer, time_off or holiday. A busy reason names
+    the event (id, title, calendar) only when you may read it and hold
+    events:read; otherwise it says only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
-        body (Explain):
+        body (Explain):  Example: {'buffer_minutes': 10, 'calendar_ids':
+            ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 60, 'start':
+            '2027-01-11T10:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end':
+            '17:00', 'start': '09:00'}]}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,13 +214,16 @@ async def asyncio(
      Judges one slot (start plus duration_minutes or end) with the rules of
     POST /availability/find and answers whether find would offer it; if not,
     every reason as a code with detail: outside_working_hours,
-    not_on_interval, busy or buffer. A busy reason names the event (id, title,
-    calendar) only when you may read it and hold events:read; otherwise it
-    says only when the calendar is busy.
+    not_on_interval, busy, buffer, time_off or holiday. A busy reason names
+    the event (id, title, calendar) only when you may read it and hold
+    events:read; otherwise it says only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
-        body (Explain):
+        body (Explain):  Example: {'buffer_minutes': 10, 'calendar_ids':
+            ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 60, 'start':
+            '2027-01-11T10:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end':
+            '17:00', 'start': '09:00'}]}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

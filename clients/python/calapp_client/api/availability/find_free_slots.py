@@ -91,8 +91,9 @@ def sync_detailed(
     """Find slots free in every listed calendar, within working hours
 
      Slots of the given duration that are free in every listed calendar at once,
-    inside working hours in the given time zone. Use it to schedule a meeting
-    between several people.
+    inside working hours in the given time zone (or one of your schedules, by
+    schedule_id), outside the owners' time off and blocking holidays. Use it to
+    schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
@@ -131,8 +132,9 @@ def sync(
     """Find slots free in every listed calendar, within working hours
 
      Slots of the given duration that are free in every listed calendar at once,
-    inside working hours in the given time zone. Use it to schedule a meeting
-    between several people.
+    inside working hours in the given time zone (or one of your schedules, by
+    schedule_id), outside the owners' time off and blocking holidays. Use it to
+    schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
@@ -166,8 +168,9 @@ async def asyncio_detailed(
     """Find slots free in every listed calendar, within working hours
 
      Slots of the given duration that are free in every listed calendar at once,
-    inside working hours in the given time zone. Use it to schedule a meeting
-    between several people.
+    inside working hours in the given time zone (or one of your schedules, by
+    schedule_id), outside the owners' time off and blocking holidays. Use it to
+    schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
@@ -204,8 +207,9 @@ async def asyncio(
     """Find slots free in every listed calendar, within working hours
 
      Slots of the given duration that are free in every listed calendar at once,
-    inside working hours in the given time zone. Use it to schedule a meeting
-    between several people.
+    inside working hours in the given time zone (or one of your schedules, by
+    schedule_id), outside the owners' time off and blocking holidays. Use it to
+    schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):

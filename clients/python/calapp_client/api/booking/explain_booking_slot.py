@@ -83,8 +83,9 @@ def sync_detailed(
      Answers whether the slot starting at `start` (lasting the link's
     duration) is in the link's availability now; if not, every reason as a
     code with detail: outside_working_hours, not_on_interval, min_notice,
-    beyond_horizon, daily_limit, busy, buffer, held or link_inactive. Use it
-    to pick another time. It never says what a busy time is, only when.
+    beyond_horizon, daily_limit, busy, buffer, held, time_off, holiday or
+    link_inactive. Use it to pick another time. It never says what a busy
+    time is, only when (and a holiday's name).
 
     Args:
         token (str):
@@ -121,8 +122,9 @@ def sync(
      Answers whether the slot starting at `start` (lasting the link's
     duration) is in the link's availability now; if not, every reason as a
     code with detail: outside_working_hours, not_on_interval, min_notice,
-    beyond_horizon, daily_limit, busy, buffer, held or link_inactive. Use it
-    to pick another time. It never says what a busy time is, only when.
+    beyond_horizon, daily_limit, busy, buffer, held, time_off, holiday or
+    link_inactive. Use it to pick another time. It never says what a busy
+    time is, only when (and a holiday's name).
 
     Args:
         token (str):
@@ -154,8 +156,9 @@ async def asyncio_detailed(
      Answers whether the slot starting at `start` (lasting the link's
     duration) is in the link's availability now; if not, every reason as a
     code with detail: outside_working_hours, not_on_interval, min_notice,
-    beyond_horizon, daily_limit, busy, buffer, held or link_inactive. Use it
-    to pick another time. It never says what a busy time is, only when.
+    beyond_horizon, daily_limit, busy, buffer, held, time_off, holiday or
+    link_inactive. Use it to pick another time. It never says what a busy
+    time is, only when (and a holiday's name).
 
     Args:
         token (str):
@@ -190,8 +193,9 @@ async def asyncio(
      Answers whether the slot starting at `start` (lasting the link's
     duration) is in the link's availability now; if not, every reason as a
     code with detail: outside_working_hours, not_on_interval, min_notice,
-    beyond_horizon, daily_limit, busy, buffer, held or link_inactive. Use it
-    to pick another time. It never says what a busy time is, only when.
+    beyond_horizon, daily_limit, busy, buffer, held, time_off, holiday or
+    link_inactive. Use it to pick another time. It never says what a busy
+    time is, only when (and a holiday's name).
 
     Args:
         token (str):

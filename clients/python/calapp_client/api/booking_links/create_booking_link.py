@@ -97,7 +97,8 @@ def sync_detailed(
     """Create a public booking link for a calendar (owner only)
 
      A public link where anyone can book a slot of your calendar without an account:
-    duration, working hours, buffers, notice and daily limits. Share its public_url.
+    duration, working hours (inline, or one of your schedules by schedule_id),
+    buffers, notice and daily limits. Share its public_url.
 
     Args:
         calendar_id (UUID):
@@ -138,7 +139,8 @@ def sync(
     """Create a public booking link for a calendar (owner only)
 
      A public link where anyone can book a slot of your calendar without an account:
-    duration, working hours, buffers, notice and daily limits. Share its public_url.
+    duration, working hours (inline, or one of your schedules by schedule_id),
+    buffers, notice and daily limits. Share its public_url.
 
     Args:
         calendar_id (UUID):
@@ -174,7 +176,8 @@ async def asyncio_detailed(
     """Create a public booking link for a calendar (owner only)
 
      A public link where anyone can book a slot of your calendar without an account:
-    duration, working hours, buffers, notice and daily limits. Share its public_url.
+    duration, working hours (inline, or one of your schedules by schedule_id),
+    buffers, notice and daily limits. Share its public_url.
 
     Args:
         calendar_id (UUID):
@@ -213,7 +216,8 @@ async def asyncio(
     """Create a public booking link for a calendar (owner only)
 
      A public link where anyone can book a slot of your calendar without an account:
-    duration, working hours, buffers, notice and daily limits. Share its public_url.
+    duration, working hours (inline, or one of your schedules by schedule_id),
+    buffers, notice and daily limits. Share its public_url.
 
     Args:
         calendar_id (UUID):

@@ -87,12 +87,16 @@ def sync_detailed(
 
      A new email is not applied at once: it becomes `pending_email` and a link
     is mailed to it; following the link (`POST /auth/verify-email`) makes it
-    the account's email. API keys need `account:write`, and may not change the
-    email or the password.
+    the account's email. default_schedule_id picks your default schedule;
+    holiday_country, holiday_subdivision (checked against the holidays package,
+    400 when unknown) and holidays_block say whether public holidays make you
+    unavailable. API keys need `account:write`, and may not change the email or
+    the password.
 
     Args:
         idempotency_key (str | Unset):
-        body (UserUpdate):  Example: {'name': 'Ada King', 'timezone': 'Europe/London'}.
+        body (UserUpdate):  Example: {'holiday_country': 'GB', 'holiday_subdivision': 'ENG',
+            'holidays_block': True, 'name': 'Ada King', 'timezone': 'Europe/London'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,12 +128,16 @@ def sync(
 
      A new email is not applied at once: it becomes `pending_email` and a link
     is mailed to it; following the link (`POST /auth/verify-email`) makes it
-    the account's email. API keys need `account:write`, and may not change the
-    email or the password.
+    the account's email. default_schedule_id picks your default schedule;
+    holiday_country, holiday_subdivision (checked against the holidays package,
+    400 when unknown) and holidays_block say whether public holidays make you
+    unavailable. API keys need `account:write`, and may not change the email or
+    the password.
 
     Args:
         idempotency_key (str | Unset):
-        body (UserUpdate):  Example: {'name': 'Ada King', 'timezone': 'Europe/London'}.
+        body (UserUpdate):  Example: {'holiday_country': 'GB', 'holiday_subdivision': 'ENG',
+            'holidays_block': True, 'name': 'Ada King', 'timezone': 'Europe/London'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,12 +164,16 @@ async def asyncio_detailed(
 
      A new email is not applied at once: it becomes `pending_email` and a link
     is mailed to it; following the link (`POST /auth/verify-email`) makes it
-    the account's email. API keys need `account:write`, and may not change the
-    email or the password.
+    the account's email. default_schedule_id picks your default schedule;
+    holiday_country, holiday_subdivision (checked against the holidays package,
+    400 when unknown) and holidays_block say whether public holidays make you
+    unavailable. API keys need `account:write`, and may not change the email or
+    the password.
 
     Args:
         idempotency_key (str | Unset):
-        body (UserUpdate):  Example: {'name': 'Ada King', 'timezone': 'Europe/London'}.
+        body (UserUpdate):  Example: {'holiday_country': 'GB', 'holiday_subdivision': 'ENG',
+            'holidays_block': True, 'name': 'Ada King', 'timezone': 'Europe/London'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,12 +203,16 @@ async def asyncio(
 
      A new email is not applied at once: it becomes `pending_email` and a link
     is mailed to it; following the link (`POST /auth/verify-email`) makes it
-    the account's email. API keys need `account:write`, and may not change the
-    email or the password.
+    the account's email. default_schedule_id picks your default schedule;
+    holiday_country, holiday_subdivision (checked against the holidays package,
+    400 when unknown) and holidays_block say whether public holidays make you
+    unavailable. API keys need `account:write`, and may not change the email or
+    the password.
 
     Args:
         idempotency_key (str | Unset):
-        body (UserUpdate):  Example: {'name': 'Ada King', 'timezone': 'Europe/London'}.
+        body (UserUpdate):  Example: {'holiday_country': 'GB', 'holiday_subdivision': 'ENG',
+            'holidays_block': True, 'name': 'Ada King', 'timezone': 'Europe/London'}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,244 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.attachment_upload import AttachmentUpload
+from ...models.attachment_upload_create import AttachmentUploadCreate
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    event_id: UUID,
+    *,
+    body: AttachmentUploadCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/events/{event_id}/attachments/uploads".format(
+            event_id=quote(str(event_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AttachmentUpload | Error:
+    if response.status_code == 201:
+        response_201 = AttachmentUpload.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AttachmentUpload | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    event_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AttachmentUploadCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AttachmentUpload | Error]:
+    """Start a direct upload
+
+     For large files: returns a pending attachment and a presigned PUT URL for
+    the bytes (S3's own with S3 storage, this API's signed one on disk); POST
+    complete_url after the PUT to verify the object and attach it.
+
+    Args:
+        event_id (UUID):
+        idempotency_key (str | Unset):
+        body (AttachmentUploadCreate):  Example: {'filename': 'quarterly-review.pdf', 'size':
+            48213760}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AttachmentUpload | Error]
+    """
+
+    kwargs = _get_kwargs(
+        event_id=event_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    event_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AttachmentUploadCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> AttachmentUpload | Error | None:
+    """Start a direct upload
+
+     For large files: returns a pending attachment and a presigned PUT URL for
+    the bytes (S3's own with S3 storage, this API's signed one on disk); POST
+    complete_url after the PUT to verify the object and attach it.
+
+    Args:
+        event_id (UUID):
+        idempotency_key (str | Unset):
+        body (AttachmentUploadCreate):  Example: {'filename': 'quarterly-review.pdf', 'size':
+            48213760}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AttachmentUpload | Error
+    """
+
+    return sync_detailed(
+        event_id=event_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    event_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AttachmentUploadCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AttachmentUpload | Error]:
+    """Start a direct upload
+
+     For large files: returns a pending attachment and a presigned PUT URL for
+    the bytes (S3's own with S3 storage, this API's signed one on disk); POST
+    complete_url after the PUT to verify the object and attach it.
+
+    Args:
+        event_id (UUID):
+        idempotency_key (str | Unset):
+        body (AttachmentUploadCreate):  Example: {'filename': 'quarterly-review.pdf', 'size':
+            48213760}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AttachmentUpload | Error]
+    """
+
+    kwargs = _get_kwargs(
+        event_id=event_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    event_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AttachmentUploadCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> AttachmentUpload | Error | None:
+    """Start a direct upload
+
+     For large files: returns a pending attachment and a presigned PUT URL for
+    the bytes (S3's own with S3 storage, this API's signed one on disk); POST
+    complete_url after the PUT to verify the object and attach it.
+
+    Args:
+        event_id (UUID):
+        idempotency_key (str | Unset):
+        body (AttachmentUploadCreate):  Example: {'filename': 'quarterly-review.pdf', 'size':
+            48213760}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AttachmentUpload | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            event_id=event_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed
