@@ -20,9 +20,11 @@ from .attendee_status import AttendeeStatus
 from .attendee_update import AttendeeUpdate
 from .attendee_update_status import AttendeeUpdateStatus
 from .availability import Availability
+from .booked_link import BookedLink
 from .booking import Booking
 from .booking_change import BookingChange
 from .booking_data import BookingData
+from .booking_decision import BookingDecision
 from .booking_link import BookingLink
 from .booking_link_create import BookingLinkCreate
 from .booking_link_page import BookingLinkPage
@@ -30,6 +32,8 @@ from .booking_link_settings import BookingLinkSettings
 from .booking_link_settings_working_hours import BookingLinkSettingsWorkingHours
 from .booking_link_update import BookingLinkUpdate
 from .booking_status import BookingStatus
+from .bounce import Bounce
+from .bounce_recorded import BounceRecorded
 from .busy_block import BusyBlock
 from .calendar import Calendar
 from .calendar_busy import CalendarBusy
@@ -94,6 +98,17 @@ from .import_error import ImportError_
 from .import_result import ImportResult
 from .import_result_mode import ImportResultMode
 from .import_result_skipped_components import ImportResultSkippedComponents
+from .invitation import Invitation
+from .invitation_attempt import InvitationAttempt
+from .invitation_attempt_outcome import InvitationAttemptOutcome
+from .invitation_method_type_1 import InvitationMethodType1
+from .invitation_method_type_2_type_1 import InvitationMethodType2Type1
+from .invitation_method_type_3_type_1 import InvitationMethodType3Type1
+from .invitation_page import InvitationPage
+from .invitation_resend import InvitationResend
+from .invitation_resend_result import InvitationResendResult
+from .invitation_state import InvitationState
+from .list_bookings_status import ListBookingsStatus
 from .list_notifications_kind import ListNotificationsKind
 from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
 from .login import Login
@@ -108,6 +123,9 @@ from .notification import Notification
 from .notification_data import NotificationData
 from .notification_kind import NotificationKind
 from .notification_page import NotificationPage
+from .owner_booking import OwnerBooking
+from .owner_booking_page import OwnerBookingPage
+from .owner_booking_status import OwnerBookingStatus
 from .pagination_metadata import PaginationMetadata
 from .pending_attachment import PendingAttachment
 from .public_availability import PublicAvailability
@@ -128,6 +146,7 @@ from .reminder_list import ReminderList
 from .repair import Repair
 from .reschedule import Reschedule
 from .reservation import Reservation
+from .reservation_status import ReservationStatus
 from .reserve import Reserve
 from .schedule import Schedule
 from .schedule_create import ScheduleCreate
@@ -154,10 +173,16 @@ from .verification_sent import VerificationSent
 from .verify_email import VerifyEmail
 from .webhook import Webhook
 from .webhook_booking import WebhookBooking
+from .webhook_booking_approved import WebhookBookingApproved
+from .webhook_booking_approved_type import WebhookBookingApprovedType
 from .webhook_booking_cancelled import WebhookBookingCancelled
 from .webhook_booking_cancelled_type import WebhookBookingCancelledType
 from .webhook_booking_created import WebhookBookingCreated
 from .webhook_booking_created_type import WebhookBookingCreatedType
+from .webhook_booking_declined import WebhookBookingDeclined
+from .webhook_booking_declined_type import WebhookBookingDeclinedType
+from .webhook_booking_requested import WebhookBookingRequested
+from .webhook_booking_requested_type import WebhookBookingRequestedType
 from .webhook_create import WebhookCreate
 from .webhook_create_events_item import WebhookCreateEventsItem
 from .webhook_created import WebhookCreated
@@ -203,9 +228,11 @@ __all__ = (
     "AttendeeUpdate",
     "AttendeeUpdateStatus",
     "Availability",
+    "BookedLink",
     "Booking",
     "BookingChange",
     "BookingData",
+    "BookingDecision",
     "BookingLink",
     "BookingLinkCreate",
     "BookingLinkPage",
@@ -213,6 +240,8 @@ __all__ = (
     "BookingLinkSettingsWorkingHours",
     "BookingLinkUpdate",
     "BookingStatus",
+    "Bounce",
+    "BounceRecorded",
     "BusyBlock",
     "Calendar",
     "CalendarBusy",
@@ -277,6 +306,17 @@ __all__ = (
     "ImportResult",
     "ImportResultMode",
     "ImportResultSkippedComponents",
+    "Invitation",
+    "InvitationAttempt",
+    "InvitationAttemptOutcome",
+    "InvitationMethodType1",
+    "InvitationMethodType2Type1",
+    "InvitationMethodType3Type1",
+    "InvitationPage",
+    "InvitationResend",
+    "InvitationResendResult",
+    "InvitationState",
+    "ListBookingsStatus",
     "ListNotificationsKind",
     "ListWebhookDeliveriesStatus",
     "Login",
@@ -291,6 +331,9 @@ __all__ = (
     "NotificationData",
     "NotificationKind",
     "NotificationPage",
+    "OwnerBooking",
+    "OwnerBookingPage",
+    "OwnerBookingStatus",
     "PaginationMetadata",
     "PendingAttachment",
     "PublicAvailability",
@@ -311,6 +354,7 @@ __all__ = (
     "Repair",
     "Reschedule",
     "Reservation",
+    "ReservationStatus",
     "Reserve",
     "Schedule",
     "ScheduleCreate",
@@ -337,10 +381,16 @@ __all__ = (
     "VerifyEmail",
     "Webhook",
     "WebhookBooking",
+    "WebhookBookingApproved",
+    "WebhookBookingApprovedType",
     "WebhookBookingCancelled",
     "WebhookBookingCancelledType",
     "WebhookBookingCreated",
     "WebhookBookingCreatedType",
+    "WebhookBookingDeclined",
+    "WebhookBookingDeclinedType",
+    "WebhookBookingRequested",
+    "WebhookBookingRequestedType",
     "WebhookCreate",
     "WebhookCreated",
     "WebhookCreateEventsItem",

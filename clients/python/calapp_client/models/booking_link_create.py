@@ -27,10 +27,12 @@ class BookingLinkCreate:
         duration_minutes (int):  Example: 30.
         active (bool | Unset):  Default: True.
         buffer_minutes (int | Unset):  Default: 0. Example: 0.
+        confirmation_timeout_hours (int | Unset):  Default: 24.
         description (None | str | Unset):
         max_bookings_per_day (int | None | Unset): Per local day of the link (null: unlimited)
         max_days_ahead (int | Unset):  Default: 60.
         min_notice_minutes (int | Unset):  Default: 60.
+        requires_confirmation (bool | Unset):  Default: False.
         schedule_id (None | Unset | UUID): One of your schedules (POST /schedules) instead of inline working_hours: its
             weekly windows, date overrides and zone
         slot_interval_minutes (int | None | Unset): Step between slot starts (null: the duration)
@@ -43,10 +45,12 @@ class BookingLinkCreate:
     duration_minutes: int
     active: bool | Unset = True
     buffer_minutes: int | Unset = 0
+    confirmation_timeout_hours: int | Unset = 24
     description: None | str | Unset = UNSET
     max_bookings_per_day: int | None | Unset = UNSET
     max_days_ahead: int | Unset = 60
     min_notice_minutes: int | Unset = 60
+    requires_confirmation: bool | Unset = False
     schedule_id: None | Unset | UUID = UNSET
     slot_interval_minutes: int | None | Unset = UNSET
     timezone: str | Unset = UNSET
@@ -59,6 +63,8 @@ class BookingLinkCreate:
         active = self.active
 
         buffer_minutes = self.buffer_minutes
+
+        confirmation_timeout_hours = self.confirmation_timeout_hours
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -75,6 +81,8 @@ class BookingLinkCreate:
         max_days_ahead = self.max_days_ahead
 
         min_notice_minutes = self.min_notice_minutes
+
+        requires_confirmation = self.requires_confirmation
 
         schedule_id: None | str | Unset
         if isinstance(self.schedule_id, Unset):
@@ -109,6 +117,8 @@ class BookingLinkCreate:
             field_dict["active"] = active
         if buffer_minutes is not UNSET:
             field_dict["buffer_minutes"] = buffer_minutes
+        if confirmation_timeout_hours is not UNSET:
+            field_dict["confirmation_timeout_hours"] = confirmation_timeout_hours
         if description is not UNSET:
             field_dict["description"] = description
         if max_bookings_per_day is not UNSET:
@@ -117,6 +127,8 @@ class BookingLinkCreate:
             field_dict["max_days_ahead"] = max_days_ahead
         if min_notice_minutes is not UNSET:
             field_dict["min_notice_minutes"] = min_notice_minutes
+        if requires_confirmation is not UNSET:
+            field_dict["requires_confirmation"] = requires_confirmation
         if schedule_id is not UNSET:
             field_dict["schedule_id"] = schedule_id
         if slot_interval_minutes is not UNSET:
@@ -141,6 +153,8 @@ class BookingLinkCreate:
 
         buffer_minutes = d.pop("buffer_minutes", UNSET)
 
+        confirmation_timeout_hours = d.pop("confirmation_timeout_hours", UNSET)
+
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -162,6 +176,8 @@ class BookingLinkCreate:
         max_days_ahead = d.pop("max_days_ahead", UNSET)
 
         min_notice_minutes = d.pop("min_notice_minutes", UNSET)
+
+        requires_confirmation = d.pop("requires_confirmation", UNSET)
 
         def _parse_schedule_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -204,10 +220,12 @@ class BookingLinkCreate:
             duration_minutes=duration_minutes,
             active=active,
             buffer_minutes=buffer_minutes,
+            confirmation_timeout_hours=confirmation_timeout_hours,
             description=description,
             max_bookings_per_day=max_bookings_per_day,
             max_days_ahead=max_days_ahead,
             min_notice_minutes=min_notice_minutes,
+            requires_confirmation=requires_confirmation,
             schedule_id=schedule_id,
             slot_interval_minutes=slot_interval_minutes,
             timezone=timezone,

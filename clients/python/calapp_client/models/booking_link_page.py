@@ -18,11 +18,12 @@ class BookingLinkPage:
     Example:
         {'items': [{'calendar_id': '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', 'created_at': '2026-12-05T14:10:00Z',
             'public_url': 'https://calendar.example.com/booking/Hq3vN8xL2pWk', 'settings': {'active': True,
-            'buffer_minutes': 10, 'description': None, 'duration_minutes': 30, 'max_bookings_per_day': None,
-            'max_days_ahead': 30, 'min_notice_minutes': 120, 'schedule_id': None, 'slot_interval_minutes': 30, 'timezone':
-            'Europe/London', 'title': 'Intro call with Ada', 'working_hours': {'fri': [], 'mon': [{'end': '12:00', 'start':
-            '09:00'}], 'sat': [], 'sun': [], 'thu': [], 'tue': [], 'wed': [{'end': '17:00', 'start': '13:00'}]}}, 'token':
-            'Hq3vN8xL2pWk', 'updated_at': '2026-12-05T14:10:00Z'}], 'next_cursor': None}
+            'buffer_minutes': 10, 'confirmation_timeout_hours': 24, 'description': None, 'duration_minutes': 30,
+            'max_bookings_per_day': None, 'max_days_ahead': 30, 'min_notice_minutes': 120, 'requires_confirmation': False,
+            'schedule_id': None, 'slot_interval_minutes': 30, 'timezone': 'Europe/London', 'title': 'Intro call with Ada',
+            'working_hours': {'fri': [], 'mon': [{'end': '12:00', 'start': '09:00'}], 'sat': [], 'sun': [], 'thu': [],
+            'tue': [], 'wed': [{'end': '17:00', 'start': '13:00'}]}}, 'token': 'Hq3vN8xL2pWk', 'updated_at':
+            '2026-12-05T14:10:00Z'}], 'next_cursor': None}
 
     Attributes:
         items (list[BookingLink]):

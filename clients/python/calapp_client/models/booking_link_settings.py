@@ -19,11 +19,13 @@ class BookingLinkSettings:
     Attributes:
         active (bool):
         buffer_minutes (int):
+        confirmation_timeout_hours (int):
         description (None | str):
         duration_minutes (int):
         max_bookings_per_day (int | None):
         max_days_ahead (int):
         min_notice_minutes (int):
+        requires_confirmation (bool):
         schedule_id (None | UUID): The schedule whose hours the link offers, or null
         slot_interval_minutes (int): The duration unless set
         timezone (str): The link's zone, or its schedule's
@@ -34,11 +36,13 @@ class BookingLinkSettings:
 
     active: bool
     buffer_minutes: int
+    confirmation_timeout_hours: int
     description: None | str
     duration_minutes: int
     max_bookings_per_day: int | None
     max_days_ahead: int
     min_notice_minutes: int
+    requires_confirmation: bool
     schedule_id: None | UUID
     slot_interval_minutes: int
     timezone: str
@@ -49,6 +53,8 @@ class BookingLinkSettings:
         active = self.active
 
         buffer_minutes = self.buffer_minutes
+
+        confirmation_timeout_hours = self.confirmation_timeout_hours
 
         description: None | str
         description = self.description
@@ -61,6 +67,8 @@ class BookingLinkSettings:
         max_days_ahead = self.max_days_ahead
 
         min_notice_minutes = self.min_notice_minutes
+
+        requires_confirmation = self.requires_confirmation
 
         schedule_id: None | str
         if isinstance(self.schedule_id, UUID):
@@ -82,11 +90,13 @@ class BookingLinkSettings:
             {
                 "active": active,
                 "buffer_minutes": buffer_minutes,
+                "confirmation_timeout_hours": confirmation_timeout_hours,
                 "description": description,
                 "duration_minutes": duration_minutes,
                 "max_bookings_per_day": max_bookings_per_day,
                 "max_days_ahead": max_days_ahead,
                 "min_notice_minutes": min_notice_minutes,
+                "requires_confirmation": requires_confirmation,
                 "schedule_id": schedule_id,
                 "slot_interval_minutes": slot_interval_minutes,
                 "timezone": timezone,
@@ -105,6 +115,8 @@ class BookingLinkSettings:
         active = d.pop("active")
 
         buffer_minutes = d.pop("buffer_minutes")
+
+        confirmation_timeout_hours = d.pop("confirmation_timeout_hours")
 
         def _parse_description(data: object) -> None | str:
             if data is None:
@@ -125,6 +137,8 @@ class BookingLinkSettings:
         max_days_ahead = d.pop("max_days_ahead")
 
         min_notice_minutes = d.pop("min_notice_minutes")
+
+        requires_confirmation = d.pop("requires_confirmation")
 
         def _parse_schedule_id(data: object) -> None | UUID:
             if data is None:
@@ -152,11 +166,13 @@ class BookingLinkSettings:
         booking_link_settings = cls(
             active=active,
             buffer_minutes=buffer_minutes,
+            confirmation_timeout_hours=confirmation_timeout_hours,
             description=description,
             duration_minutes=duration_minutes,
             max_bookings_per_day=max_bookings_per_day,
             max_days_ahead=max_days_ahead,
             min_notice_minutes=min_notice_minutes,
+            requires_confirmation=requires_confirmation,
             schedule_id=schedule_id,
             slot_interval_minutes=slot_interval_minutes,
             timezone=timezone,

@@ -24,11 +24,15 @@ class BookingLinkUpdate:
     Attributes:
         active (bool | Unset):
         buffer_minutes (int | Unset): Free time kept before and after every booking Example: 0.
+        confirmation_timeout_hours (int | Unset): Hours you have to answer a pending booking; after them it is declined
+            and its slot freed (default 24)
         description (None | str | Unset):
         duration_minutes (int | Unset):  Example: 30.
         max_bookings_per_day (int | None | Unset): Per local day of the link (null: unlimited)
         max_days_ahead (int | Unset): Latest booking: this many days after today, in the link's zone (default 60)
         min_notice_minutes (int | Unset): Earliest booking: now plus this (default 60)
+        requires_confirmation (bool | Unset): Reservations wait for your approval (status pending, a tentative event
+            holding the slot) until you approve or decline them at /bookings/{id}/approve|decline (default false)
         schedule_id (None | Unset | UUID): One of your schedules (POST /schedules) instead of inline working_hours: its
             weekly windows, date overrides and zone
         slot_interval_minutes (int | None | Unset): Step between slot starts (null: the duration)
@@ -40,11 +44,13 @@ class BookingLinkUpdate:
 
     active: bool | Unset = UNSET
     buffer_minutes: int | Unset = UNSET
+    confirmation_timeout_hours: int | Unset = UNSET
     description: None | str | Unset = UNSET
     duration_minutes: int | Unset = UNSET
     max_bookings_per_day: int | None | Unset = UNSET
     max_days_ahead: int | Unset = UNSET
     min_notice_minutes: int | Unset = UNSET
+    requires_confirmation: bool | Unset = UNSET
     schedule_id: None | Unset | UUID = UNSET
     slot_interval_minutes: int | None | Unset = UNSET
     timezone: str | Unset = UNSET
@@ -55,6 +61,8 @@ class BookingLinkUpdate:
         active = self.active
 
         buffer_minutes = self.buffer_minutes
+
+        confirmation_timeout_hours = self.confirmation_timeout_hours
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -73,6 +81,8 @@ class BookingLinkUpdate:
         max_days_ahead = self.max_days_ahead
 
         min_notice_minutes = self.min_notice_minutes
+
+        requires_confirmation = self.requires_confirmation
 
         schedule_id: None | str | Unset
         if isinstance(self.schedule_id, Unset):
@@ -103,6 +113,8 @@ class BookingLinkUpdate:
             field_dict["active"] = active
         if buffer_minutes is not UNSET:
             field_dict["buffer_minutes"] = buffer_minutes
+        if confirmation_timeout_hours is not UNSET:
+            field_dict["confirmation_timeout_hours"] = confirmation_timeout_hours
         if description is not UNSET:
             field_dict["description"] = description
         if duration_minutes is not UNSET:
@@ -113,6 +125,8 @@ class BookingLinkUpdate:
             field_dict["max_days_ahead"] = max_days_ahead
         if min_notice_minutes is not UNSET:
             field_dict["min_notice_minutes"] = min_notice_minutes
+        if requires_confirmation is not UNSET:
+            field_dict["requires_confirmation"] = requires_confirmation
         if schedule_id is not UNSET:
             field_dict["schedule_id"] = schedule_id
         if slot_interval_minutes is not UNSET:
@@ -134,6 +148,8 @@ class BookingLinkUpdate:
         active = d.pop("active", UNSET)
 
         buffer_minutes = d.pop("buffer_minutes", UNSET)
+
+        confirmation_timeout_hours = d.pop("confirmation_timeout_hours", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -158,6 +174,8 @@ class BookingLinkUpdate:
         max_days_ahead = d.pop("max_days_ahead", UNSET)
 
         min_notice_minutes = d.pop("min_notice_minutes", UNSET)
+
+        requires_confirmation = d.pop("requires_confirmation", UNSET)
 
         def _parse_schedule_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -199,11 +217,13 @@ class BookingLinkUpdate:
         booking_link_update = cls(
             active=active,
             buffer_minutes=buffer_minutes,
+            confirmation_timeout_hours=confirmation_timeout_hours,
             description=description,
             duration_minutes=duration_minutes,
             max_bookings_per_day=max_bookings_per_day,
             max_days_ahead=max_days_ahead,
             min_notice_minutes=min_notice_minutes,
+            requires_confirmation=requires_confirmation,
             schedule_id=schedule_id,
             slot_interval_minutes=slot_interval_minutes,
             timezone=timezone,
