@@ -141,6 +141,12 @@ def _description(link: BookingLink, name: str, email: str, notes: str | None) ->
     return "\n\n".join(parts)
 
 
+def reservation_status(booking: Booking) -> str:
+    """``status`` of a reservation's answer: pending (waits for the owner's
+    approval) or confirmed."""
+    return "pending" if booking.status == "pending" else "confirmed"
+
+
 def booking_view(booking: Booking, secret: str | None = None) -> dict:
     """A booking as ``BookingSchema`` (``manage_token`` only when just made)."""
     return {

@@ -317,7 +317,7 @@ class ReserveView(MethodView):
         event = reservations.visitor_event(booking, data)
         body = {
             "ok": True,
-            "status": "pending" if booking.status == "pending" else "confirmed",
+            "status": reservations.reservation_status(booking),
             "event": event,
             "booking": _booking(booking, secret),
         }

@@ -281,6 +281,7 @@ def reserve_booking_slot(principal, args):
     event = reservations.visitor_event(made, args)
     return {
         "ok": True,
+        "status": reservations.reservation_status(made),
         "event": event,
         "booking": reservations.booking_view(made, secret),
     }

@@ -245,6 +245,7 @@ def test_booking_links_and_a_public_booking(agent, calendar_id, clock):
         **slot,
     )
     assert booked["ok"] is True
+    assert booked["status"] == "confirmed"
     assert booked["booking"]["manage_token"]
     taken = agent.error(
         "reserve_booking_slot",
