@@ -1,8 +1,13 @@
-"""Free/busy from expanded events, and common free slots of several calendars.
+"""Free/busy from expanded events, and common free slots of several calendars
+and participants.
 
 Busy: every event and occurrence of the calendars in the window, except
 cancelled ones, ``transparency: free`` ones and invitations the calendar's owner
 declined (an attendee row of the owner with status ``declined``).
+
+Free/busy needs only the ``freebusy`` role on a calendar (``policy``): nothing
+here returns an event's id, title or attendees. Participants (people, see
+``participants``) stand for the calendars they share with the caller.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from calapp import policy
+from calapp.availability import participants as people
 from calapp.availability import slots
 from calapp.changes.models import Change
 from calapp.errors import ValidationError
@@ -27,9 +33,10 @@ EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 def readable(principal: Principal, calendar_ids: list[uuid.UUID]) -> list:
-    """The calendars, in the order asked; each must be readable (else 404)."""
+    """The calendars, in the order asked; the principal must hold at least
+    ``freebusy`` on each (else 404)."""
     return [
-        policy.get_calendar(principal, cid, "read")[0]
+        policy.get_calendar(principal, cid, "freebusy")[0]
         for cid in dict.fromkeys(calendar_ids)
     ]
 
@@ -154,32 +161,59 @@ def _spans(base: sa.Select, start: datetime, end: datetime):
     return spans
 
 
+def _blocks(blocks) -> list[dict]:
+    return [{"start": s, "end": e} for s, e in blocks]
+
+
 def free_busy(
-    principal: Principal, calendar_ids: list[uuid.UUID], start: datetime, end: datetime
+    principal: Principal,
+    calendar_ids: list[uuid.UUID],
+    start: datetime,
+    end: datetime,
+    participant_ids: list[str] = (),
 ) -> dict:
-    """:raises NotFound: a calendar the principal cannot read.
+    """Busy blocks of the calendars and of the participants (``participants``).
+
+    :raises NotFound: a calendar the principal holds no role on, a participant
+        sharing nothing with it.
     :raises ValidationError: window empty or longer than 366 days."""
     calendars = readable(principal, calendar_ids)
-    per_calendar = busy_by_calendar(calendars, start, end)
-    union = slots.merge_busy(b for blocks in per_calendar.values() for b in blocks)
+    (persons,) = people.resolve(principal, participant_ids)
+    everything = _unique(calendars + people.calendars_of(persons))
+    per_calendar = busy_by_calendar(everything, start, end)
+    per_person = [people.busy_of(p, per_calendar) for p in persons]
+    union = slots.merge_busy(
+        [b for c in calendars for b in per_calendar[c.id]]
+        + [b for blocks in per_person for b in blocks]
+    )
     return {
-        "calendar_id": calendars[0].id,
+        "calendar_id": calendars[0].id if calendars else None,
         "start": start,
         "end": end,
-        "busy": [{"start": s, "end": e} for s, e in union],
+        "busy": _blocks(union),
         "calendars": [
-            {
-                "calendar_id": c.id,
-                "busy": [{"start": s, "end": e} for s, e in per_calendar[c.id]],
-            }
+            {"calendar_id": c.id, "busy": _blocks(per_calendar[c.id])}
             for c in calendars
+        ],
+        "participants": [
+            {"participant": p.given, "busy": _blocks(blocks)}
+            for p, blocks in zip(persons, per_person, strict=True)
         ],
     }
 
 
-def find_common_slots(principal: Principal, data: dict) -> dict:
-    """Slots of ``duration_minutes`` free in every listed calendar.
+def _unique(calendars: list) -> list:
+    return list({c.id: c for c in calendars}.values())
 
+
+def find_common_slots(principal: Principal, data: dict) -> dict:
+    """Slots of ``duration_minutes`` free in every listed calendar and for every
+    required participant; with optional participants, those where at least
+    ``min_required`` of them are free too, the slots most of them can attend
+    first.
+
+    :raises NotFound: a calendar the principal holds no role on, a participant
+        sharing nothing with it.
     :raises ValidationError: a window longer than 62 days, bad working hours.
     """
     start, end = data["start"], data["end"]
@@ -191,21 +225,67 @@ def find_common_slots(principal: Principal, data: dict) -> dict:
         raise ValidationError.field(
             "end", f"the search window may span at most {MAX_FIND_WINDOW.days} days"
         )
+    optional_given = data.get("optional_participants", [])
+    min_required = data.get("min_required", 0)
+    if min_required > len(set(optional_given)):
+        raise ValidationError.field(
+            "min_required", "must not be more than the optional participants"
+        )
     rules = find_rules(data, timedelta(minutes=data["duration_minutes"]))
-    calendars = readable(principal, data["calendar_ids"])
+    calendars = readable(principal, data.get("calendar_ids", []))
+    required, optional = people.resolve(
+        principal, data.get("participants", []), optional_given
+    )
     # A block ending (starting) within ``buffer`` of the window's edges still
     # blocks the first (last) slots once widened: load it too.
     buffer = rules.buffer
     busy_start = start - min(buffer, start - EARLIEST)  # no OverflowError in year 1
-    per_calendar = busy_by_calendar(calendars, busy_start, end + buffer)
-    union = [block for blocks in per_calendar.values() for block in blocks]
-    found = slots.free_slots(rules, union, start, end, now=start)
-    return {
+    per_calendar = busy_by_calendar(
+        _unique(calendars + people.calendars_of(required + optional)),
+        busy_start,
+        end + buffer,
+    )
+    needed = [people.Availability.of(p, rules, per_calendar) for p in required]
+    union = [b for c in calendars for b in per_calendar[c.id]] + [
+        b for a in needed for b in people.busy_of(a.participant, per_calendar)
+    ]
+    found = [
+        slot
+        for slot in slots.free_slots(rules, union, start, end, now=start)
+        if all(a.is_free(*slot) for a in needed)
+    ]
+    result = {
         "calendar_ids": [c.id for c in calendars],
+        "participants": [p.given for p in required],
         "timezone": data["timezone"],
         "duration_minutes": data["duration_minutes"],
-        "slots": [{"start": s, "end": e} for s, e in found],
+        "slots": _blocks(found),
     }
+    if optional:
+        result["optional_participants"] = [p.given for p in optional]
+        result["min_required"] = min_required
+        result["slots"] = _ranked(found, optional, rules, per_calendar, min_required)
+    return result
+
+
+def _ranked(found, optional, rules, per_calendar, min_required: int) -> list[dict]:
+    """The slots at least ``min_required`` optional participants are free in,
+    those with more of them free first, then by start."""
+    hoped = [people.Availability.of(p, rules, per_calendar) for p in optional]
+    ranked = []
+    for start, end in found:
+        free = [a.participant.given for a in hoped if a.is_free(start, end)]
+        if len(free) >= min_required:
+            ranked.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "optional_free": free,
+                    "optional_free_count": len(free),
+                }
+            )
+    ranked.sort(key=lambda slot: (-slot["optional_free_count"], slot["start"]))
+    return ranked
 
 
 def find_rules(data: dict, duration: timedelta) -> slots.Rules:
