@@ -73,6 +73,7 @@ from .explain_working_hours_type_0 import ExplainWorkingHoursType0
 from .explained_event import ExplainedEvent
 from .find_slots import FindSlots
 from .find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0
+from .found_slot import FoundSlot
 from .found_slots import FoundSlots
 from .health import Health
 from .hold import Hold
@@ -99,6 +100,7 @@ from .notification_data import NotificationData
 from .notification_kind import NotificationKind
 from .notification_page import NotificationPage
 from .pagination_metadata import PaginationMetadata
+from .participant_busy import ParticipantBusy
 from .public_availability import PublicAvailability
 from .public_feed import PublicFeed
 from .public_link import PublicLink
@@ -234,6 +236,7 @@ __all__ = (
     "ExplainWorkingHoursType0",
     "FindSlots",
     "FindSlotsWorkingHoursType0",
+    "FoundSlot",
     "FoundSlots",
     "Health",
     "Hold",
@@ -260,6 +263,7 @@ __all__ = (
     "NotificationKind",
     "NotificationPage",
     "PaginationMetadata",
+    "ParticipantBusy",
     "PublicAvailability",
     "PublicFeed",
     "PublicLink",

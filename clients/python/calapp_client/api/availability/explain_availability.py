@@ -96,8 +96,8 @@ def sync_detailed(
     POST /availability/find and answers whether find would offer it; if not,
     every reason as a code with detail: outside_working_hours,
     not_on_interval, busy or buffer. A busy reason names the event (id, title,
-    calendar) only when you may read it and hold events:read; otherwise it
-    says only when the calendar is busy.
+    calendar) only when you may read it and hold events:read; otherwise (a
+    calendar shared with you at freebusy) it says only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
@@ -138,8 +138,8 @@ def sync(
     POST /availability/find and answers whether find would offer it; if not,
     every reason as a code with detail: outside_working_hours,
     not_on_interval, busy or buffer. A busy reason names the event (id, title,
-    calendar) only when you may read it and hold events:read; otherwise it
-    says only when the calendar is busy.
+    calendar) only when you may read it and hold events:read; otherwise (a
+    calendar shared with you at freebusy) it says only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
@@ -175,8 +175,8 @@ async def asyncio_detailed(
     POST /availability/find and answers whether find would offer it; if not,
     every reason as a code with detail: outside_working_hours,
     not_on_interval, busy or buffer. A busy reason names the event (id, title,
-    calendar) only when you may read it and hold events:read; otherwise it
-    says only when the calendar is busy.
+    calendar) only when you may read it and hold events:read; otherwise (a
+    calendar shared with you at freebusy) it says only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
@@ -215,8 +215,8 @@ async def asyncio(
     POST /availability/find and answers whether find would offer it; if not,
     every reason as a code with detail: outside_working_hours,
     not_on_interval, busy or buffer. A busy reason names the event (id, title,
-    calendar) only when you may read it and hold events:read; otherwise it
-    says only when the calendar is busy.
+    calendar) only when you may read it and hold events:read; otherwise (a
+    calendar shared with you at freebusy) it says only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
