@@ -284,7 +284,7 @@ def test_free_busy_needs_a_calendar_or_a_participant(client, me):
 # --- cost ---------------------------------------------------------------------------
 
 
-def test_more_participants_cost_no_more_queries(app, find, person):
+def test_more_participants_and_calendars_cost_no_more_queries(app, find, person):
     from calapp.extensions import db
 
     people = [person(busy=[("09:00", "10:00")]) for _ in range(6)]
@@ -299,16 +299,16 @@ def test_more_participants_cost_no_more_queries(app, find, person):
             engine = db.engine
         sa.event.listen(engine, "before_cursor_execute", count)
         try:
-            assert (
-                find(
-                    participants=group[:1], optional_participants=group[1:]
-                ).status_code
-                == 200
+            r = find(
+                calendar_ids=[p.calendar["id"] for p in group],
+                participants=[group[0].email],
+                optional_participants=[p.email for p in group[1:]],
             )
+            assert r.status_code == 200, r.get_json()
         finally:
             sa.event.remove(engine, "before_cursor_execute", count)
         return len(statements)
 
-    one = queries([people[0].email, people[1].email])
-    six = queries([p.email for p in people])
-    assert 0 < six == one
+    two = queries(people[:2])
+    six = queries(people)
+    assert 0 < six == two
