@@ -29,6 +29,10 @@ from calapp.extensions import db
 from calapp.security import Principal
 
 MAX_FIND_WINDOW = timedelta(days=62)
+# Occurrences expanded for one answer: as many as one listing allows for each
+# person whose calendars are read (a group's busy time is several people's), up
+# to a ceiling that bounds the work of any request.
+MAX_BUSY_OCCURRENCES = 10 * occurrences.MAX_OCCURRENCES
 EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
@@ -100,9 +104,16 @@ def busy_events(
     of the calendars overlapping ``[start, end)``, unclipped; an occurrence's
     ``event_id`` is its series' (an exception's own). Callers have checked access.
 
-    :raises ValidationError: bad window, more than ``MAX_OCCURRENCES``.
+    :raises ValidationError: bad window, more occurrences than ``occurrence_limit``.
     """
-    return _spans(_busy_events(calendars), start, end)
+    return _spans(_busy_events(calendars), start, end, occurrence_limit(calendars))
+
+
+def occurrence_limit(calendars: list) -> int:
+    """``MAX_OCCURRENCES`` for each owner of the calendars, at most
+    ``MAX_BUSY_OCCURRENCES``."""
+    people = len({c.owner_id for c in calendars}) or 1
+    return min(MAX_BUSY_OCCURRENCES, people * occurrences.MAX_OCCURRENCES)
 
 
 def _busy_events(calendars: list) -> sa.Select:
@@ -129,13 +140,15 @@ def _busy_events(calendars: list) -> sa.Select:
     )
 
 
-def _spans(base: sa.Select, start: datetime, end: datetime):
+def _spans(
+    base: sa.Select, start: datetime, end: datetime, limit: int
+) -> list[tuple[uuid.UUID, uuid.UUID, datetime, datetime]]:
     """``(calendar_id, event_id, start, end)`` of every event and occurrence of
     ``base`` in the window, as ``occurrences.all_in_window`` finds them, from the
     columns alone: a busy calendar's month is hundreds of occurrences, and building an
     ORM row (and an ``Occurrence``) for each was a quarter of a booking page's time.
 
-    :raises ValidationError: bad window, more than ``MAX_OCCURRENCES``.
+    :raises ValidationError: bad window, more than ``limit`` occurrences.
     """
     occurrences.check_window(start, end)
     stored = db.session.execute(
@@ -150,7 +163,7 @@ def _spans(base: sa.Select, start: datetime, end: datetime):
     ).all()
     # The slots exceptions replace: a second, simple statement (building the
     # correlated ``_overridden_column`` costs more than the round trip).
-    streams = occurrences._series_starts(series_rows, start, end, None)
+    streams = occurrences._series_starts(series_rows, start, end, None, limit=limit)
     spans = [tuple(row) for row in stored]
     for row, stream in zip(series_rows, streams, strict=True):
         spans += [
