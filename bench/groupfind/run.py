@@ -5,8 +5,9 @@
 
 Builds a fresh database (dropped and created, then migrated), seeds a scheduler
 and ``--participants`` people, each owning one calendar shared with the
-scheduler at ``freebusy`` with ``--series`` recurring series (weekly on one or
-two weekdays, daily, every other week; 30-90 minutes, started in 2026) and
+scheduler at ``freebusy`` with ``--series`` recurring series (weekly, every
+other week, monthly, weekly on two days for 30 times, daily for 10 days; 30-90
+minutes, starting between January 2026 and February 2027) and
 ``--events`` single events spread over 2027, then times in-process requests
 finding 30-minute slots over 14 days of 2027 for all of them (half required,
 half optional). Reports the median and minimum of each, cold (busy-block cache
@@ -30,9 +31,10 @@ sys.path.insert(0, str(ROOT))
 
 RULES = (
     "FREQ=WEEKLY;BYDAY={day}",
-    "FREQ=WEEKLY;BYDAY={day},{other}",
-    "FREQ=DAILY",
     "FREQ=WEEKLY;INTERVAL=2;BYDAY={day}",
+    "FREQ=MONTHLY;BYDAY=1{day}",
+    "FREQ=WEEKLY;BYDAY={day},{other};COUNT=30",
+    "FREQ=DAILY;COUNT=10",
 )
 DAYS = ("MO", "TU", "WE", "TH", "FR")
 WINDOW_START = datetime(2027, 3, 1, tzinfo=UTC)
@@ -93,7 +95,7 @@ def seed(app, participants: int, series: int, events: int) -> tuple:
             for _ in range(series):
                 day, other = rng.sample(DAYS, 2)
                 start = datetime(2026, 1, 5, tzinfo=UTC) + timedelta(
-                    days=rng.randrange(300), hours=rng.randrange(7, 18)
+                    days=rng.randrange(420), hours=rng.randrange(7, 18)
                 )
                 events_service.create(
                     principal,
