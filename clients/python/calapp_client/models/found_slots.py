@@ -6,8 +6,10 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
-    from ..models.busy_block import BusyBlock
+    from ..models.found_slot import FoundSlot
 
 
 T = TypeVar("T", bound="FoundSlots")
@@ -17,24 +19,31 @@ T = TypeVar("T", bound="FoundSlots")
 class FoundSlots:
     """
     Example:
-        {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', '3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50'],
-            'duration_minutes': 30, 'schedule_id': None, 'slots': [{'end': '2027-01-11T09:30:00Z', 'start':
-            '2027-01-11T09:00:00Z'}, {'end': '2027-01-11T10:30:00Z', 'start': '2027-01-11T10:00:00Z'}], 'timezone':
-            'Europe/London'}
+        {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 30, 'min_required': 1,
+            'optional_participants': ['bob@example.com', 'carol@example.com'], 'participants': ['ada@example.com',
+            '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d'], 'slots': [{'end': '2027-01-11T10:30:00Z', 'optional_free':
+            ['bob@example.com', 'carol@example.com'], 'optional_free_count': 2, 'start': '2027-01-11T10:00:00Z'}, {'end':
+            '2027-01-11T09:30:00Z', 'optional_free': ['carol@example.com'], 'optional_free_count': 1, 'start':
+            '2027-01-11T09:00:00Z'}], 'timezone': 'Europe/London'}
 
     Attributes:
         calendar_ids (list[UUID]):
         duration_minutes (int):
-        schedule_id (None | UUID): The schedule used
-        slots (list[BusyBlock]):
+        participants (list[str]): The required participants, as given
+        slots (list[FoundSlot]): By start; with optional_participants, those with the most of them free first, then by
+            start
         timezone (str):
+        min_required (int | Unset): With optional_participants: as asked
+        optional_participants (list[str] | Unset): The optional participants, as given (if any)
     """
 
     calendar_ids: list[UUID]
     duration_minutes: int
-    schedule_id: None | UUID
-    slots: list[BusyBlock]
+    participants: list[str]
+    slots: list[FoundSlot]
     timezone: str
+    min_required: int | Unset = UNSET
+    optional_participants: list[str] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         calendar_ids = []
@@ -44,11 +53,7 @@ class FoundSlots:
 
         duration_minutes = self.duration_minutes
 
-        schedule_id: None | str
-        if isinstance(self.schedule_id, UUID):
-            schedule_id = str(self.schedule_id)
-        else:
-            schedule_id = self.schedule_id
+        participants = self.participants
 
         slots = []
         for slots_item_data in self.slots:
@@ -57,23 +62,33 @@ class FoundSlots:
 
         timezone = self.timezone
 
+        min_required = self.min_required
+
+        optional_participants: list[str] | Unset = UNSET
+        if not isinstance(self.optional_participants, Unset):
+            optional_participants = self.optional_participants
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
             {
                 "calendar_ids": calendar_ids,
                 "duration_minutes": duration_minutes,
-                "schedule_id": schedule_id,
+                "participants": participants,
                 "slots": slots,
                 "timezone": timezone,
             }
         )
+        if min_required is not UNSET:
+            field_dict["min_required"] = min_required
+        if optional_participants is not UNSET:
+            field_dict["optional_participants"] = optional_participants
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.busy_block import BusyBlock  # noqa: PLC0415
+        from ..models.found_slot import FoundSlot  # noqa: PLC0415
 
         d = dict(src_dict)
         calendar_ids = []
@@ -85,36 +100,29 @@ class FoundSlots:
 
         duration_minutes = d.pop("duration_minutes")
 
-        def _parse_schedule_id(data: object) -> None | UUID:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                schedule_id_type_0 = UUID(data)
-
-                return schedule_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | UUID, data)
-
-        schedule_id = _parse_schedule_id(d.pop("schedule_id"))
+        participants = cast(list[str], d.pop("participants"))
 
         slots = []
         _slots = d.pop("slots")
         for slots_item_data in _slots:
-            slots_item = BusyBlock.from_dict(slots_item_data)
+            slots_item = FoundSlot.from_dict(slots_item_data)
 
             slots.append(slots_item)
 
         timezone = d.pop("timezone")
 
+        min_required = d.pop("min_required", UNSET)
+
+        optional_participants = cast(list[str], d.pop("optional_participants", UNSET))
+
         found_slots = cls(
             calendar_ids=calendar_ids,
             duration_minutes=duration_minutes,
-            schedule_id=schedule_id,
+            participants=participants,
             slots=slots,
             timezone=timezone,
+            min_required=min_required,
+            optional_participants=optional_participants,
         )
 
         return found_slots
