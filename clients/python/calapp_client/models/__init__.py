@@ -8,6 +8,10 @@ from .api_key_create_scopes_type_1_additional_property_item import ApiKeyCreateS
 from .api_key_created import ApiKeyCreated
 from .api_key_page import ApiKeyPage
 from .attachment import Attachment
+from .attachment_upload import AttachmentUpload
+from .attachment_upload_body import AttachmentUploadBody
+from .attachment_upload_create import AttachmentUploadCreate
+from .attachment_upload_method import AttachmentUploadMethod
 from .attempt import Attempt
 from .attempt_outcome import AttemptOutcome
 from .attendee import Attendee
@@ -41,6 +45,7 @@ from .contact import Contact
 from .contact_create import ContactCreate
 from .contact_sync_page import ContactSyncPage
 from .contact_update import ContactUpdate
+from .date_override import DateOverride
 from .deleted_calendar import DeletedCalendar
 from .deleted_calendar_status import DeletedCalendarStatus
 from .deleted_contact import DeletedContact
@@ -50,6 +55,7 @@ from .deleted_event_status import DeletedEventStatus
 from .error import Error
 from .error_code import ErrorCode
 from .event import Event
+from .event_attachment import EventAttachment
 from .event_create import EventCreate
 from .event_create_status import EventCreateStatus
 from .event_create_transparency import EventCreateTransparency
@@ -71,6 +77,8 @@ from .event_update_transparency import EventUpdateTransparency
 from .explain import Explain
 from .explain_working_hours_type_0 import ExplainWorkingHoursType0
 from .explained_event import ExplainedEvent
+from .file_attachment import FileAttachment
+from .file_attachment_page import FileAttachmentPage
 from .find_slots import FindSlots
 from .find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0
 from .found_slot import FoundSlot
@@ -78,6 +86,8 @@ from .found_slots import FoundSlots
 from .health import Health
 from .hold import Hold
 from .hold_create import HoldCreate
+from .holiday import Holiday
+from .holiday_list import HolidayList
 from .import_calendar_files_body import ImportCalendarFilesBody
 from .import_calendar_mode import ImportCalendarMode
 from .import_contacts_files_body import ImportContactsFilesBody
@@ -101,6 +111,7 @@ from .notification_kind import NotificationKind
 from .notification_page import NotificationPage
 from .pagination_metadata import PaginationMetadata
 from .participant_busy import ParticipantBusy
+from .pending_attachment import PendingAttachment
 from .public_availability import PublicAvailability
 from .public_feed import PublicFeed
 from .public_link import PublicLink
@@ -120,12 +131,21 @@ from .repair import Repair
 from .reschedule import Reschedule
 from .reservation import Reservation
 from .reserve import Reserve
+from .schedule import Schedule
+from .schedule_create import ScheduleCreate
+from .schedule_page import SchedulePage
+from .schedule_update import ScheduleUpdate
+from .schedule_weekly import ScheduleWeekly
 from .share import Share
 from .share_role import ShareRole
 from .slot_explanation import SlotExplanation
 from .stream_changes_types_item import StreamChangesTypesItem
 from .stream_changes_web_socket_types_item import StreamChangesWebSocketTypesItem
 from .ticket import Ticket
+from .time_off import TimeOff
+from .time_off_create import TimeOffCreate
+from .time_off_page import TimeOffPage
+from .time_off_update import TimeOffUpdate
 from .time_slot import TimeSlot
 from .token import Token
 from .update_event_instance_scope import UpdateEventInstanceScope
@@ -159,6 +179,8 @@ from .webhook_page import WebhookPage
 from .webhook_reminder import WebhookReminder
 from .webhook_reminder_due import WebhookReminderDue
 from .webhook_reminder_due_type import WebhookReminderDueType
+from .weekly import Weekly
+from .window import Window
 from .working_hour_slot import WorkingHourSlot
 from .working_hours import WorkingHours
 
@@ -171,6 +193,10 @@ __all__ = (
     "ApiKeyCreateScopesType1AdditionalPropertyItem",
     "ApiKeyPage",
     "Attachment",
+    "AttachmentUpload",
+    "AttachmentUploadBody",
+    "AttachmentUploadCreate",
+    "AttachmentUploadMethod",
     "Attempt",
     "AttemptOutcome",
     "Attendee",
@@ -204,6 +230,7 @@ __all__ = (
     "ContactCreate",
     "ContactSyncPage",
     "ContactUpdate",
+    "DateOverride",
     "DeletedCalendar",
     "DeletedCalendarStatus",
     "DeletedContact",
@@ -213,6 +240,7 @@ __all__ = (
     "Error",
     "ErrorCode",
     "Event",
+    "EventAttachment",
     "EventCreate",
     "EventCreateStatus",
     "EventCreateTransparency",
@@ -234,6 +262,8 @@ __all__ = (
     "Explain",
     "ExplainedEvent",
     "ExplainWorkingHoursType0",
+    "FileAttachment",
+    "FileAttachmentPage",
     "FindSlots",
     "FindSlotsWorkingHoursType0",
     "FoundSlot",
@@ -241,6 +271,8 @@ __all__ = (
     "Health",
     "Hold",
     "HoldCreate",
+    "Holiday",
+    "HolidayList",
     "ImportCalendarFilesBody",
     "ImportCalendarMode",
     "ImportContactsFilesBody",
@@ -264,6 +296,7 @@ __all__ = (
     "NotificationPage",
     "PaginationMetadata",
     "ParticipantBusy",
+    "PendingAttachment",
     "PublicAvailability",
     "PublicFeed",
     "PublicLink",
@@ -283,12 +316,21 @@ __all__ = (
     "Reschedule",
     "Reservation",
     "Reserve",
+    "Schedule",
+    "ScheduleCreate",
+    "SchedulePage",
+    "ScheduleUpdate",
+    "ScheduleWeekly",
     "Share",
     "ShareRole",
     "SlotExplanation",
     "StreamChangesTypesItem",
     "StreamChangesWebSocketTypesItem",
     "Ticket",
+    "TimeOff",
+    "TimeOffCreate",
+    "TimeOffPage",
+    "TimeOffUpdate",
     "TimeSlot",
     "Token",
     "UpdateEventInstanceScope",
@@ -322,6 +364,8 @@ __all__ = (
     "WebhookReminder",
     "WebhookReminderDue",
     "WebhookReminderDueType",
+    "Weekly",
+    "Window",
     "WorkingHours",
     "WorkingHourSlot",
 )

@@ -30,7 +30,6 @@ class FindSlots:
         duration_minutes (int):
         end (datetime.datetime): At most 62 days after
         start (datetime.datetime):
-        timezone (str):  Example: Europe/Berlin.
         buffer_minutes (int | Unset):  Default: 0.
         calendar_ids (list[UUID] | Unset): Calendars that must be free (any role, freebusy included); give calendars,
             participants or both
@@ -41,7 +40,11 @@ class FindSlots:
         participants (list[str] | Unset): Required participants: every one must be free. A person by user id or email:
             their busy time across the calendars they share with you (role freebusy or above; yours when it is you). One who
             shares nothing with you, or does not exist, is a 404 naming them as given
+        schedule_id (None | Unset | UUID): One of your schedules instead of working_hours and timezone: its weekly
+            windows, date overrides and zone; your time off and (with holidays_block) public holidays are kept out too
         slot_interval_minutes (int | None | Unset): Step between slot starts (default: the duration)
+        timezone (str | Unset): The zone of working_hours and of local days (required unless schedule_id is given: a
+            schedule has its own) Example: Europe/Berlin.
         working_hours (FindSlotsWorkingHoursType0 | None | Unset): Windows per weekday in local time (HH:MM, end may be
             24:00); a missing or empty day is closed Example: {'mon': [{'end': '17:00', 'start': '09:00'}], 'sat': []}.
     """
@@ -49,13 +52,14 @@ class FindSlots:
     duration_minutes: int
     end: datetime.datetime
     start: datetime.datetime
-    timezone: str
     buffer_minutes: int | Unset = 0
     calendar_ids: list[UUID] | Unset = UNSET
     min_required: int | Unset = 0
     optional_participants: list[str] | Unset = UNSET
     participants: list[str] | Unset = UNSET
+    schedule_id: None | Unset | UUID = UNSET
     slot_interval_minutes: int | None | Unset = UNSET
+    timezone: str | Unset = UNSET
     working_hours: FindSlotsWorkingHoursType0 | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,8 +70,6 @@ class FindSlots:
         end = self.end.isoformat()
 
         start = self.start.isoformat()
-
-        timezone = self.timezone
 
         buffer_minutes = self.buffer_minutes
 
@@ -88,11 +90,21 @@ class FindSlots:
         if not isinstance(self.participants, Unset):
             participants = self.participants
 
+        schedule_id: None | str | Unset
+        if isinstance(self.schedule_id, Unset):
+            schedule_id = UNSET
+        elif isinstance(self.schedule_id, UUID):
+            schedule_id = str(self.schedule_id)
+        else:
+            schedule_id = self.schedule_id
+
         slot_interval_minutes: int | None | Unset
         if isinstance(self.slot_interval_minutes, Unset):
             slot_interval_minutes = UNSET
         else:
             slot_interval_minutes = self.slot_interval_minutes
+
+        timezone = self.timezone
 
         working_hours: dict[str, Any] | None | Unset
         if isinstance(self.working_hours, Unset):
@@ -109,7 +121,6 @@ class FindSlots:
                 "duration_minutes": duration_minutes,
                 "end": end,
                 "start": start,
-                "timezone": timezone,
             }
         )
         if buffer_minutes is not UNSET:
@@ -122,8 +133,12 @@ class FindSlots:
             field_dict["optional_participants"] = optional_participants
         if participants is not UNSET:
             field_dict["participants"] = participants
+        if schedule_id is not UNSET:
+            field_dict["schedule_id"] = schedule_id
         if slot_interval_minutes is not UNSET:
             field_dict["slot_interval_minutes"] = slot_interval_minutes
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
         if working_hours is not UNSET:
             field_dict["working_hours"] = working_hours
 
@@ -139,8 +154,6 @@ class FindSlots:
         end = datetime.datetime.fromisoformat(d.pop("end"))
 
         start = datetime.datetime.fromisoformat(d.pop("start"))
-
-        timezone = d.pop("timezone")
 
         buffer_minutes = d.pop("buffer_minutes", UNSET)
 
@@ -159,6 +172,23 @@ class FindSlots:
 
         participants = cast(list[str], d.pop("participants", UNSET))
 
+        def _parse_schedule_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                schedule_id_type_0 = UUID(data)
+
+                return schedule_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        schedule_id = _parse_schedule_id(d.pop("schedule_id", UNSET))
+
         def _parse_slot_interval_minutes(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -167,6 +197,8 @@ class FindSlots:
             return cast(int | None | Unset, data)
 
         slot_interval_minutes = _parse_slot_interval_minutes(d.pop("slot_interval_minutes", UNSET))
+
+        timezone = d.pop("timezone", UNSET)
 
         def _parse_working_hours(data: object) -> FindSlotsWorkingHoursType0 | None | Unset:
             if data is None:
@@ -189,13 +221,14 @@ class FindSlots:
             duration_minutes=duration_minutes,
             end=end,
             start=start,
-            timezone=timezone,
             buffer_minutes=buffer_minutes,
             calendar_ids=calendar_ids,
             min_required=min_required,
             optional_participants=optional_participants,
             participants=participants,
+            schedule_id=schedule_id,
             slot_interval_minutes=slot_interval_minutes,
+            timezone=timezone,
             working_hours=working_hours,
         )
 

@@ -21,15 +21,16 @@ class FoundSlots:
     Example:
         {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 30, 'min_required': 1,
             'optional_participants': ['bob@example.com', 'carol@example.com'], 'participants': ['ada@example.com',
-            '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d'], 'slots': [{'end': '2027-01-11T10:30:00Z', 'optional_free':
-            ['bob@example.com', 'carol@example.com'], 'optional_free_count': 2, 'start': '2027-01-11T10:00:00Z'}, {'end':
-            '2027-01-11T09:30:00Z', 'optional_free': ['carol@example.com'], 'optional_free_count': 1, 'start':
-            '2027-01-11T09:00:00Z'}], 'timezone': 'Europe/London'}
+            '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d'], 'schedule_id': None, 'slots': [{'end': '2027-01-11T10:30:00Z',
+            'optional_free': ['bob@example.com', 'carol@example.com'], 'optional_free_count': 2, 'start':
+            '2027-01-11T10:00:00Z'}, {'end': '2027-01-11T09:30:00Z', 'optional_free': ['carol@example.com'],
+            'optional_free_count': 1, 'start': '2027-01-11T09:00:00Z'}], 'timezone': 'Europe/London'}
 
     Attributes:
         calendar_ids (list[UUID]):
         duration_minutes (int):
         participants (list[str]): The required participants, as given
+        schedule_id (None | UUID): The schedule used
         slots (list[FoundSlot]): By start; with optional_participants, those with the most of them free first, then by
             start
         timezone (str):
@@ -40,6 +41,7 @@ class FoundSlots:
     calendar_ids: list[UUID]
     duration_minutes: int
     participants: list[str]
+    schedule_id: None | UUID
     slots: list[FoundSlot]
     timezone: str
     min_required: int | Unset = UNSET
@@ -54,6 +56,12 @@ class FoundSlots:
         duration_minutes = self.duration_minutes
 
         participants = self.participants
+
+        schedule_id: None | str
+        if isinstance(self.schedule_id, UUID):
+            schedule_id = str(self.schedule_id)
+        else:
+            schedule_id = self.schedule_id
 
         slots = []
         for slots_item_data in self.slots:
@@ -75,6 +83,7 @@ class FoundSlots:
                 "calendar_ids": calendar_ids,
                 "duration_minutes": duration_minutes,
                 "participants": participants,
+                "schedule_id": schedule_id,
                 "slots": slots,
                 "timezone": timezone,
             }
@@ -102,6 +111,21 @@ class FoundSlots:
 
         participants = cast(list[str], d.pop("participants"))
 
+        def _parse_schedule_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                schedule_id_type_0 = UUID(data)
+
+                return schedule_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        schedule_id = _parse_schedule_id(d.pop("schedule_id"))
+
         slots = []
         _slots = d.pop("slots")
         for slots_item_data in _slots:
@@ -119,6 +143,7 @@ class FoundSlots:
             calendar_ids=calendar_ids,
             duration_minutes=duration_minutes,
             participants=participants,
+            schedule_id=schedule_id,
             slots=slots,
             timezone=timezone,
             min_required=min_required,

@@ -95,9 +95,10 @@ def sync_detailed(
      Judges one slot (start plus duration_minutes or end) with the rules of
     POST /availability/find and answers whether find would offer it; if not,
     every reason as a code with detail: outside_working_hours,
-    not_on_interval, busy or buffer. A busy reason names the event (id, title,
-    calendar) only when you may read it and hold events:read; otherwise (a
-    calendar shared with you at freebusy) it says only when the calendar is busy.
+    not_on_interval, busy, buffer, time_off or holiday. A busy reason names
+    the event (id, title, calendar) only when you may read it and hold
+    events:read; otherwise (a calendar shared with you at freebusy) it says
+    only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
@@ -137,9 +138,10 @@ def sync(
      Judges one slot (start plus duration_minutes or end) with the rules of
     POST /availability/find and answers whether find would offer it; if not,
     every reason as a code with detail: outside_working_hours,
-    not_on_interval, busy or buffer. A busy reason names the event (id, title,
-    calendar) only when you may read it and hold events:read; otherwise (a
-    calendar shared with you at freebusy) it says only when the calendar is busy.
+    not_on_interval, busy, buffer, time_off or holiday. A busy reason names
+    the event (id, title, calendar) only when you may read it and hold
+    events:read; otherwise (a calendar shared with you at freebusy) it says
+    only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
@@ -174,9 +176,10 @@ async def asyncio_detailed(
      Judges one slot (start plus duration_minutes or end) with the rules of
     POST /availability/find and answers whether find would offer it; if not,
     every reason as a code with detail: outside_working_hours,
-    not_on_interval, busy or buffer. A busy reason names the event (id, title,
-    calendar) only when you may read it and hold events:read; otherwise (a
-    calendar shared with you at freebusy) it says only when the calendar is busy.
+    not_on_interval, busy, buffer, time_off or holiday. A busy reason names
+    the event (id, title, calendar) only when you may read it and hold
+    events:read; otherwise (a calendar shared with you at freebusy) it says
+    only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
@@ -214,9 +217,10 @@ async def asyncio(
      Judges one slot (start plus duration_minutes or end) with the rules of
     POST /availability/find and answers whether find would offer it; if not,
     every reason as a code with detail: outside_working_hours,
-    not_on_interval, busy or buffer. A busy reason names the event (id, title,
-    calendar) only when you may read it and hold events:read; otherwise (a
-    calendar shared with you at freebusy) it says only when the calendar is busy.
+    not_on_interval, busy, buffer, time_off or holiday. A busy reason names
+    the event (id, title, calendar) only when you may read it and hold
+    events:read; otherwise (a calendar shared with you at freebusy) it says
+    only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):

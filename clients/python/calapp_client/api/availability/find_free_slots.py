@@ -93,9 +93,10 @@ def sync_detailed(
      Slots of the given duration free in every listed calendar and for every
     required participant (by user id or email: the calendars they share with
     you, role freebusy or above) at once, inside working hours in the given time
-    zone. With optional_participants, slots where at least min_required of them
-    are free, ranked by how many are. Use it to schedule a meeting between
-    several people.
+    zone (or one of your schedules, by schedule_id), outside the owners' and
+    required participants' time off and blocking holidays. With
+    optional_participants, slots where at least min_required of them are free,
+    ranked by how many are. Use it to schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
@@ -137,9 +138,10 @@ def sync(
      Slots of the given duration free in every listed calendar and for every
     required participant (by user id or email: the calendars they share with
     you, role freebusy or above) at once, inside working hours in the given time
-    zone. With optional_participants, slots where at least min_required of them
-    are free, ranked by how many are. Use it to schedule a meeting between
-    several people.
+    zone (or one of your schedules, by schedule_id), outside the owners' and
+    required participants' time off and blocking holidays. With
+    optional_participants, slots where at least min_required of them are free,
+    ranked by how many are. Use it to schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
@@ -176,9 +178,10 @@ async def asyncio_detailed(
      Slots of the given duration free in every listed calendar and for every
     required participant (by user id or email: the calendars they share with
     you, role freebusy or above) at once, inside working hours in the given time
-    zone. With optional_participants, slots where at least min_required of them
-    are free, ranked by how many are. Use it to schedule a meeting between
-    several people.
+    zone (or one of your schedules, by schedule_id), outside the owners' and
+    required participants' time off and blocking holidays. With
+    optional_participants, slots where at least min_required of them are free,
+    ranked by how many are. Use it to schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
@@ -218,9 +221,10 @@ async def asyncio(
      Slots of the given duration free in every listed calendar and for every
     required participant (by user id or email: the calendars they share with
     you, role freebusy or above) at once, inside working hours in the given time
-    zone. With optional_participants, slots where at least min_required of them
-    are free, ranked by how many are. Use it to schedule a meeting between
-    several people.
+    zone (or one of your schedules, by schedule_id), outside the owners' and
+    required participants' time off and blocking holidays. With
+    optional_participants, slots where at least min_required of them are free,
+    ranked by how many are. Use it to schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
