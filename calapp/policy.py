@@ -1,14 +1,21 @@
 """THE permission table: who may do what on which calendar, and what they can see.
 
-Roles rank ``viewer < editor < owner``; an action needs a minimum rank:
+Roles rank ``freebusy < viewer < editor < owner``; an action needs a minimum rank:
 
 ============  =========  ===========================================================
 need          min role   used for
 ============  =========  ===========================================================
-``read``      viewer     read the calendar, its members, its events (export, free/busy)
+``freebusy``  freebusy   busy blocks only: free/busy, slot finding, their explanation
+``read``      viewer     read the calendar, its members, its events (export, sync,
+                         stream, webhooks, CalDAV)
 ``write``     editor     create, change, delete events (and their reminders/attendees)
 ``manage``    owner      change or delete the calendar, share it, booking links, feeds
 ============  =========  ===========================================================
+
+A ``freebusy`` holder is a stranger to every need but ``freebusy``: the calendar
+is a 404 to them (not a 403), and it is in none of their lists
+(``calendar_ids(..., "read")``, ``readable_events``, ``member_reads``). The one
+exception is leaving the share (``remove_member``).
 
 An attendee of an event who is not a member of its calendar may read that event
 (``get_event(..., need="read")`` returns role ``attendee``), and may answer its own
@@ -31,9 +38,10 @@ from calapp.events.models import Event, EventAttendee
 from calapp.extensions import db
 from calapp.security import Principal
 
-RANK = {"attendee": 0, "viewer": 1, "editor": 2, "owner": 3}
-NEED = {"read": 1, "write": 2, "manage": 3}
+RANK = {"attendee": 0, "freebusy": 0, "viewer": 1, "editor": 2, "owner": 3}
+NEED = {"freebusy": 0, "read": 1, "write": 2, "manage": 3}
 NEED_TEXT = {
+    "freebusy": "see when this calendar is busy",
     "read": "read this calendar",
     "write": "change events on this calendar (needs editor or owner)",
     "manage": "manage this calendar (owner only)",
@@ -60,7 +68,20 @@ def deny(role: str, need: str) -> Forbidden:
 
 
 def roles_at_least(need: str) -> list[str]:
-    return [r for r in ("viewer", "editor", "owner") if RANK[r] >= NEED[need]]
+    return [r for r in ("freebusy", "viewer", "editor", "owner") if allows(r, need)]
+
+
+def member_reads():
+    """SQL condition on ``CalendarMember``: the membership lets its user read the
+    calendar (every role but ``freebusy``)."""
+    return CalendarMember.role.in_(roles_at_least("read"))
+
+
+def visible(role: str | None, need: str) -> bool:
+    """Does a holder of ``role`` know the calendar exists, for an action that
+    needs ``need``? (Otherwise it is a 404, not a 403.) A ``freebusy`` holder
+    knows it only for ``freebusy``."""
+    return role is not None and (allows(role, "read") or allows(role, need))
 
 
 def calendar_ids(principal: Principal, need: str = "read") -> sa.Select:
@@ -101,7 +122,8 @@ def get_calendar(
 ) -> tuple[Calendar, str]:
     """Load a live calendar with the principal's role.
 
-    :raises NotFound: it does not exist, is deleted, or the principal has no role.
+    :raises NotFound: it does not exist, is deleted, or the principal has no role
+        (or only ``freebusy``, for any other need).
     :raises Forbidden: the role is below ``need``.
     """
     stmt = sa.select(Calendar, role_column(principal)).where(
@@ -110,12 +132,39 @@ def get_calendar(
     if lock:
         stmt = stmt.with_for_update(of=Calendar)
     row = db.session.execute(stmt).first()
-    if row is None or row[1] is None:
+    if row is None or not visible(row[1], need):
         raise NotFound("Calendar not found")
     calendar, role = row
     if not allows(role, need):
         raise deny(role, need)
     return calendar, role
+
+
+def get_calendars(
+    principal: Principal, calendar_ids: list[uuid.UUID], need: str = "read"
+) -> list[Calendar]:
+    """``get_calendar`` for several live calendars at once (one query), in the
+    order given; the first that fails decides the error.
+
+    :raises NotFound: as ``get_calendar``. :raises Forbidden: as ``get_calendar``.
+    """
+    if not calendar_ids:
+        return []
+    rows = db.session.execute(
+        sa.select(Calendar, role_column(principal)).where(
+            Calendar.id.in_(calendar_ids), Calendar.deleted_at.is_(None)
+        )
+    ).all()
+    found = {calendar.id: (calendar, role) for calendar, role in rows}
+    calendars = []
+    for calendar_id in calendar_ids:
+        calendar, role = found.get(calendar_id, (None, None))
+        if calendar is None or not visible(role, need):
+            raise NotFound("Calendar not found")
+        if not allows(role, need):
+            raise deny(role, need)
+        calendars.append(calendar)
+    return calendars
 
 
 # --- events --------------------------------------------------------------------------
@@ -171,7 +220,10 @@ def readable_events(principal: Principal):
 
 
 def event_role_column(principal: Principal):
-    """The principal's role on an ``Event``'s calendar, or ``attendee``, or NULL."""
+    """The principal's role on an ``Event``'s calendar, or ``attendee``, or NULL.
+
+    A ``freebusy`` membership reads no event: such a holder is an ``attendee``
+    of the events it is invited to, like any stranger."""
     if principal.is_system:
         return sa.literal("owner")
     member = (
@@ -179,6 +231,7 @@ def event_role_column(principal: Principal):
         .where(
             CalendarMember.calendar_id == Event.calendar_id,
             CalendarMember.user_id == principal.user_id,
+            member_reads(),
         )
         .scalar_subquery()
     )

@@ -151,6 +151,25 @@ BASELINE = {
         "filename": "a.pdf",
         "size": 10,
     },
+    "POST /schedules": lambda w: {
+        "name": "s",
+        "timezone": "Pacific/Kiritimati",
+        "weekly": HOURS,
+        "date_overrides": [{"date": MONDAY, "windows": []}],
+    },
+    "PUT /schedules/{schedule_id}": lambda w: {
+        "date_overrides": [
+            {"date": MONDAY, "windows": [{"start": "10:00", "end": "12:00"}]}
+        ],
+    },
+    "POST /time-off": lambda w: {
+        "start_time": f"{MONDAY}T09:00:00Z",
+        "end_time": f"{MONDAY}T17:00:00Z",
+    },
+    "PUT /time-off/{time_off_id}": lambda w: {
+        "start_time": f"{MONDAY}T10:00:00Z",
+        "end_time": f"{MONDAY}T18:00:00Z",
+    },
     "POST /booking/{token}/bookings/{booking_id}/reschedule": lambda w: {
         "manage_token": w["manage_token"],
         **SLOT,
@@ -176,6 +195,7 @@ BASELINE_QUERY = {
         "end": "2030-01-10T00:00:00Z",
     },
     "GET /booking/{token}/explain": {"start": f"{MONDAY}T10:00:00Z"},
+    "GET /time-off": {"start": f"{MONDAY}T00:00:00Z", "end": "2030-02-07T00:00:00Z"},
 }
 
 
@@ -317,6 +337,11 @@ def world(client, headers, user):
     )["booking"]
     webhook = post("/webhooks", {"url": "https://hooks.example.com/x"})
     key = post("/api-keys", {"name": "k", "scopes": ["events:read"]})
+    schedule = post("/schedules", {"name": "World", "timezone": "UTC", "weekly": HOURS})
+    time_off = post(
+        "/time-off",
+        {"start_time": "2030-02-01T00:00:00Z", "end_time": "2030-02-02T00:00:00Z"},
+    )
     return {
         "calendar_id": cal["id"],
         "event_id": event["id"],
@@ -333,6 +358,8 @@ def world(client, headers, user):
         "user_id": str(user.id),
         "notification_id": "00000000-0000-0000-0000-000000000000",
         "attachment_id": "00000000-0000-0000-0000-000000000000",
+        "schedule_id": schedule["id"],
+        "time_off_id": time_off["id"],
     }
 
 

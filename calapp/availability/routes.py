@@ -15,7 +15,8 @@ blp = Blueprint(
     "availability",
     __name__,
     url_prefix="/availability",
-    description="Free/busy of calendars you can read, and common free slots",
+    description="Free/busy of calendars and people who share theirs with you, and "
+    "common free slots",
 )
 
 
@@ -27,14 +28,20 @@ class AvailabilityView(MethodView):
     @blp.response(200, AvailabilitySchema)
     @blp.errors(404)
     def get(self, args):
-        """Get busy blocks of one or more calendars (recurring events expanded)
+        """Get busy blocks of calendars or people (recurring events expanded)
 
-        Merged busy blocks of the calendars you can read in a window, without titles:
-        cancelled events, free (transparent) events and declined invitations do not
-        count. Use it before proposing a time.
+        Merged busy blocks in a window of the calendars you hold any role on
+        (freebusy included) and of participants (by user id or email: the calendars
+        they share with you), without titles, ids or attendees: cancelled events,
+        free (transparent) events and declined invitations do not count. Use it
+        before proposing a time.
         """
         return service.free_busy(
-            current_principal(), args["calendar_id"], args["start"], args["end"]
+            current_principal(),
+            args["calendar_id"],
+            args["start"],
+            args["end"],
+            args["participant"],
         )
 
 
@@ -46,12 +53,15 @@ class FindSlotsView(MethodView):
     @blp.response(200, FoundSlotsSchema)
     @blp.errors(404)
     def post(self, data):
-        """Find slots free in every listed calendar, within working hours
+        """Find slots free for every listed calendar and person, within working hours
 
-        Slots of the given duration that are free in every listed calendar at once,
-        inside working hours in the given time zone (or one of your schedules, by
-        schedule_id), outside the owners' time off and blocking holidays. Use it to
-        schedule a meeting between several people.
+        Slots of the given duration free in every listed calendar and for every
+        required participant (by user id or email: the calendars they share with
+        you, role freebusy or above) at once, inside working hours in the given time
+        zone (or one of your schedules, by schedule_id), outside the owners' and
+        required participants' time off and blocking holidays. With
+        optional_participants, slots where at least min_required of them are free,
+        ranked by how many are. Use it to schedule a meeting between several people.
         """
         return service.find_common_slots(current_principal(), data)
 
@@ -71,6 +81,7 @@ class ExplainView(MethodView):
         every reason as a code with detail: outside_working_hours,
         not_on_interval, busy, buffer, time_off or holiday. A busy reason names
         the event (id, title, calendar) only when you may read it and hold
-        events:read; otherwise it says only when the calendar is busy.
+        events:read; otherwise (a calendar shared with you at freebusy) it says
+        only when the calendar is busy.
         """
         return explain.explain(current_principal(), data)

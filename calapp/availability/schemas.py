@@ -3,19 +3,65 @@ from datetime import timedelta
 import marshmallow as ma
 
 from calapp.api import Schema
-from calapp.availability import reasons
-from calapp.fields import Instant, Timezone
+from calapp.availability import participants, reasons
+from calapp.fields import Email, Instant, Timezone
+
+MAX_PARTICIPANTS = 20
+PARTICIPANT_TEXT = (
+    "A person by user id or email: their busy time across the calendars they "
+    "share with you (role freebusy or above; yours when it is you). One who "
+    "shares nothing with you, or does not exist, is a 404 naming them as given"
+)
+
+
+class Participant(ma.fields.String):
+    """A person by user id or email, kept as given (trimmed)."""
+
+    default_error_messages = {"invalid": "must be a user id or an email address"}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        if participants.as_user_id(text) is not None:
+            return text
+        try:
+            return Email()._deserialize(text, attr, data, **kwargs)
+        except ma.ValidationError as exc:
+            raise self.make_error("invalid") from exc
+
+
+def participants_field(description: str = PARTICIPANT_TEXT, **kwargs):
+    return ma.fields.List(
+        Participant(metadata={"example": "ada@example.com"}),
+        validate=ma.validate.Length(max=MAX_PARTICIPANTS),
+        metadata={"description": description},
+        **kwargs,
+    )
 
 
 class AvailabilityArgsSchema(Schema):
     calendar_id = ma.fields.List(
         ma.fields.UUID(),
-        required=True,
-        validate=ma.validate.Length(min=1, max=20),
-        metadata={"description": "Repeatable: ?calendar_id=A&calendar_id=B"},
+        load_default=list,
+        validate=ma.validate.Length(max=20),
+        metadata={
+            "description": "Repeatable: ?calendar_id=A&calendar_id=B (a calendar "
+            "you hold any role on, freebusy included)"
+        },
+    )
+    participant = participants_field(
+        "Repeatable: ?participant=ada@example.com&participant=<user id>. "
+        + PARTICIPANT_TEXT,
+        load_default=list,
     )
     start = Instant(required=True)
     end = Instant(required=True, metadata={"description": "At most 366 days after"})
+
+    @ma.validates_schema
+    def _something(self, data, **kwargs):
+        if not data.get("calendar_id") and not data.get("participant"):
+            raise ma.ValidationError(
+                "give at least one calendar_id or participant", "calendar_id"
+            )
 
 
 class BusyBlockSchema(Schema):
@@ -26,6 +72,17 @@ class BusyBlockSchema(Schema):
 class CalendarBusySchema(Schema):
     calendar_id = ma.fields.UUID(required=True)
     busy = ma.fields.List(ma.fields.Nested(BusyBlockSchema), required=True)
+
+
+class ParticipantBusySchema(Schema):
+    participant = ma.fields.String(
+        required=True, metadata={"description": "As you gave it"}
+    )
+    busy = ma.fields.List(
+        ma.fields.Nested(BusyBlockSchema),
+        required=True,
+        metadata={"description": "Merged busy blocks of their shared calendars"},
+    )
 
 
 class AvailabilitySchema(Schema):
@@ -42,22 +99,32 @@ class AvailabilitySchema(Schema):
                 ],
             }
         ],
+        "participants": [],
     }
 
     calendar_id = ma.fields.UUID(
-        required=True, metadata={"description": "The first calendar asked for"}
+        required=True,
+        allow_none=True,
+        metadata={"description": "The first calendar asked for (null: none was)"},
     )
     start = Instant(required=True)
     end = Instant(required=True)
     busy = ma.fields.List(
         ma.fields.Nested(BusyBlockSchema),
         required=True,
-        metadata={"description": "Merged busy blocks of all the calendars"},
+        metadata={
+            "description": "Merged busy blocks of all the calendars and participants"
+        },
     )
     calendars = ma.fields.List(
         ma.fields.Nested(CalendarBusySchema),
         required=True,
         metadata={"description": "Busy blocks of each calendar, in the order asked"},
+    )
+    participants = ma.fields.List(
+        ma.fields.Nested(ParticipantBusySchema),
+        required=True,
+        metadata={"description": "Busy blocks of each participant, in the order asked"},
     )
 
 
@@ -118,10 +185,10 @@ def check_hours_or_schedule(data: dict) -> None:
 
 class FindSlotsSchema(Schema):
     EXAMPLE = {
-        "calendar_ids": [
-            "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
-            "3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50",
-        ],
+        "calendar_ids": ["0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10"],
+        "participants": ["ada@example.com", "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"],
+        "optional_participants": ["bob@example.com", "carol@example.com"],
+        "min_required": 1,
         "start": "2027-01-11T00:00:00Z",
         "end": "2027-01-16T00:00:00Z",
         "duration_minutes": 30,
@@ -133,7 +200,31 @@ class FindSlotsSchema(Schema):
     }
 
     calendar_ids = ma.fields.List(
-        ma.fields.UUID(), required=True, validate=ma.validate.Length(min=1, max=20)
+        ma.fields.UUID(),
+        load_default=list,
+        validate=ma.validate.Length(max=20),
+        metadata={
+            "description": "Calendars that must be free (any role, freebusy "
+            "included); give calendars, participants or both"
+        },
+    )
+    participants = participants_field(
+        "Required participants: every one must be free. " + PARTICIPANT_TEXT,
+        load_default=list,
+    )
+    optional_participants = participants_field(
+        "Optional participants: slots come ranked by how many of them are free "
+        "(each slot lists them), and need at least min_required of them",
+        load_default=list,
+    )
+    min_required = ma.fields.Integer(
+        strict=True,
+        load_default=0,
+        validate=ma.validate.Range(min=0, max=MAX_PARTICIPANTS),
+        metadata={
+            "description": "How many optional participants must be free in a slot "
+            "(at most as many as there are)"
+        },
     )
     start = Instant(required=True)
     end = Instant(required=True, metadata={"description": "At most 62 days after"})
@@ -157,19 +248,62 @@ class FindSlotsSchema(Schema):
     def _hours(self, data, **kwargs):
         check_hours_or_schedule(data)
 
+    @ma.validates_schema
+    def _someone(self, data, **kwargs):
+        if not any(
+            data.get(name)
+            for name in ("calendar_ids", "participants", "optional_participants")
+        ):
+            raise ma.ValidationError(
+                "give at least one of calendar_ids, participants or "
+                "optional_participants",
+                "calendar_ids",
+            )
+        both = set(data.get("participants", ())) & set(
+            data.get("optional_participants", ())
+        )
+        if both:
+            raise ma.ValidationError(
+                f"{', '.join(sorted(both))} cannot be both required and optional",
+                "optional_participants",
+            )
+
+
+class FoundSlotSchema(BusyBlockSchema):
+    optional_free = ma.fields.List(
+        ma.fields.String(),
+        metadata={
+            "description": "With optional_participants: those free in this slot, "
+            "as given"
+        },
+    )
+    optional_free_count = ma.fields.Integer(
+        metadata={"description": "With optional_participants: how many are free"}
+    )
+
 
 class FoundSlotsSchema(Schema):
     EXAMPLE = {
-        "calendar_ids": [
-            "0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10",
-            "3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50",
-        ],
+        "calendar_ids": ["0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10"],
+        "participants": ["ada@example.com", "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"],
+        "optional_participants": ["bob@example.com", "carol@example.com"],
+        "min_required": 1,
         "schedule_id": None,
         "timezone": "Europe/London",
         "duration_minutes": 30,
         "slots": [
-            {"start": "2027-01-11T09:00:00Z", "end": "2027-01-11T09:30:00Z"},
-            {"start": "2027-01-11T10:00:00Z", "end": "2027-01-11T10:30:00Z"},
+            {
+                "start": "2027-01-11T10:00:00Z",
+                "end": "2027-01-11T10:30:00Z",
+                "optional_free": ["bob@example.com", "carol@example.com"],
+                "optional_free_count": 2,
+            },
+            {
+                "start": "2027-01-11T09:00:00Z",
+                "end": "2027-01-11T09:30:00Z",
+                "optional_free": ["carol@example.com"],
+                "optional_free_count": 1,
+            },
         ],
     }
 
@@ -177,9 +311,28 @@ class FoundSlotsSchema(Schema):
     schedule_id = ma.fields.UUID(
         required=True, allow_none=True, metadata={"description": "The schedule used"}
     )
+    participants = ma.fields.List(
+        ma.fields.String(),
+        required=True,
+        metadata={"description": "The required participants, as given"},
+    )
+    optional_participants = ma.fields.List(
+        ma.fields.String(),
+        metadata={"description": "The optional participants, as given (if any)"},
+    )
+    min_required = ma.fields.Integer(
+        metadata={"description": "With optional_participants: as asked"}
+    )
     timezone = ma.fields.String(required=True)
     duration_minutes = ma.fields.Integer(required=True)
-    slots = ma.fields.List(ma.fields.Nested(BusyBlockSchema), required=True)
+    slots = ma.fields.List(
+        ma.fields.Nested(FoundSlotSchema),
+        required=True,
+        metadata={
+            "description": "By start; with optional_participants, those with the "
+            "most of them free first, then by start"
+        },
+    )
 
 
 # --- explanations ---------------------------------------------------------------------

@@ -1,10 +1,15 @@
-"""Free/busy from expanded events, and common free slots of several calendars.
+"""Free/busy from expanded events, and common free slots of several calendars
+and participants.
 
 Busy: every event and occurrence of the calendars in the window, except
 cancelled ones, ``transparency: free`` ones and invitations the calendar's owner
 declined (an attendee row of the owner with status ``declined``); and the time
 off of the calendar's owner, and its public holidays when it lets them block
 (``calapp.schedules``), which slot finding keeps out without a buffer.
+
+Free/busy needs only the ``freebusy`` role on a calendar (``policy``): nothing
+here returns an event's id, title or attendees. Participants (people, see
+``participants``) stand for the calendars they share with the caller.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from calapp import policy
+from calapp.availability import participants as people
 from calapp.availability import slots
 from calapp.changes.models import Change
 from calapp.errors import ValidationError
@@ -26,15 +32,19 @@ from calapp.schedules import service as schedules
 from calapp.security import Principal
 
 MAX_FIND_WINDOW = timedelta(days=62)
+# Occurrences expanded for one answer: as many as one listing allows for each
+# person whose calendars are read (a group's busy time is several people's), up
+# to a ceiling that bounds the work of any request.
+MAX_BUSY_OCCURRENCES = 10 * occurrences.MAX_OCCURRENCES
 EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 def readable(principal: Principal, calendar_ids: list[uuid.UUID]) -> list:
-    """The calendars, in the order asked; each must be readable (else 404)."""
-    return [
-        policy.get_calendar(principal, cid, "read")[0]
-        for cid in dict.fromkeys(calendar_ids)
-    ]
+    """The calendars, in the order asked; the principal must hold at least
+    ``freebusy`` on each (else 404)."""
+    return policy.get_calendars(
+        principal, list(dict.fromkeys(calendar_ids)), "freebusy"
+    )
 
 
 # Busy blocks of recent questions, per process: expanding a calendar's series is
@@ -97,9 +107,16 @@ def busy_events(
     of the calendars overlapping ``[start, end)``, unclipped; an occurrence's
     ``event_id`` is its series' (an exception's own). Callers have checked access.
 
-    :raises ValidationError: bad window, more than ``MAX_OCCURRENCES``.
+    :raises ValidationError: bad window, more occurrences than ``occurrence_limit``.
     """
-    return _spans(_busy_events(calendars), start, end)
+    return _spans(_busy_events(calendars), start, end, occurrence_limit(calendars))
+
+
+def occurrence_limit(calendars: list) -> int:
+    """``MAX_OCCURRENCES`` for each owner of the calendars, at most
+    ``MAX_BUSY_OCCURRENCES``."""
+    people = len({c.owner_id for c in calendars}) or 1
+    return min(MAX_BUSY_OCCURRENCES, people * occurrences.MAX_OCCURRENCES)
 
 
 def _busy_events(calendars: list) -> sa.Select:
@@ -126,13 +143,15 @@ def _busy_events(calendars: list) -> sa.Select:
     )
 
 
-def _spans(base: sa.Select, start: datetime, end: datetime):
+def _spans(
+    base: sa.Select, start: datetime, end: datetime, limit: int
+) -> list[tuple[uuid.UUID, uuid.UUID, datetime, datetime]]:
     """``(calendar_id, event_id, start, end)`` of every event and occurrence of
     ``base`` in the window, as ``occurrences.all_in_window`` finds them, from the
     columns alone: a busy calendar's month is hundreds of occurrences, and building an
     ORM row (and an ``Occurrence``) for each was a quarter of a booking page's time.
 
-    :raises ValidationError: bad window, more than ``MAX_OCCURRENCES``.
+    :raises ValidationError: bad window, more than ``limit`` occurrences.
     """
     occurrences.check_window(start, end)
     stored = db.session.execute(
@@ -147,7 +166,7 @@ def _spans(base: sa.Select, start: datetime, end: datetime):
     ).all()
     # The slots exceptions replace: a second, simple statement (building the
     # correlated ``_overridden_column`` costs more than the round trip).
-    streams = occurrences._series_starts(series_rows, start, end, None)
+    streams = occurrences._series_starts(series_rows, start, end, None, limit=limit)
     spans = [tuple(row) for row in stored]
     for row, stream in zip(series_rows, streams, strict=True):
         spans += [
@@ -157,30 +176,48 @@ def _spans(base: sa.Select, start: datetime, end: datetime):
     return spans
 
 
+def _blocks(blocks) -> list[dict]:
+    return [{"start": s, "end": e} for s, e in blocks]
+
+
 def free_busy(
-    principal: Principal, calendar_ids: list[uuid.UUID], start: datetime, end: datetime
+    principal: Principal,
+    calendar_ids: list[uuid.UUID],
+    start: datetime,
+    end: datetime,
+    participant_ids: list[str] = (),
 ) -> dict:
-    """:raises NotFound: a calendar the principal cannot read.
+    """Busy blocks of the calendars and of the participants (``participants``).
+
+    :raises NotFound: a calendar the principal holds no role on, a participant
+        sharing nothing with it.
     :raises ValidationError: window empty or longer than 366 days."""
     calendars = readable(principal, calendar_ids)
-    per_calendar = busy_by_calendar(calendars, start, end)
-    away = away_by_calendar(calendars, start, end)
+    (persons,) = people.resolve(principal, participant_ids)
+    everything = _unique(calendars + people.calendars_of(persons))
+    per_calendar = busy_by_calendar(everything, start, end)
+    away = away_by_calendar(everything, start, end)
     per_calendar = {
         cid: slots.merge_busy(blocks + [(a.start, a.end) for a in away[cid]])
         for cid, blocks in per_calendar.items()
     }
-    union = slots.merge_busy(b for blocks in per_calendar.values() for b in blocks)
+    per_person = [people.busy_of(p, per_calendar) for p in persons]
+    union = slots.merge_busy(
+        [b for c in calendars for b in per_calendar[c.id]]
+        + [b for blocks in per_person for b in blocks]
+    )
     return {
-        "calendar_id": calendars[0].id,
+        "calendar_id": calendars[0].id if calendars else None,
         "start": start,
         "end": end,
-        "busy": [{"start": s, "end": e} for s, e in union],
+        "busy": _blocks(union),
         "calendars": [
-            {
-                "calendar_id": c.id,
-                "busy": [{"start": s, "end": e} for s, e in per_calendar[c.id]],
-            }
+            {"calendar_id": c.id, "busy": _blocks(per_calendar[c.id])}
             for c in calendars
+        ],
+        "participants": [
+            {"participant": p.given, "busy": _blocks(blocks)}
+            for p, blocks in zip(persons, per_person, strict=True)
         ],
     }
 
@@ -238,9 +275,18 @@ def find_absences(
     return found
 
 
-def find_common_slots(principal: Principal, data: dict) -> dict:
-    """Slots of ``duration_minutes`` free in every listed calendar.
+def _unique(calendars: list) -> list:
+    return list({c.id: c for c in calendars}.values())
 
+
+def find_common_slots(principal: Principal, data: dict) -> dict:
+    """Slots of ``duration_minutes`` free in every listed calendar and for every
+    required participant; with optional participants, those where at least
+    ``min_required`` of them are free too, the slots most of them can attend
+    first.
+
+    :raises NotFound: a calendar the principal holds no role on, a participant
+        sharing nothing with it.
     :raises ValidationError: a window longer than 62 days, bad working hours.
     """
     start, end = data["start"], data["end"]
@@ -252,24 +298,73 @@ def find_common_slots(principal: Principal, data: dict) -> dict:
         raise ValidationError.field(
             "end", f"the search window may span at most {MAX_FIND_WINDOW.days} days"
         )
+    optional_given = data.get("optional_participants", [])
+    min_required = data.get("min_required", 0)
+    if min_required > len(set(optional_given)):
+        raise ValidationError.field(
+            "min_required", "must not be more than the optional participants"
+        )
     schedule = find_schedule(principal, data)
     rules = find_rules(data, timedelta(minutes=data["duration_minutes"]), schedule)
-    calendars = readable(principal, data["calendar_ids"])
+    calendars = readable(principal, data.get("calendar_ids", []))
+    required, optional = people.resolve(
+        principal, data.get("participants", []), optional_given
+    )
     # A block ending (starting) within ``buffer`` of the window's edges still
     # blocks the first (last) slots once widened: load it too.
     buffer = rules.buffer
     busy_start = start - min(buffer, start - EARLIEST)  # no OverflowError in year 1
-    per_calendar = busy_by_calendar(calendars, busy_start, end + buffer)
-    union = [block for blocks in per_calendar.values() for block in blocks]
-    off = [(a.start, a.end) for a in find_absences(calendars, schedule, start, end)]
-    found = slots.free_slots(rules, union, start, end, now=start, off=off)
-    return {
+    per_calendar = busy_by_calendar(
+        _unique(calendars + people.calendars_of(required + optional)),
+        busy_start,
+        end + buffer,
+    )
+    needed = [people.Availability.of(p, rules, per_calendar) for p in required]
+    union = [b for c in calendars for b in per_calendar[c.id]] + [
+        b for a in needed for b in people.busy_of(a.participant, per_calendar)
+    ]
+    # Time off and blocking holidays of the calendars' owners, of the required
+    # participants and of the schedule's owner: the slot itself, no buffer.
+    away_of = _unique(calendars + people.calendars_of(required))
+    off = [(a.start, a.end) for a in find_absences(away_of, schedule, start, end)]
+    found = [
+        slot
+        for slot in slots.free_slots(rules, union, start, end, now=start, off=off)
+        if all(a.is_free(*slot) for a in needed)
+    ]
+    result = {
         "calendar_ids": [c.id for c in calendars],
         "schedule_id": schedule.id if schedule is not None else None,
+        "participants": [p.given for p in required],
         "timezone": rules.timezone,
         "duration_minutes": data["duration_minutes"],
-        "slots": [{"start": s, "end": e} for s, e in found],
+        "slots": _blocks(found),
     }
+    if optional:
+        result["optional_participants"] = [p.given for p in optional]
+        result["min_required"] = min_required
+        result["slots"] = _ranked(found, optional, rules, per_calendar, min_required)
+    return result
+
+
+def _ranked(found, optional, rules, per_calendar, min_required: int) -> list[dict]:
+    """The slots at least ``min_required`` optional participants are free in,
+    those with more of them free first, then by start."""
+    hoped = [people.Availability.of(p, rules, per_calendar) for p in optional]
+    ranked = []
+    for start, end in found:
+        free = [a.participant.given for a in hoped if a.is_free(start, end)]
+        if len(free) >= min_required:
+            ranked.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "optional_free": free,
+                    "optional_free_count": len(free),
+                }
+            )
+    ranked.sort(key=lambda slot: (-slot["optional_free_count"], slot["start"]))
+    return ranked
 
 
 def find_rules(data: dict, duration: timedelta, schedule=None) -> slots.Rules:

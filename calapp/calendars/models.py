@@ -13,7 +13,7 @@ from calapp.db import (
     uuid_pk,
 )
 
-ROLES = ("owner", "editor", "viewer")
+ROLES = ("owner", "editor", "viewer", "freebusy")
 
 
 class Calendar(TimestampMixin, SoftDeleteMixin, db.Model):
@@ -45,7 +45,8 @@ class CalendarMember(db.Model):
     __tablename__ = "calendar_members"
     __table_args__ = (
         sa.CheckConstraint(
-            "role IN ('owner', 'editor', 'viewer')", name="ck_calendar_members_role"
+            "role IN ('owner', 'editor', 'viewer', 'freebusy')",
+            name="ck_calendar_members_role",
         ),
         sa.Index("ix_calendar_members_user_id", "user_id", "calendar_id"),
     )

@@ -25,7 +25,7 @@ blp = Blueprint(
     "calendars",
     __name__,
     url_prefix="/calendars",
-    description="Calendars and sharing (owner, editor, viewer)",
+    description="Calendars and sharing (owner, editor, viewer, freebusy)",
 )
 
 
@@ -40,7 +40,8 @@ class CalendarsView(MethodView):
         """List your calendars with your role, or those changed since sync_token
 
         Every calendar you own or that is shared with you, with your role on each
-        (owner, editor, viewer). With sync_token, only what changed since the last page
+        (owner, editor, viewer; a calendar shared at freebusy is not listed). With
+        sync_token, only what changed since the last page
         of a previous listing.
         """
         return service.listing(current_principal(), args)
@@ -115,10 +116,12 @@ class ShareView(MethodView):
     @blp.response(201, MemberSchema)
     @blp.errors(404, 409)
     def post(self, data, calendar_id):
-        """Share a calendar with a registered user as editor or viewer (owner only)
+        """Share a calendar with a registered user as editor, viewer or freebusy
 
-        Give another registered user access by email or user id: editors read and write
-        events, viewers only read. Sharing again changes the role.
+        Give another registered user access by email or user id (owner only): editors
+        read and write events, viewers only read, freebusy holders only see when the
+        calendar is busy (GET /availability, POST /availability/find, participants)
+        and never its events or details. Sharing again changes the role.
         """
         member = service.share(
             current_principal(),
@@ -160,8 +163,8 @@ class MemberView(MethodView):
     def delete(self, calendar_id, user_id):
         """Remove a member (owner), or leave a calendar (any member, yourself)
 
-        The owner removes anyone but themselves; any member may remove themselves to
-        leave a shared calendar.
+        The owner removes anyone but themselves; any member (a freebusy holder too)
+        may remove themselves to leave a shared calendar.
         """
         service.remove_member(current_principal(), calendar_id, user_id)
         db.session.commit()

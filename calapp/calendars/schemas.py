@@ -125,7 +125,13 @@ class ShareSchema(Schema):
     email = Email(metadata={"description": "Share with this account's email"})
     user_id = ma.fields.UUID(metadata={"description": "...or with this user id"})
     role = ma.fields.String(
-        required=True, validate=ma.validate.OneOf(("editor", "viewer"))
+        required=True,
+        validate=ma.validate.OneOf(("editor", "viewer", "freebusy")),
+        metadata={
+            "description": "editor: read and write events; viewer: read; freebusy: "
+            "only when the calendar is busy (GET /availability, slot finding), "
+            "never its events, and the calendar is in none of their lists"
+        },
     )
 
     @ma.validates_schema

@@ -75,7 +75,8 @@ def create(
 
 
 def list_page(principal: Principal, limit: int, cursor: str | None):
-    """Every live calendar the principal owns or is a member of, oldest first."""
+    """Every live calendar the principal owns or is a member of, oldest first
+    (not those shared with it at ``freebusy``: it may not read them)."""
     stmt = (
         sa.select(Calendar, CalendarMember.role)
         .join(
@@ -83,6 +84,7 @@ def list_page(principal: Principal, limit: int, cursor: str | None):
             sa.and_(
                 CalendarMember.calendar_id == Calendar.id,
                 CalendarMember.user_id == principal.user_id,
+                policy.member_reads(),
             ),
         )
         .where(Calendar.deleted_at.is_(None))
@@ -128,10 +130,11 @@ def listing(principal: Principal, args: dict) -> dict:
 
 
 def _calendar_changes(principal: Principal):
-    """Changes of the calendars the principal is a member of (deleted ones too),
-    and of the principal's own memberships (shared with, unshared, new role)."""
+    """Changes of the calendars the principal reads as a member (deleted ones
+    too), and of the principal's own memberships (shared with, unshared, new role:
+    one now at ``freebusy`` arrives as deleted)."""
     mine = sa.select(CalendarMember.calendar_id).where(
-        CalendarMember.user_id == principal.user_id
+        CalendarMember.user_id == principal.user_id, policy.member_reads()
     )
     return sa.or_(
         sa.and_(
@@ -152,6 +155,7 @@ def _load_for_sync(principal: Principal, ids: list[uuid.UUID]) -> dict:
             sa.and_(
                 CalendarMember.calendar_id == Calendar.id,
                 CalendarMember.user_id == principal.user_id,
+                policy.member_reads(),
             ),
         )
         .where(Calendar.id.in_(ids), Calendar.deleted_at.is_(None))
@@ -257,7 +261,8 @@ def share(
     email: str | None = None,
     user_id: uuid.UUID | None = None,
 ) -> dict:
-    """Give a registered user ``role`` (editor or viewer); sharing again changes it.
+    """Give a registered user ``role`` (editor, viewer or freebusy); sharing again
+    changes it.
 
     An email finds only an account that verified it: anyone may register with
     an address, and the calendar is meant for whoever reads that mailbox.
@@ -323,10 +328,14 @@ def remove_member(
 ) -> None:
     """The owner removes anyone but itself; any member may remove itself.
 
+    A ``freebusy`` holder may leave too, but is a stranger for anything else.
+
     :raises Conflict: removing the owner. :raises Forbidden: a non-owner removing
         someone else. :raises NotFound: not a member.
     """
-    calendar, role = policy.get_calendar(principal, calendar_id, "read", lock=True)
+    calendar, role = policy.get_calendar(principal, calendar_id, "freebusy", lock=True)
+    if user_id != principal.user_id and not policy.visible(role, "read"):
+        raise NotFound("Calendar not found")
     if user_id == calendar.owner_id:
         raise Conflict("The owner cannot be removed from the calendar")
     if user_id != principal.user_id and not policy.allows(role, "manage"):

@@ -166,12 +166,13 @@ def _series_starts(
     end: datetime,
     after: tuple[datetime, uuid.UUID] | None,
     overridden: set[tuple[uuid.UUID, datetime]] | None = None,
+    limit: int = MAX_OCCURRENCES,
 ) -> list[Iterator[tuple[datetime, uuid.UUID, recurrence.Series]]]:
     """For each series, ``(start, series id, Series)`` of its occurrences in the
     window after the cursor, ascending: listed, for answers that are not paged
     and use every one of them.
 
-    :raises ValidationError: more than ``MAX_OCCURRENCES`` in all.
+    :raises ValidationError: more than ``limit`` in all.
     """
     if overridden is None:
         overridden = _overridden_slots(rows, start, end)
@@ -184,8 +185,8 @@ def _series_starts(
         replaced = set(slots.get(row.id, ()))
         listed = list(_occurrences_of(row.id, series, start, end, after, replaced))
         total += len(listed)
-        if total > MAX_OCCURRENCES:
-            raise _too_many()
+        if total > limit:
+            raise _too_many(limit)
         streams.append(iter(listed))
     return streams
 
@@ -245,9 +246,9 @@ def _series_in(base: sa.Select, start: datetime, end: datetime) -> sa.Select:
     )
 
 
-def _too_many() -> ValidationError:
+def _too_many(limit: int = MAX_OCCURRENCES) -> ValidationError:
     return ValidationError.field(
-        "end", f"more than {MAX_OCCURRENCES} occurrences in this window; narrow it"
+        "end", f"more than {limit} occurrences in this window; narrow it"
     )
 
 

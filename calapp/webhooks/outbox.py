@@ -38,6 +38,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from calapp import policy
 from calapp.booking.models import Booking
 from calapp.calendars.models import CalendarMember
 from calapp.changes.models import Change
@@ -181,6 +182,7 @@ def _hooked_calendars(calendar_ids: set) -> set:
             .join(Webhook, Webhook.user_id == CalendarMember.user_id)
             .where(
                 CalendarMember.calendar_id.in_(calendar_ids),
+                policy.member_reads(),
                 Webhook.is_active.is_(True),
             )
             .distinct()
@@ -189,13 +191,18 @@ def _hooked_calendars(calendar_ids: set) -> set:
 
 
 def _hooks(calendar_id: uuid.UUID, topic: str, cache: dict) -> list[Webhook]:
-    """Webhooks of the calendar's members that receive ``topic``."""
+    """Webhooks of the calendar's members that receive ``topic`` (not of those
+    who hold it at ``freebusy``: they may not read its events)."""
     if (calendar_id, topic) not in cache:
         cache[calendar_id, topic] = list(
             db.session.scalars(
                 sa.select(Webhook)
                 .join(CalendarMember, CalendarMember.user_id == Webhook.user_id)
-                .where(CalendarMember.calendar_id == calendar_id, subscribed(topic))
+                .where(
+                    CalendarMember.calendar_id == calendar_id,
+                    policy.member_reads(),
+                    subscribed(topic),
+                )
                 .order_by(Webhook.id)
             )
         )

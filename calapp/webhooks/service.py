@@ -5,8 +5,8 @@
   (literal addresses and ``localhost`` at once, names when resolved before each
   request). Without ``secret`` one is generated. The secret is returned once.
 - ``event.*`` and ``booking.*`` are made from the change log by the outbox
-  (``webhooks.outbox``), for every member of the calendar (owner, editors,
-  viewers: they can read the event); ``reminder.due`` here, for the calendar
+  (``webhooks.outbox``), for every member of the calendar who reads it (owner,
+  editors, viewers; not ``freebusy`` holders); ``reminder.due`` here, for the calendar
   owner's. Each is a delivery of its own with its payload fixed when made.
 - Manual redelivery makes a new delivery with the same payload (same event
   ``id``, so receivers can tell it is the same event).

@@ -105,6 +105,7 @@ def test_the_body_names_the_window_and_calendar(client, headers, calendar):
         **WINDOW,
         "busy": [],
         "calendars": [{"calendar_id": calendar["id"], "busy": []}],
+        "participants": [],
     }
 
 

@@ -259,4 +259,6 @@ def test_explain_is_documented(client):
         "buffer",
         "held",
         "link_inactive",
+        "time_off",
+        "holiday",
     }

@@ -6,7 +6,8 @@ import pytest
 
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 # WebDAV speaks its own protocol (and is outside the OpenAPI document).
-NOT_REST = ("/dav", "/.well-known/")
+# Not REST: CalDAV/CardDAV, and MCP (JSON-RPC; its tool calls take the key)
+NOT_REST = ("/dav", "/.well-known/", "/mcp")
 PARAMETER = {"$ref": "#/components/parameters/IdempotencyKey"}
 ERROR = {"$ref": "#/components/schemas/Error"}
 

@@ -85,6 +85,7 @@ from .file_attachment import FileAttachment
 from .file_attachment_page import FileAttachmentPage
 from .find_slots import FindSlots
 from .find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0
+from .found_slot import FoundSlot
 from .found_slots import FoundSlots
 from .health import Health
 from .hold import Hold
@@ -127,6 +128,7 @@ from .owner_booking import OwnerBooking
 from .owner_booking_page import OwnerBookingPage
 from .owner_booking_status import OwnerBookingStatus
 from .pagination_metadata import PaginationMetadata
+from .participant_busy import ParticipantBusy
 from .pending_attachment import PendingAttachment
 from .public_availability import PublicAvailability
 from .public_feed import PublicFeed
@@ -293,6 +295,7 @@ __all__ = (
     "FileAttachmentPage",
     "FindSlots",
     "FindSlotsWorkingHoursType0",
+    "FoundSlot",
     "FoundSlots",
     "Health",
     "Hold",
@@ -335,6 +338,7 @@ __all__ = (
     "OwnerBookingPage",
     "OwnerBookingStatus",
     "PaginationMetadata",
+    "ParticipantBusy",
     "PendingAttachment",
     "PublicAvailability",
     "PublicFeed",

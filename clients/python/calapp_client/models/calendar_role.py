@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class CalendarRole(StrEnum):
     EDITOR = "editor"
+    FREEBUSY = "freebusy"
     OWNER = "owner"
     VIEWER = "viewer"
 

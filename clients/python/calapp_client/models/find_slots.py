@@ -20,17 +20,26 @@ T = TypeVar("T", bound="FindSlots")
 class FindSlots:
     """
     Example:
-        {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', '3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50'],
-            'duration_minutes': 30, 'end': '2027-01-16T00:00:00Z', 'start': '2027-01-11T00:00:00Z', 'timezone':
-            'Europe/London', 'working_hours': {'mon': [{'end': '17:00', 'start': '09:00'}], 'tue': [{'end': '17:00',
-            'start': '09:00'}]}}
+        {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 30, 'end':
+            '2027-01-16T00:00:00Z', 'min_required': 1, 'optional_participants': ['bob@example.com', 'carol@example.com'],
+            'participants': ['ada@example.com', '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d'], 'start': '2027-01-11T00:00:00Z',
+            'timezone': 'Europe/London', 'working_hours': {'mon': [{'end': '17:00', 'start': '09:00'}], 'tue': [{'end':
+            '17:00', 'start': '09:00'}]}}
 
     Attributes:
-        calendar_ids (list[UUID]):
         duration_minutes (int):
         end (datetime.datetime): At most 62 days after
         start (datetime.datetime):
         buffer_minutes (int | Unset):  Default: 0.
+        calendar_ids (list[UUID] | Unset): Calendars that must be free (any role, freebusy included); give calendars,
+            participants or both
+        min_required (int | Unset): How many optional participants must be free in a slot (at most as many as there are)
+            Default: 0.
+        optional_participants (list[str] | Unset): Optional participants: slots come ranked by how many of them are free
+            (each slot lists them), and need at least min_required of them
+        participants (list[str] | Unset): Required participants: every one must be free. A person by user id or email:
+            their busy time across the calendars they share with you (role freebusy or above; yours when it is you). One who
+            shares nothing with you, or does not exist, is a 404 naming them as given
         schedule_id (None | Unset | UUID): One of your schedules instead of working_hours and timezone: its weekly
             windows, date overrides and zone; your time off and (with holidays_block) public holidays are kept out too
         slot_interval_minutes (int | None | Unset): Step between slot starts (default: the duration)
@@ -40,11 +49,14 @@ class FindSlots:
             24:00); a missing or empty day is closed Example: {'mon': [{'end': '17:00', 'start': '09:00'}], 'sat': []}.
     """
 
-    calendar_ids: list[UUID]
     duration_minutes: int
     end: datetime.datetime
     start: datetime.datetime
     buffer_minutes: int | Unset = 0
+    calendar_ids: list[UUID] | Unset = UNSET
+    min_required: int | Unset = 0
+    optional_participants: list[str] | Unset = UNSET
+    participants: list[str] | Unset = UNSET
     schedule_id: None | Unset | UUID = UNSET
     slot_interval_minutes: int | None | Unset = UNSET
     timezone: str | Unset = UNSET
@@ -53,11 +65,6 @@ class FindSlots:
     def to_dict(self) -> dict[str, Any]:
         from ..models.find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0  # noqa: PLC0415
 
-        calendar_ids = []
-        for calendar_ids_item_data in self.calendar_ids:
-            calendar_ids_item = str(calendar_ids_item_data)
-            calendar_ids.append(calendar_ids_item)
-
         duration_minutes = self.duration_minutes
 
         end = self.end.isoformat()
@@ -65,6 +72,23 @@ class FindSlots:
         start = self.start.isoformat()
 
         buffer_minutes = self.buffer_minutes
+
+        calendar_ids: list[str] | Unset = UNSET
+        if not isinstance(self.calendar_ids, Unset):
+            calendar_ids = []
+            for calendar_ids_item_data in self.calendar_ids:
+                calendar_ids_item = str(calendar_ids_item_data)
+                calendar_ids.append(calendar_ids_item)
+
+        min_required = self.min_required
+
+        optional_participants: list[str] | Unset = UNSET
+        if not isinstance(self.optional_participants, Unset):
+            optional_participants = self.optional_participants
+
+        participants: list[str] | Unset = UNSET
+        if not isinstance(self.participants, Unset):
+            participants = self.participants
 
         schedule_id: None | str | Unset
         if isinstance(self.schedule_id, Unset):
@@ -94,7 +118,6 @@ class FindSlots:
 
         field_dict.update(
             {
-                "calendar_ids": calendar_ids,
                 "duration_minutes": duration_minutes,
                 "end": end,
                 "start": start,
@@ -102,6 +125,14 @@ class FindSlots:
         )
         if buffer_minutes is not UNSET:
             field_dict["buffer_minutes"] = buffer_minutes
+        if calendar_ids is not UNSET:
+            field_dict["calendar_ids"] = calendar_ids
+        if min_required is not UNSET:
+            field_dict["min_required"] = min_required
+        if optional_participants is not UNSET:
+            field_dict["optional_participants"] = optional_participants
+        if participants is not UNSET:
+            field_dict["participants"] = participants
         if schedule_id is not UNSET:
             field_dict["schedule_id"] = schedule_id
         if slot_interval_minutes is not UNSET:
@@ -118,13 +149,6 @@ class FindSlots:
         from ..models.find_slots_working_hours_type_0 import FindSlotsWorkingHoursType0  # noqa: PLC0415
 
         d = dict(src_dict)
-        calendar_ids = []
-        _calendar_ids = d.pop("calendar_ids")
-        for calendar_ids_item_data in _calendar_ids:
-            calendar_ids_item = UUID(calendar_ids_item_data)
-
-            calendar_ids.append(calendar_ids_item)
-
         duration_minutes = d.pop("duration_minutes")
 
         end = datetime.datetime.fromisoformat(d.pop("end"))
@@ -132,6 +156,21 @@ class FindSlots:
         start = datetime.datetime.fromisoformat(d.pop("start"))
 
         buffer_minutes = d.pop("buffer_minutes", UNSET)
+
+        _calendar_ids = d.pop("calendar_ids", UNSET)
+        calendar_ids: list[UUID] | Unset = UNSET
+        if _calendar_ids is not UNSET:
+            calendar_ids = []
+            for calendar_ids_item_data in _calendar_ids:
+                calendar_ids_item = UUID(calendar_ids_item_data)
+
+                calendar_ids.append(calendar_ids_item)
+
+        min_required = d.pop("min_required", UNSET)
+
+        optional_participants = cast(list[str], d.pop("optional_participants", UNSET))
+
+        participants = cast(list[str], d.pop("participants", UNSET))
 
         def _parse_schedule_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -179,11 +218,14 @@ class FindSlots:
         working_hours = _parse_working_hours(d.pop("working_hours", UNSET))
 
         find_slots = cls(
-            calendar_ids=calendar_ids,
             duration_minutes=duration_minutes,
             end=end,
             start=start,
             buffer_minutes=buffer_minutes,
+            calendar_ids=calendar_ids,
+            min_required=min_required,
+            optional_participants=optional_participants,
+            participants=participants,
             schedule_id=schedule_id,
             slot_interval_minutes=slot_interval_minutes,
             timezone=timezone,

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class MemberRole(StrEnum):
     EDITOR = "editor"
+    FREEBUSY = "freebusy"
     OWNER = "owner"
     VIEWER = "viewer"
 

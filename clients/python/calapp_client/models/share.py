@@ -19,7 +19,8 @@ class Share:
         {'email': 'charles@example.com', 'role': 'editor'}
 
     Attributes:
-        role (ShareRole):
+        role (ShareRole): editor: read and write events; viewer: read; freebusy: only when the calendar is busy (GET
+            /availability, slot finding), never its events, and the calendar is in none of their lists
         email (str | Unset): Share with this account's email
         user_id (UUID | Unset): ...or with this user id
     """

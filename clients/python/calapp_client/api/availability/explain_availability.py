@@ -97,7 +97,8 @@ def sync_detailed(
     every reason as a code with detail: outside_working_hours,
     not_on_interval, busy, buffer, time_off or holiday. A busy reason names
     the event (id, title, calendar) only when you may read it and hold
-    events:read; otherwise it says only when the calendar is busy.
+    events:read; otherwise (a calendar shared with you at freebusy) it says
+    only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
@@ -139,7 +140,8 @@ def sync(
     every reason as a code with detail: outside_working_hours,
     not_on_interval, busy, buffer, time_off or holiday. A busy reason names
     the event (id, title, calendar) only when you may read it and hold
-    events:read; otherwise it says only when the calendar is busy.
+    events:read; otherwise (a calendar shared with you at freebusy) it says
+    only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
@@ -176,7 +178,8 @@ async def asyncio_detailed(
     every reason as a code with detail: outside_working_hours,
     not_on_interval, busy, buffer, time_off or holiday. A busy reason names
     the event (id, title, calendar) only when you may read it and hold
-    events:read; otherwise it says only when the calendar is busy.
+    events:read; otherwise (a calendar shared with you at freebusy) it says
+    only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):
@@ -216,7 +219,8 @@ async def asyncio(
     every reason as a code with detail: outside_working_hours,
     not_on_interval, busy, buffer, time_off or holiday. A busy reason names
     the event (id, title, calendar) only when you may read it and hold
-    events:read; otherwise it says only when the calendar is busy.
+    events:read; otherwise (a calendar shared with you at freebusy) it says
+    only when the calendar is busy.
 
     Args:
         idempotency_key (str | Unset):

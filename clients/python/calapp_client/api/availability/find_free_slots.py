@@ -88,20 +88,24 @@ def sync_detailed(
     body: FindSlots,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | FoundSlots]:
-    """Find slots free in every listed calendar, within working hours
+    """Find slots free for every listed calendar and person, within working hours
 
-     Slots of the given duration that are free in every listed calendar at once,
-    inside working hours in the given time zone (or one of your schedules, by
-    schedule_id), outside the owners' time off and blocking holidays. Use it to
-    schedule a meeting between several people.
+     Slots of the given duration free in every listed calendar and for every
+    required participant (by user id or email: the calendars they share with
+    you, role freebusy or above) at once, inside working hours in the given time
+    zone (or one of your schedules, by schedule_id), outside the owners' and
+    required participants' time off and blocking holidays. With
+    optional_participants, slots where at least min_required of them are free,
+    ranked by how many are. Use it to schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
-        body (FindSlots):  Example: {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10',
-            '3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50'], 'duration_minutes': 30, 'end':
-            '2027-01-16T00:00:00Z', 'start': '2027-01-11T00:00:00Z', 'timezone': 'Europe/London',
-            'working_hours': {'mon': [{'end': '17:00', 'start': '09:00'}], 'tue': [{'end': '17:00',
-            'start': '09:00'}]}}.
+        body (FindSlots):  Example: {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'],
+            'duration_minutes': 30, 'end': '2027-01-16T00:00:00Z', 'min_required': 1,
+            'optional_participants': ['bob@example.com', 'carol@example.com'], 'participants':
+            ['ada@example.com', '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d'], 'start':
+            '2027-01-11T00:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end':
+            '17:00', 'start': '09:00'}], 'tue': [{'end': '17:00', 'start': '09:00'}]}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,20 +133,24 @@ def sync(
     body: FindSlots,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | FoundSlots | None:
-    """Find slots free in every listed calendar, within working hours
+    """Find slots free for every listed calendar and person, within working hours
 
-     Slots of the given duration that are free in every listed calendar at once,
-    inside working hours in the given time zone (or one of your schedules, by
-    schedule_id), outside the owners' time off and blocking holidays. Use it to
-    schedule a meeting between several people.
+     Slots of the given duration free in every listed calendar and for every
+    required participant (by user id or email: the calendars they share with
+    you, role freebusy or above) at once, inside working hours in the given time
+    zone (or one of your schedules, by schedule_id), outside the owners' and
+    required participants' time off and blocking holidays. With
+    optional_participants, slots where at least min_required of them are free,
+    ranked by how many are. Use it to schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
-        body (FindSlots):  Example: {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10',
-            '3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50'], 'duration_minutes': 30, 'end':
-            '2027-01-16T00:00:00Z', 'start': '2027-01-11T00:00:00Z', 'timezone': 'Europe/London',
-            'working_hours': {'mon': [{'end': '17:00', 'start': '09:00'}], 'tue': [{'end': '17:00',
-            'start': '09:00'}]}}.
+        body (FindSlots):  Example: {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'],
+            'duration_minutes': 30, 'end': '2027-01-16T00:00:00Z', 'min_required': 1,
+            'optional_participants': ['bob@example.com', 'carol@example.com'], 'participants':
+            ['ada@example.com', '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d'], 'start':
+            '2027-01-11T00:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end':
+            '17:00', 'start': '09:00'}], 'tue': [{'end': '17:00', 'start': '09:00'}]}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,20 +173,24 @@ async def asyncio_detailed(
     body: FindSlots,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | FoundSlots]:
-    """Find slots free in every listed calendar, within working hours
+    """Find slots free for every listed calendar and person, within working hours
 
-     Slots of the given duration that are free in every listed calendar at once,
-    inside working hours in the given time zone (or one of your schedules, by
-    schedule_id), outside the owners' time off and blocking holidays. Use it to
-    schedule a meeting between several people.
+     Slots of the given duration free in every listed calendar and for every
+    required participant (by user id or email: the calendars they share with
+    you, role freebusy or above) at once, inside working hours in the given time
+    zone (or one of your schedules, by schedule_id), outside the owners' and
+    required participants' time off and blocking holidays. With
+    optional_participants, slots where at least min_required of them are free,
+    ranked by how many are. Use it to schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
-        body (FindSlots):  Example: {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10',
-            '3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50'], 'duration_minutes': 30, 'end':
-            '2027-01-16T00:00:00Z', 'start': '2027-01-11T00:00:00Z', 'timezone': 'Europe/London',
-            'working_hours': {'mon': [{'end': '17:00', 'start': '09:00'}], 'tue': [{'end': '17:00',
-            'start': '09:00'}]}}.
+        body (FindSlots):  Example: {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'],
+            'duration_minutes': 30, 'end': '2027-01-16T00:00:00Z', 'min_required': 1,
+            'optional_participants': ['bob@example.com', 'carol@example.com'], 'participants':
+            ['ada@example.com', '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d'], 'start':
+            '2027-01-11T00:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end':
+            '17:00', 'start': '09:00'}], 'tue': [{'end': '17:00', 'start': '09:00'}]}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,20 +216,24 @@ async def asyncio(
     body: FindSlots,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | FoundSlots | None:
-    """Find slots free in every listed calendar, within working hours
+    """Find slots free for every listed calendar and person, within working hours
 
-     Slots of the given duration that are free in every listed calendar at once,
-    inside working hours in the given time zone (or one of your schedules, by
-    schedule_id), outside the owners' time off and blocking holidays. Use it to
-    schedule a meeting between several people.
+     Slots of the given duration free in every listed calendar and for every
+    required participant (by user id or email: the calendars they share with
+    you, role freebusy or above) at once, inside working hours in the given time
+    zone (or one of your schedules, by schedule_id), outside the owners' and
+    required participants' time off and blocking holidays. With
+    optional_participants, slots where at least min_required of them are free,
+    ranked by how many are. Use it to schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
-        body (FindSlots):  Example: {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10',
-            '3e7a1c5b-2d4f-4b6a-9e8d-7c1b2a3f4e50'], 'duration_minutes': 30, 'end':
-            '2027-01-16T00:00:00Z', 'start': '2027-01-11T00:00:00Z', 'timezone': 'Europe/London',
-            'working_hours': {'mon': [{'end': '17:00', 'start': '09:00'}], 'tue': [{'end': '17:00',
-            'start': '09:00'}]}}.
+        body (FindSlots):  Example: {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'],
+            'duration_minutes': 30, 'end': '2027-01-16T00:00:00Z', 'min_required': 1,
+            'optional_participants': ['bob@example.com', 'carol@example.com'], 'participants':
+            ['ada@example.com', '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d'], 'start':
+            '2027-01-11T00:00:00Z', 'timezone': 'Europe/London', 'working_hours': {'mon': [{'end':
+            '17:00', 'start': '09:00'}], 'tue': [{'end': '17:00', 'start': '09:00'}]}}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,24 +8,33 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.availability import Availability
 from ...models.error import Error
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    calendar_id: list[UUID],
+    calendar_id: list[UUID] | Unset = UNSET,
+    participant: list[str] | Unset = UNSET,
     start: datetime.datetime,
     end: datetime.datetime,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_calendar_id = []
-    for calendar_id_item_data in calendar_id:
-        calendar_id_item = str(calendar_id_item_data)
-        json_calendar_id.append(calendar_id_item)
+    json_calendar_id: list[str] | Unset = UNSET
+    if not isinstance(calendar_id, Unset):
+        json_calendar_id = []
+        for calendar_id_item_data in calendar_id:
+            calendar_id_item = str(calendar_id_item_data)
+            json_calendar_id.append(calendar_id_item)
 
     params["calendar_id"] = json_calendar_id
+
+    json_participant: list[str] | Unset = UNSET
+    if not isinstance(participant, Unset):
+        json_participant = participant
+
+    params["participant"] = json_participant
 
     json_start = start.isoformat()
     params["start"] = json_start
@@ -89,18 +98,22 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    calendar_id: list[UUID],
+    calendar_id: list[UUID] | Unset = UNSET,
+    participant: list[str] | Unset = UNSET,
     start: datetime.datetime,
     end: datetime.datetime,
 ) -> Response[Availability | Error]:
-    """Get busy blocks of one or more calendars (recurring events expanded)
+    """Get busy blocks of calendars or people (recurring events expanded)
 
-     Merged busy blocks of the calendars you can read in a window, without titles:
-    cancelled events, free (transparent) events and declined invitations do not
-    count. Use it before proposing a time.
+     Merged busy blocks in a window of the calendars you hold any role on
+    (freebusy included) and of participants (by user id or email: the calendars
+    they share with you), without titles, ids or attendees: cancelled events,
+    free (transparent) events and declined invitations do not count. Use it
+    before proposing a time.
 
     Args:
-        calendar_id (list[UUID]):
+        calendar_id (list[UUID] | Unset):
+        participant (list[str] | Unset):
         start (datetime.datetime):
         end (datetime.datetime):
 
@@ -114,6 +127,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         calendar_id=calendar_id,
+        participant=participant,
         start=start,
         end=end,
     )
@@ -128,18 +142,22 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    calendar_id: list[UUID],
+    calendar_id: list[UUID] | Unset = UNSET,
+    participant: list[str] | Unset = UNSET,
     start: datetime.datetime,
     end: datetime.datetime,
 ) -> Availability | Error | None:
-    """Get busy blocks of one or more calendars (recurring events expanded)
+    """Get busy blocks of calendars or people (recurring events expanded)
 
-     Merged busy blocks of the calendars you can read in a window, without titles:
-    cancelled events, free (transparent) events and declined invitations do not
-    count. Use it before proposing a time.
+     Merged busy blocks in a window of the calendars you hold any role on
+    (freebusy included) and of participants (by user id or email: the calendars
+    they share with you), without titles, ids or attendees: cancelled events,
+    free (transparent) events and declined invitations do not count. Use it
+    before proposing a time.
 
     Args:
-        calendar_id (list[UUID]):
+        calendar_id (list[UUID] | Unset):
+        participant (list[str] | Unset):
         start (datetime.datetime):
         end (datetime.datetime):
 
@@ -154,6 +172,7 @@ def sync(
     return sync_detailed(
         client=client,
         calendar_id=calendar_id,
+        participant=participant,
         start=start,
         end=end,
     ).parsed
@@ -162,18 +181,22 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    calendar_id: list[UUID],
+    calendar_id: list[UUID] | Unset = UNSET,
+    participant: list[str] | Unset = UNSET,
     start: datetime.datetime,
     end: datetime.datetime,
 ) -> Response[Availability | Error]:
-    """Get busy blocks of one or more calendars (recurring events expanded)
+    """Get busy blocks of calendars or people (recurring events expanded)
 
-     Merged busy blocks of the calendars you can read in a window, without titles:
-    cancelled events, free (transparent) events and declined invitations do not
-    count. Use it before proposing a time.
+     Merged busy blocks in a window of the calendars you hold any role on
+    (freebusy included) and of participants (by user id or email: the calendars
+    they share with you), without titles, ids or attendees: cancelled events,
+    free (transparent) events and declined invitations do not count. Use it
+    before proposing a time.
 
     Args:
-        calendar_id (list[UUID]):
+        calendar_id (list[UUID] | Unset):
+        participant (list[str] | Unset):
         start (datetime.datetime):
         end (datetime.datetime):
 
@@ -187,6 +210,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         calendar_id=calendar_id,
+        participant=participant,
         start=start,
         end=end,
     )
@@ -199,18 +223,22 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    calendar_id: list[UUID],
+    calendar_id: list[UUID] | Unset = UNSET,
+    participant: list[str] | Unset = UNSET,
     start: datetime.datetime,
     end: datetime.datetime,
 ) -> Availability | Error | None:
-    """Get busy blocks of one or more calendars (recurring events expanded)
+    """Get busy blocks of calendars or people (recurring events expanded)
 
-     Merged busy blocks of the calendars you can read in a window, without titles:
-    cancelled events, free (transparent) events and declined invitations do not
-    count. Use it before proposing a time.
+     Merged busy blocks in a window of the calendars you hold any role on
+    (freebusy included) and of participants (by user id or email: the calendars
+    they share with you), without titles, ids or attendees: cancelled events,
+    free (transparent) events and declined invitations do not count. Use it
+    before proposing a time.
 
     Args:
-        calendar_id (list[UUID]):
+        calendar_id (list[UUID] | Unset):
+        participant (list[str] | Unset):
         start (datetime.datetime):
         end (datetime.datetime):
 
@@ -226,6 +254,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             calendar_id=calendar_id,
+            participant=participant,
             start=start,
             end=end,
         )

@@ -92,7 +92,8 @@ def sync_detailed(
     """List your calendars with your role, or those changed since sync_token
 
      Every calendar you own or that is shared with you, with your role on each
-    (owner, editor, viewer). With sync_token, only what changed since the last page
+    (owner, editor, viewer; a calendar shared at freebusy is not listed). With
+    sync_token, only what changed since the last page
     of a previous listing.
 
     Args:
@@ -131,7 +132,8 @@ def sync(
     """List your calendars with your role, or those changed since sync_token
 
      Every calendar you own or that is shared with you, with your role on each
-    (owner, editor, viewer). With sync_token, only what changed since the last page
+    (owner, editor, viewer; a calendar shared at freebusy is not listed). With
+    sync_token, only what changed since the last page
     of a previous listing.
 
     Args:
@@ -165,7 +167,8 @@ async def asyncio_detailed(
     """List your calendars with your role, or those changed since sync_token
 
      Every calendar you own or that is shared with you, with your role on each
-    (owner, editor, viewer). With sync_token, only what changed since the last page
+    (owner, editor, viewer; a calendar shared at freebusy is not listed). With
+    sync_token, only what changed since the last page
     of a previous listing.
 
     Args:
@@ -202,7 +205,8 @@ async def asyncio(
     """List your calendars with your role, or those changed since sync_token
 
      Every calendar you own or that is shared with you, with your role on each
-    (owner, editor, viewer). With sync_token, only what changed since the last page
+    (owner, editor, viewer; a calendar shared at freebusy is not listed). With
+    sync_token, only what changed since the last page
     of a previous listing.
 
     Args:

@@ -85,8 +85,8 @@ def sync_detailed(
 ) -> Response[Any | Error]:
     """Remove a member (owner), or leave a calendar (any member, yourself)
 
-     The owner removes anyone but themselves; any member may remove themselves to
-    leave a shared calendar.
+     The owner removes anyone but themselves; any member (a freebusy holder too)
+    may remove themselves to leave a shared calendar.
 
     Args:
         calendar_id (UUID):
@@ -123,8 +123,8 @@ def sync(
 ) -> Any | Error | None:
     """Remove a member (owner), or leave a calendar (any member, yourself)
 
-     The owner removes anyone but themselves; any member may remove themselves to
-    leave a shared calendar.
+     The owner removes anyone but themselves; any member (a freebusy holder too)
+    may remove themselves to leave a shared calendar.
 
     Args:
         calendar_id (UUID):
@@ -156,8 +156,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Error]:
     """Remove a member (owner), or leave a calendar (any member, yourself)
 
-     The owner removes anyone but themselves; any member may remove themselves to
-    leave a shared calendar.
+     The owner removes anyone but themselves; any member (a freebusy holder too)
+    may remove themselves to leave a shared calendar.
 
     Args:
         calendar_id (UUID):
@@ -192,8 +192,8 @@ async def asyncio(
 ) -> Any | Error | None:
     """Remove a member (owner), or leave a calendar (any member, yourself)
 
-     The owner removes anyone but themselves; any member may remove themselves to
-    leave a shared calendar.
+     The owner removes anyone but themselves; any member (a freebusy holder too)
+    may remove themselves to leave a shared calendar.
 
     Args:
         calendar_id (UUID):

@@ -94,10 +94,12 @@ def sync_detailed(
     body: Share,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Member]:
-    """Share a calendar with a registered user as editor or viewer (owner only)
+    """Share a calendar with a registered user as editor, viewer or freebusy
 
-     Give another registered user access by email or user id: editors read and write
-    events, viewers only read. Sharing again changes the role.
+     Give another registered user access by email or user id (owner only): editors
+    read and write events, viewers only read, freebusy holders only see when the
+    calendar is busy (GET /availability, POST /availability/find, participants)
+    and never its events or details. Sharing again changes the role.
 
     Args:
         calendar_id (UUID):
@@ -132,10 +134,12 @@ def sync(
     body: Share,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | Member | None:
-    """Share a calendar with a registered user as editor or viewer (owner only)
+    """Share a calendar with a registered user as editor, viewer or freebusy
 
-     Give another registered user access by email or user id: editors read and write
-    events, viewers only read. Sharing again changes the role.
+     Give another registered user access by email or user id (owner only): editors
+    read and write events, viewers only read, freebusy holders only see when the
+    calendar is busy (GET /availability, POST /availability/find, participants)
+    and never its events or details. Sharing again changes the role.
 
     Args:
         calendar_id (UUID):
@@ -165,10 +169,12 @@ async def asyncio_detailed(
     body: Share,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Member]:
-    """Share a calendar with a registered user as editor or viewer (owner only)
+    """Share a calendar with a registered user as editor, viewer or freebusy
 
-     Give another registered user access by email or user id: editors read and write
-    events, viewers only read. Sharing again changes the role.
+     Give another registered user access by email or user id (owner only): editors
+    read and write events, viewers only read, freebusy holders only see when the
+    calendar is busy (GET /availability, POST /availability/find, participants)
+    and never its events or details. Sharing again changes the role.
 
     Args:
         calendar_id (UUID):
@@ -201,10 +207,12 @@ async def asyncio(
     body: Share,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | Member | None:
-    """Share a calendar with a registered user as editor or viewer (owner only)
+    """Share a calendar with a registered user as editor, viewer or freebusy
 
-     Give another registered user access by email or user id: editors read and write
-    events, viewers only read. Sharing again changes the role.
+     Give another registered user access by email or user id (owner only): editors
+    read and write events, viewers only read, freebusy holders only see when the
+    calendar is busy (GET /availability, POST /availability/find, participants)
+    and never its events or details. Sharing again changes the role.
 
     Args:
         calendar_id (UUID):
