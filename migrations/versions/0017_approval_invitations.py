@@ -12,7 +12,7 @@
   provider after the message was accepted.
 
 Revision ID: 0017_approval_invitations
-Revises: 0017_freebusy_role
+Revises: 0017_freebusy
 """
 
 import sqlalchemy as sa
@@ -20,7 +20,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0017_approval_invitations"
-down_revision = "0017_freebusy_role"
+down_revision = "0017_freebusy"
 branch_labels = None
 depends_on = None
 
