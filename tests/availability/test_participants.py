@@ -148,6 +148,35 @@ def test_the_buffer_applies_to_participants(find, person):
     assert _starts(r.get_json()["slots"]) == ["09:00", "12:00", "13:00", "14:00"]
 
 
+def test_a_participants_time_off_is_busy_and_keeps_slots_out(
+    client, me, find, person
+):
+    ann = person(busy=[("09:00", "10:00")])
+    r = client.post(
+        "/time-off",
+        json={
+            "start_time": _at("12:00"),
+            "end_time": _at("13:30"),
+            "reason": "Dentist",
+        },
+        headers=ann.headers,
+    )
+    assert r.status_code == 201, r.get_json()
+    r = find(participants=[ann.email])
+    assert _starts(r.get_json()["slots"]) == ["10:00", "11:00", "14:00"]
+    assert "Dentist" not in r.get_data(as_text=True)
+    r = client.get(
+        "/availability",
+        query_string={"participant": ann.email, **WINDOW},
+        headers=me[1],
+    )
+    assert r.get_json()["participants"][0]["busy"] == [
+        {"start": _at("09:00"), "end": _at("10:00")},
+        {"start": _at("12:00"), "end": _at("13:30")},
+    ]
+    assert "Dentist" not in r.get_data(as_text=True)
+
+
 def test_only_optional_participants_are_enough(find, team):
     r = find(optional_participants=team["optional"], min_required=2)
     assert r.status_code == 200, r.get_json()
