@@ -8,6 +8,8 @@ from calapp.availability.schemas import (
     ExplainSchema,
     FindSlotsSchema,
     FoundSlotsSchema,
+    MonthSchema,
+    MyMonthArgsSchema,
     SlotExplanationSchema,
 )
 
@@ -64,6 +66,26 @@ class FindSlotsView(MethodView):
         ranked by how many are. Use it to schedule a meeting between several people.
         """
         return service.find_common_slots(current_principal(), data)
+
+
+@blp.route("/month")
+class MonthView(MethodView):
+    @blp.doc(operationId="getAvailabilityMonth")
+    @blp.auth_required("availability:read")
+    @blp.arguments(MyMonthArgsSchema, location="query")
+    @blp.response(200, MonthSchema)
+    @blp.errors(400, 404)
+    def get(self, args):
+        """Get your month: each day's status and number of free slots
+
+        One entry per local day of the month in `timezone` (default: the
+        schedule's): available, partial, full, off, holiday or time_off, the
+        holiday's name, and how many slots of duration_minutes your schedule
+        (schedule_id, default your default schedule) leaves free after the busy
+        time of your calendars, your time off and blocking public holidays. A 400
+        when you have no default schedule and give none.
+        """
+        return service.my_month(current_principal(), args)
 
 
 @blp.route("/explain")

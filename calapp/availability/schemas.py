@@ -3,7 +3,7 @@ from datetime import timedelta
 import marshmallow as ma
 
 from calapp.api import Schema
-from calapp.availability import participants, reasons
+from calapp.availability import month, participants, reasons
 from calapp.fields import Email, Instant, Timezone
 
 MAX_PARTICIPANTS = 20
@@ -526,3 +526,91 @@ class SlotExplanationSchema(Schema):
         required=True,
         metadata={"description": "Every rule the slot breaks; empty when offered"},
     )
+
+
+# --- the month view -----------------------------------------------------------------
+
+MONTH_EXAMPLE_DAYS = [
+    {"date": "2027-04-01", "status": "available", "holiday_name": None, "slots": 16},
+    {
+        "date": "2027-04-02",
+        "status": "holiday",
+        "holiday_name": "Good Friday",
+        "slots": 0,
+    },
+    {"date": "2027-04-03", "status": "off", "holiday_name": None, "slots": 0},
+    {"date": "2027-04-05", "status": "partial", "holiday_name": None, "slots": 11},
+    {"date": "2027-04-06", "status": "full", "holiday_name": None, "slots": 0},
+    {"date": "2027-04-07", "status": "time_off", "holiday_name": None, "slots": 0},
+]
+
+
+class MonthArgsSchema(Schema):
+    year = ma.fields.Integer(
+        required=True,
+        validate=ma.validate.Range(1900, 2200),
+        metadata={"description": "The year, 1900-2200", "example": 2027},
+    )
+    month = ma.fields.Integer(
+        required=True,
+        validate=ma.validate.Range(1, 12),
+        metadata={"description": "The month, 1-12", "example": 4},
+    )
+    timezone = Timezone(
+        metadata={
+            "description": "The zone whose local days are listed (default: the "
+            "zone of the link or schedule)",
+            "example": "Europe/Berlin",
+        }
+    )
+
+
+class MyMonthArgsSchema(MonthArgsSchema):
+    schedule_id = ma.fields.UUID(
+        metadata={"description": "One of your schedules (default: your default one)"}
+    )
+    duration_minutes = ma.fields.Integer(
+        load_default=30,
+        validate=ma.validate.Range(5, 1440),
+        metadata={"description": "Slot length in minutes (default 30)"},
+    )
+
+
+class MonthDaySchema(Schema):
+    date = ma.fields.Date(required=True, metadata={"description": "The local day"})
+    status = ma.fields.String(
+        required=True,
+        validate=ma.validate.OneOf(month.STATUSES),
+        metadata={
+            "description": "available: slots offered and none taken; partial: "
+            "slots offered, some taken by busy, held or booked time (or time "
+            "off); full: working hours but every slot taken; off: no working "
+            "hours (or none within notice and horizon); holiday: a blocking "
+            "public holiday; time_off: time off covers the day's hours"
+        },
+    )
+    holiday_name = ma.fields.String(
+        allow_none=True,
+        metadata={"description": "The public holiday on the day, if any"},
+    )
+    slots = ma.fields.Integer(
+        required=True, metadata={"description": "Slots offered on the day"}
+    )
+
+
+class MonthSchema(Schema):
+    EXAMPLE = {
+        "year": 2027,
+        "month": 4,
+        "timezone": "Europe/Berlin",
+        "duration_minutes": 30,
+        "schedule_id": "5e0c7f3a-9b2d-4c61-8a7e-3f1d2b9c6a40",
+        "days": MONTH_EXAMPLE_DAYS,
+    }
+
+    year = ma.fields.Integer(required=True)
+    month = ma.fields.Integer(required=True)
+    timezone = ma.fields.String(required=True)
+    duration_minutes = ma.fields.Integer(required=True)
+    schedule_id = ma.fields.UUID(required=True)
+    days = ma.fields.List(ma.fields.Nested(MonthDaySchema), required=True)

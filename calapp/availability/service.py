@@ -21,8 +21,9 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from calapp import policy
+from calapp.availability import month, slots
 from calapp.availability import participants as people
-from calapp.availability import slots
+from calapp.calendars.models import Calendar
 from calapp.changes.models import Change
 from calapp.errors import ValidationError
 from calapp.events import occurrences
@@ -397,3 +398,49 @@ def find_rules(data: dict, duration: timedelta, schedule=None) -> slots.Rules:
         buffer=timedelta(minutes=data.get("buffer_minutes", 0)),
         slot_interval=timedelta(minutes=interval) if interval else None,
     )
+
+
+def my_month(principal: Principal, data: dict) -> dict:
+    """The caller's month view (``calapp.availability.month``): slots of
+    ``duration_minutes`` in their schedule (``schedule_id``, default their
+    default one), minus busy time of the calendars they own, their time off and
+    blocking holidays, with the rules of ``POST /availability/find`` (no notice,
+    no horizon). One read of busy time for the whole month.
+
+    :raises ValidationError: no schedule given and no default one.
+    :raises NotFound: ``schedule_id`` is not one of the caller's schedules.
+    """
+    schedule_id = data.get("schedule_id")
+    if schedule_id is None:
+        defaults = schedules.default_ids([principal.user_id])
+        if not defaults:
+            raise ValidationError.field(
+                "schedule_id",
+                "you have no default schedule: give schedule_id, or set "
+                "default_schedule_id with PUT /users/me",
+            )
+        schedule_id = next(iter(defaults))
+    schedule = schedules.get_schedule(principal, schedule_id)
+    duration = timedelta(minutes=data["duration_minutes"])
+    rules = find_rules(data, duration, schedule)
+    zone = data.get("timezone") or schedule.timezone
+    days = month.days_of(data["year"], data["month"], zone)
+    start, end = month.month_range(days)
+    calendars = list(
+        db.session.scalars(
+            sa.select(Calendar).where(
+                Calendar.owner_id == principal.user_id, Calendar.deleted_at.is_(None)
+            )
+        )
+    )
+    per_calendar = busy_by_calendar(calendars, start, end)
+    busy = [b for blocks in per_calendar.values() for b in blocks]
+    away = find_absences(calendars, schedule, start, end)
+    return {
+        "year": data["year"],
+        "month": data["month"],
+        "timezone": zone,
+        "duration_minutes": data["duration_minutes"],
+        "schedule_id": schedule.id,
+        "days": month.month_view(rules, days, start, busy, away),
+    }

@@ -4,7 +4,16 @@ from flask import Response, current_app, request
 from flask.views import MethodView
 
 from calapp.api import Blueprint, ErrorSchema, current_principal, page_of
-from calapp.booking import approvals, explain, holds, links, reservations, service
+from calapp.availability.schemas import MonthArgsSchema
+from calapp.booking import (
+    approvals,
+    explain,
+    holds,
+    links,
+    month,
+    reservations,
+    service,
+)
 from calapp.booking.schemas import (
     AvailabilityArgsSchema,
     BookingChangeSchema,
@@ -21,6 +30,7 @@ from calapp.booking.schemas import (
     OwnerBookingSchema,
     PublicAvailabilitySchema,
     PublicLinkSchema,
+    PublicMonthSchema,
     PublicSlotExplanationSchema,
     RescheduleSchema,
     ReservationSchema,
@@ -270,6 +280,28 @@ class AvailabilityView(MethodView):
         notice, horizon, daily limits and holds are applied. Pick one and reserve it.
         """
         return service.availability(token, args["start"], args["end"], _now())
+
+
+@blp.route("/<string:token>/month")
+class MonthView(MethodView):
+    decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
+
+    @blp.doc(operationId="getBookingMonth")
+    @blp.doc(security=[])
+    @blp.arguments(MonthArgsSchema, location="query")
+    @blp.response(200, PublicMonthSchema)
+    @blp.errors(404, 429)
+    def get(self, args, token):
+        """Get a booking link's month: each day's status and number of free slots
+
+        No sign-in. One entry per local day of the month in `timezone` (default:
+        the link's): available, partial, full, off, holiday or time_off, the
+        holiday's name, and how many slots the availability listing offers that
+        day. Use it to grey out days with nothing to book.
+        """
+        return month.month(
+            token, args["year"], args["month"], args.get("timezone"), _now()
+        )
 
 
 @blp.route("/<string:token>/explain")

@@ -2,7 +2,12 @@ import marshmallow as ma
 
 from calapp.api import PageArgsSchema, Schema
 from calapp.availability import slots
-from calapp.availability.schemas import ReasonSchema, WorkingHourSlotSchema
+from calapp.availability.schemas import (
+    MONTH_EXAMPLE_DAYS,
+    MonthDaySchema,
+    ReasonSchema,
+    WorkingHourSlotSchema,
+)
 from calapp.events.schemas import CleanEmail, EventSchema, Text
 from calapp.fields import Instant, Timezone
 
@@ -332,6 +337,24 @@ class PublicAvailabilitySchema(Schema):
     timezone = ma.fields.String(required=True)
     duration_minutes = ma.fields.Integer(required=True)
     slots = ma.fields.List(ma.fields.Nested(TimeSlotSchema), required=True)
+
+
+class PublicMonthSchema(Schema):
+    EXAMPLE = {
+        "token": "Hq3vN8xL2pWk",  # noqa: S105 - a documentation example
+        "year": 2027,
+        "month": 4,
+        "timezone": "Europe/Berlin",
+        "duration_minutes": 30,
+        "days": MONTH_EXAMPLE_DAYS,
+    }
+
+    token = ma.fields.String(required=True)
+    year = ma.fields.Integer(required=True)
+    month = ma.fields.Integer(required=True)
+    timezone = ma.fields.String(required=True)
+    duration_minutes = ma.fields.Integer(required=True)
+    days = ma.fields.List(ma.fields.Nested(MonthDaySchema), required=True)
 
 
 class ExplainArgsSchema(Schema):
