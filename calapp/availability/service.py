@@ -433,7 +433,7 @@ def my_month(principal: Principal, data: dict) -> dict:
             )
         )
     )
-    per_calendar = busy_by_calendar(calendars, start, end)
+    per_calendar = busy_by_calendar(calendars, start, end) if calendars else {}
     busy = [b for blocks in per_calendar.values() for b in blocks]
     away = find_absences(calendars, schedule, start, end)
     return {
