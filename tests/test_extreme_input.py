@@ -200,6 +200,8 @@ BASELINE_QUERY = {
         "end": "2030-01-10T00:00:00Z",
     },
     "GET /booking/{token}/explain": {"start": f"{MONDAY}T10:00:00Z"},
+    "GET /booking/{token}/month": {"year": "2030", "month": "1"},
+    "GET /availability/month": {"year": "2030", "month": "1"},
     "GET /time-off": {"start": f"{MONDAY}T00:00:00Z", "end": "2030-02-07T00:00:00Z"},
     "GET /bookings": {"start": f"{MONDAY}T00:00:00Z", "end": "2030-02-07T00:00:00Z"},
 }
