@@ -118,6 +118,9 @@ from .manage import Manage
 from .member import Member
 from .member_page import MemberPage
 from .member_role import MemberRole
+from .month import Month
+from .month_day import MonthDay
+from .month_day_status import MonthDayStatus
 from .named_reason import NamedReason
 from .named_reason_code import NamedReasonCode
 from .notification import Notification
@@ -133,6 +136,7 @@ from .pending_attachment import PendingAttachment
 from .public_availability import PublicAvailability
 from .public_feed import PublicFeed
 from .public_link import PublicLink
+from .public_month import PublicMonth
 from .public_slot_explanation import PublicSlotExplanation
 from .read_all_result import ReadAllResult
 from .ready import Ready
@@ -328,6 +332,9 @@ __all__ = (
     "Member",
     "MemberPage",
     "MemberRole",
+    "Month",
+    "MonthDay",
+    "MonthDayStatus",
     "NamedReason",
     "NamedReasonCode",
     "Notification",
@@ -343,6 +350,7 @@ __all__ = (
     "PublicAvailability",
     "PublicFeed",
     "PublicLink",
+    "PublicMonth",
     "PublicSlotExplanation",
     "ReadAllResult",
     "Ready",
