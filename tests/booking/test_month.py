@@ -197,3 +197,11 @@ def test_the_month_is_documented(client):
     assert operation["security"] == []
     assert len(operation["description"].split()) >= 8
     assert "429" in operation["responses"]
+
+
+def test_a_day_with_its_daily_limit_of_bookings_is_full(booker, calendar, month):
+    link = booker.link(calendar["id"], max_bookings_per_day=1)
+    booker.reserve(link["token"], at(MONDAY, "09:00"))
+    days = by_date(month(link["token"]))
+    assert (days["2027-03-01"]["status"], days["2027-03-01"]["slots"]) == ("full", 0)
+    assert days["2027-03-02"]["status"] == "available"
