@@ -11,7 +11,7 @@
 - ``deliveries.bounced_at`` / ``bounce_reason``: a bounce reported by the mail
   provider after the message was accepted.
 
-Revision ID: 0017_approval_invitations
+Revision ID: 0018_approval_invitations
 Revises: 0017_freebusy
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0017_approval_invitations"
+revision = "0018_approval_invitations"
 down_revision = "0017_freebusy"
 branch_labels = None
 depends_on = None
