@@ -16,6 +16,7 @@ from calapp.attachments.schemas import (
 from calapp.attachments.storage import DiskStorage
 from calapp.errors import UnsupportedMediaType, ValidationError
 from calapp.extensions import db
+from calapp.idempotency.guard import idempotent
 from calapp.users.service import now
 
 blp = Blueprint(
@@ -120,10 +121,9 @@ def _file_response(row):
 
 
 def _streamed(view):
-    # The body is read as a stream by the view: Idempotency-Key (which hashes a
-    # whole body in memory) does not apply to uploads.
-    view.__idempotent__ = True
-    return view
+    # The body is read as a stream by the view, never held whole to be hashed:
+    # Idempotency-Key tells a retry by its method, path, type and length.
+    return idempotent(view, streamed=True)
 
 
 @blp.route("/events/<uuid:event_id>/attachments")

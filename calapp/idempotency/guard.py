@@ -104,8 +104,16 @@ def presented_key() -> str | None:
     return key
 
 
-def idempotent(view: Callable, scope_of: Scope = principal_scope) -> Callable:
-    """Run ``view`` at most once per Idempotency-Key of a principal."""
+def idempotent(
+    view: Callable, scope_of: Scope = principal_scope, streamed: bool = False
+) -> Callable:
+    """Run ``view`` at most once per Idempotency-Key of a principal.
+
+    ``streamed``: the view reads its body as a stream (file uploads), so the body
+    is never read ahead to be hashed: "the same request" is then the same method,
+    path and media type (not the length: a multipart boundary may differ in
+    length between a request and its retry).
+    """
     if getattr(view, "__idempotent__", False):
         return view
 
@@ -117,7 +125,8 @@ def idempotent(view: Callable, scope_of: Scope = principal_scope) -> Callable:
         scope = scope_of() if key is not None else None
         if scope is None:
             return view(*args, **kwargs)
-        outcome = service.claim(scope, key, _fingerprint(), _lock_timeout())
+        fingerprint = _fingerprint(streamed)
+        outcome = service.claim(scope, key, fingerprint, _lock_timeout())
         if isinstance(outcome, service.Stored):
             return _replay(scope, key, outcome)
         g.setdefault(_CLAIM, outcome)
@@ -127,13 +136,18 @@ def idempotent(view: Callable, scope_of: Scope = principal_scope) -> Callable:
     return wrapper
 
 
-def _fingerprint() -> service.Fingerprint:
+def _fingerprint(streamed: bool = False) -> service.Fingerprint:
     query = request.query_string.decode("latin-1")
+    if streamed:  # the multipart boundary differs between retries: not kept
+        shape = f"stream|{request.mimetype}"
+        body_sha256 = hashlib.sha256(shape.encode()).hexdigest()
+    else:
+        # Raises 413 beyond MAX_CONTENT_LENGTH, before anything is claimed.
+        body_sha256 = hashlib.sha256(request.get_data(cache=True)).hexdigest()
     return service.Fingerprint(
         method=request.method,
         path=request.path + (f"?{query}" if query else ""),
-        # Raises 413 beyond MAX_CONTENT_LENGTH, before anything is claimed.
-        body_sha256=hashlib.sha256(request.get_data(cache=True)).hexdigest(),
+        body_sha256=body_sha256,
     )
 
 

@@ -189,3 +189,21 @@ def test_an_upload_that_is_not_multipart_is_a_415(client, headers, event, disk):
     )
     assert r.status_code == 415
     assert r.get_json()["code"] == "unsupported_media_type"
+
+
+def test_an_upload_retried_with_its_idempotency_key_is_stored_once(
+    files, client, headers, event, disk
+):
+    keyed = {**headers, "Idempotency-Key": "upload-agenda-1"}
+    first = files.upload(keyed, event["id"], b"agenda v1\n", filename="agenda.txt")
+    assert first.status_code == 201, first.get_json()
+    again = files.upload(keyed, event["id"], b"agenda v1\n", filename="agenda.txt")
+    assert again.status_code == 201
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert again.get_json()["id"] == first.get_json()["id"]
+    listed = client.get(f"/events/{event['id']}/attachments", headers=headers)
+    assert [a["id"] for a in listed.get_json()["items"]] == [first.get_json()["id"]]
+    elsewhere = files.event(headers, event["calendar_id"])
+    other = files.upload(keyed, elsewhere["id"], b"agenda v1\n")
+    assert other.status_code == 422
+    assert other.get_json()["code"] == "idempotency_key_reused"
