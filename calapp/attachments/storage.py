@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import secrets
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -34,36 +35,29 @@ class StoredObject:
     modified_at: datetime
 
 
-class Storage:
-    """The interface both backends implement."""
+class Storage(ABC):
+    """The interface both backends implement. Presigned URLs
+    (``download_url``, ``upload_url``) exist only where ``presigns`` is true."""
 
     kind = "abstract"
     #: Whether clients may upload and download straight from the store.
     presigns = False
 
-    def save(self, key: str, chunks: Iterable[bytes]) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def save(self, key: str, chunks: Iterable[bytes]) -> None: ...
 
-    def chunks(self, key: str) -> Iterator[bytes]:
-        raise NotImplementedError
+    @abstractmethod
+    def chunks(self, key: str) -> Iterator[bytes]: ...
 
+    @abstractmethod
     def size(self, key: str) -> int | None:
         """The stored object's size, or ``None`` if there is none."""
-        raise NotImplementedError
 
-    def delete(self, key: str) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def delete(self, key: str) -> None: ...
 
-    def objects(self) -> Iterator[StoredObject]:
-        raise NotImplementedError
-
-    def download_url(
-        self, key: str, filename: str, content_type: str, expires: timedelta
-    ) -> str:
-        raise NotImplementedError(f"{self.kind} storage has no presigned downloads")
-
-    def upload_url(self, key: str, expires: timedelta) -> str:
-        raise NotImplementedError(f"{self.kind} storage has no presigned uploads")
+    @abstractmethod
+    def objects(self) -> Iterator[StoredObject]: ...
 
 
 class DiskStorage(Storage):
