@@ -7,6 +7,7 @@ and testing the service refuses to start without a real ``JWT_SECRET_KEY``.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import time
 from collections.abc import Mapping
@@ -189,4 +190,73 @@ def load_config(
         or None,
         "S3_REGION": env.get("S3_REGION", "").strip() or "us-east-1",
         "S3_PREFIX": env.get("S3_PREFIX", "").strip(),
+        # Sign in with OpenID Connect (README "Sign in with OpenID Connect").
+        **_oidc(env),
+    }
+
+
+# Well-known issuers, so ``OIDC_<NAME>_ISSUER`` may be left out for them.
+OIDC_KNOWN_ISSUERS = {
+    "google": "https://accounts.google.com",
+    "microsoft": "https://login.microsoftonline.com/common/v2.0",
+}
+OIDC_DISPLAY_NAMES = {"google": "Google", "microsoft": "Microsoft"}
+_OIDC_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+
+
+def _oidc_provider(env: Mapping[str, str], name: str) -> dict:
+    """One provider of ``OIDC_PROVIDERS``: ``OIDC_<NAME>_ISSUER``, ``_CLIENT_ID``,
+    ``_CLIENT_SECRET`` (required), ``_SCOPES`` and ``_DISPLAY_NAME`` (optional)."""
+    prefix = "OIDC_" + name.upper().replace("-", "_") + "_"
+    issuer = env.get(prefix + "ISSUER", "").strip() or OIDC_KNOWN_ISSUERS.get(name)
+    client_id = env.get(prefix + "CLIENT_ID", "").strip()
+    client_secret = env.get(prefix + "CLIENT_SECRET", "").strip()
+    missing = [
+        prefix + key
+        for key, value in (
+            ("ISSUER", issuer),
+            ("CLIENT_ID", client_id),
+            ("CLIENT_SECRET", client_secret),
+        )
+        if not value
+    ]
+    if missing:
+        raise ConfigError(f"OIDC provider {name!r} needs {', '.join(missing)}")
+    scopes = env.get(prefix + "SCOPES", "").replace(",", " ").split()
+    if "openid" not in scopes:
+        scopes = ["openid", *(scopes or ["email", "profile"])]
+    return {
+        "name": name,
+        "display_name": env.get(prefix + "DISPLAY_NAME", "").strip()
+        or OIDC_DISPLAY_NAMES.get(name, name),
+        "issuer": issuer.rstrip("/"),
+        "client_id": client_id,
+        "client_secret": client_secret,
+        "scopes": scopes,
+    }
+
+
+def _oidc(env: Mapping[str, str]) -> dict:
+    names = [name.lower() for name in _list(env, "OIDC_PROVIDERS")]
+    for name in names:
+        if not _OIDC_NAME.match(name):
+            raise ConfigError(
+                f"OIDC_PROVIDERS: {name!r} is not a provider name "
+                "(a-z, digits, - and _, at most 32 characters)"
+            )
+    return {
+        "OIDC_PROVIDERS": {name: _oidc_provider(env, name) for name in names},
+        # Where the client app may be sent back to after sign-in: exact URLs, or
+        # a prefix ending in "*" (https://app.example.com/auth/*).
+        "OIDC_REDIRECT_ALLOWLIST": _list(env, "OIDC_REDIRECT_ALLOWLIST"),
+        # calapp's own public URL for the providers' callback; else the request's.
+        "OIDC_CALLBACK_BASE_URL": env.get("OIDC_CALLBACK_BASE_URL", "")
+        .strip()
+        .rstrip("/")
+        or None,
+        "OIDC_HTTP_TIMEOUT_SECONDS": _int(env, "OIDC_HTTP_TIMEOUT_SECONDS", 5),
+        "OIDC_DISCOVERY_CACHE_SECONDS": _int(env, "OIDC_DISCOVERY_CACHE_SECONDS", 3600),
+        "OIDC_STATE_SECONDS": _int(env, "OIDC_STATE_SECONDS", 600),
+        "OIDC_EXCHANGE_CODE_SECONDS": _int(env, "OIDC_EXCHANGE_CODE_SECONDS", 60),
+        "OIDC_CLOCK_SKEW_SECONDS": _int(env, "OIDC_CLOCK_SKEW_SECONDS", 60),
     }

@@ -228,6 +228,8 @@ def register_blueprints(api: Api) -> None:
     from calapp.invitations.routes import blp as invitations
     from calapp.llms.routes import blp as llms
     from calapp.notifications.routes import blp as notifications
+    from calapp.oidc.routes import blp as oidc
+    from calapp.oidc.routes import identities_blp as identities
     from calapp.schedules.routes import blp as schedules
     from calapp.schedules.routes import holidays_blp as holidays
     from calapp.schedules.routes import time_off_blp as time_off
@@ -238,7 +240,8 @@ def register_blueprints(api: Api) -> None:
     from calapp.webhooks.routes import register_payload_schemas
 
     for blp in (
-        auth, users, api_keys, calendars, events, attachments, contacts, schedules,
+        auth, oidc, users, identities, api_keys, calendars, events, attachments,
+        contacts, schedules,
         time_off, holidays, availability, booking_links, booking, booking_page,
         bookings, ics, invitations,
         notifications, webhooks, stream, health, llms

@@ -11,6 +11,7 @@ from calapp.delivery.models import Delivery, DeliveryAttempt
 from calapp.events.models import Event, EventAttendee, EventReminder
 from calapp.idempotency.models import IdempotencyKey
 from calapp.notifications.models import Notification, ReminderSweepState
+from calapp.oidc.models import OidcExchangeCode, OidcLoginState, UserIdentity
 from calapp.schedules.models import Schedule, TimeOff
 from calapp.users.models import EmailVerification, User
 from calapp.webhooks.models import Webhook
@@ -34,10 +35,13 @@ __all__ = [
     "EventReminder",
     "IdempotencyKey",
     "Notification",
+    "OidcExchangeCode",
+    "OidcLoginState",
     "RefreshToken",
     "ReminderSweepState",
     "Schedule",
     "TimeOff",
     "User",
+    "UserIdentity",
     "Webhook",
 ]

@@ -30,7 +30,8 @@ class User(TimestampMixin, SoftDeleteMixin, db.Model):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     email: Mapped[str] = mapped_column(sa.String(320), nullable=False)
-    password_hash: Mapped[str] = mapped_column(sa.String(100), nullable=False)
+    # NULL: no password yet (an account made by signing in with an OpenID provider).
+    password_hash: Mapped[str | None] = mapped_column(sa.String(100))
     name: Mapped[str | None] = mapped_column(sa.String(200))
     timezone: Mapped[str] = mapped_column(sa.String(64), nullable=False, default="UTC")
     is_active: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=True)

@@ -58,23 +58,25 @@ def _rounds() -> int:
 
 def create_user(
     email: str,
-    password: str,
+    password: str | None,
     name: str | None = None,
     timezone: str = "UTC",
     *,
     email_verified: bool = False,
 ) -> User:
     """Create an account. Its address is unverified unless ``email_verified`` (an
-    admin vouches for it); invitations sent to it are linked only once verified
-    (``users.verification``).
+    admin or an OpenID provider vouches for it); invitations sent to it are
+    linked only once verified (``users.verification``). ``password`` None: an
+    account without one (signed in through an OpenID provider).
 
     :raises ValidationError: weak password. :raises Conflict: email taken.
     """
-    check_password_rule(password)
+    if password is not None:
+        check_password_rule(password)
     created = now()
     user = User(
         email=normalize_email(email),
-        password_hash=hash_password(password, _rounds()),
+        password_hash=None if password is None else hash_password(password, _rounds()),
         name=name,
         timezone=timezone or "UTC",
         email_verified_at=created if email_verified else None,
@@ -109,7 +111,8 @@ def _flush_unique_email() -> None:
 
 
 def update_profile(user: User, changes: dict, principal: Principal) -> User:
-    """Apply ``changes``; email and password changes need ``current_password``.
+    """Apply ``changes``; email and password changes need ``current_password``
+    (unless the account has no password yet: it signs in through a provider).
 
     A new email becomes ``pending_email``: the caller mails it a link
     (``verification.send_link``), and it replaces ``email`` when followed.
@@ -120,9 +123,9 @@ def update_profile(user: User, changes: dict, principal: Principal) -> User:
     :raises ValidationError: missing current password, weak new password.
     """
     sensitive = {"email", "password"} & changes.keys()
-    if sensitive:
-        if principal.via == "api_key":
-            raise Forbidden("API keys may not change the account's email or password")
+    if sensitive and principal.via == "api_key":
+        raise Forbidden("API keys may not change the account's email or password")
+    if sensitive and user.password_hash is not None:
         current = changes.get("current_password")
         if not current:
             raise ValidationError.field(

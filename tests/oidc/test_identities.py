@@ -1,0 +1,73 @@
+"""Linked identities: list and unlink, never the last way to sign in."""
+
+from __future__ import annotations
+
+import uuid
+
+from tests.oidc.conftest import sign_in
+
+
+def _email() -> str:
+    return f"ident-{uuid.uuid4().hex[:10]}@example.com"
+
+
+def _bearer(body: dict) -> dict:
+    return {"Authorization": f"Bearer {body['access_token']}"}
+
+
+def _identity(client, headers) -> dict:
+    [identity] = client.get("/users/me/identities", headers=headers).get_json()["items"]
+    return identity
+
+
+def test_the_only_way_to_sign_in_cannot_be_unlinked(client, oidc):
+    headers = _bearer(sign_in(client, _email()).get_json())
+    identity = _identity(client, headers)
+    r = client.delete(f"/users/me/identities/{identity['id']}", headers=headers)
+    assert r.status_code == 409
+    assert r.get_json()["code"] == "last_sign_in_method"
+    assert _identity(client, headers)["id"] == identity["id"]
+
+
+def test_with_a_password_set_the_identity_can_be_unlinked(client, oidc):
+    email = _email()
+    headers = _bearer(sign_in(client, email).get_json())
+    # No current password to give: the account has none yet.
+    r = client.put("/users/me", json={"password": "a-new-password-1"}, headers=headers)
+    assert r.status_code == 200, r.get_json()
+    identity = _identity(client, headers)
+    r = client.delete(f"/users/me/identities/{identity['id']}", headers=headers)
+    assert r.status_code == 204
+    listed = client.get("/users/me/identities", headers=headers).get_json()
+    assert listed["items"] == []
+    login = {"email": email, "password": "a-new-password-1"}
+    r = client.post("/auth/login", json=login)
+    assert r.status_code == 200
+
+
+def test_a_password_account_unlinks_its_identity(client, oidc, make_user, auth):
+    existing = make_user(_email())
+    sign_in(client, existing.email)
+    headers = auth.jwt(existing)
+    identity = _identity(client, headers)
+    r = client.delete(f"/users/me/identities/{identity['id']}", headers=headers)
+    assert r.status_code == 204
+
+
+def test_someone_elses_identity_is_not_found(client, oidc, headers):
+    other = _bearer(sign_in(client, _email()).get_json())
+    identity = _identity(client, other)
+    r = client.delete(f"/users/me/identities/{identity['id']}", headers=headers)
+    assert r.status_code == 404
+    assert r.get_json()["code"] == "not_found"
+    r = client.delete(f"/users/me/identities/{uuid.uuid4()}", headers=headers)
+    assert r.status_code == 404
+
+
+def test_an_api_key_may_list_but_not_unlink(client, oidc, make_user, auth):
+    existing = make_user(_email())
+    sign_in(client, existing.email)
+    key = auth.key(existing, ["account:read"])
+    identity = _identity(client, key)
+    r = client.delete(f"/users/me/identities/{identity['id']}", headers=key)
+    assert r.status_code == 403
