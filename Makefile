@@ -48,7 +48,7 @@ worker: $(RUNTIME_STAMP)
 webhook-worker: $(RUNTIME_STAMP)
 	CALAPP_ENV=$${CALAPP_ENV:-development} exec $(BIN)/huey_consumer calapp.worker.webhook_huey -w 4 -k thread
 
-test: $(DEV_STAMP) chromium
+test: $(DEV_STAMP) chromium $(OIDC_PROVIDER_STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 # The booking page's browser test drives Debian's chromium through Playwright
@@ -59,6 +59,18 @@ chromium:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || { \
 		echo "Installing chromium failed: as root, apt-get install -y chromium" >&2; \
 		exit 1; }
+
+# The OpenID provider of the sign-in tests (tests/oidc/provider: oidc-provider
+# from npm, run with node >= 20): installed again only when its lock changes.
+OIDC_PROVIDER_DIR := tests/oidc/provider
+OIDC_PROVIDER_STAMP := $(OIDC_PROVIDER_DIR)/node_modules/.package-lock.stamp
+
+$(OIDC_PROVIDER_STAMP): $(OIDC_PROVIDER_DIR)/package.json $(OIDC_PROVIDER_DIR)/package-lock.json
+	@command -v npm >/dev/null || { \
+		echo "The sign-in tests need node >= 20 and npm: apt install nodejs npm" >&2; \
+		exit 1; }
+	cd $(OIDC_PROVIDER_DIR) && npm ci --no-audit --no-fund
+	touch $@
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

@@ -381,6 +381,9 @@ def world(app, client, headers, user, monkeypatch):
         "schedule_id": schedule["id"],
         "time_off_id": time_off["id"],
         "invitation_id": invitation["delivery_id"],
+        # No OpenID provider is configured: every provider is a 404.
+        "provider": "google",
+        "identity_id": "00000000-0000-0000-0000-000000000000",
     }
 
 

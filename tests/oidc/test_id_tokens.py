@@ -82,3 +82,25 @@ def test_a_token_of_another_sign_in_is_refused(ctx, oidc, calapp_token):
 
 def test_garbage_is_refused(ctx, oidc, nonce):
     assert _reason(oidc, "not.a.jwt", nonce) == "malformed"
+
+
+def _cache_stale_keys(issuer, fetched_ago: float) -> None:
+    """Pretend the cached JWKS is an older one, without the provider's key."""
+    import time
+
+    from joserfc.jwk import KeySet, RSAKey
+
+    provider = providers._provider(provider_config(issuer))
+    uri = providers.metadata(provider)["jwks_uri"]
+    old = KeySet([RSAKey.generate_key(2048, parameters={"kid": "rotated-out"})])
+    providers._keys[uri] = (time.monotonic() - fetched_ago, old)
+
+
+def test_an_unknown_key_id_fetches_the_keys_again(ctx, oidc, calapp_token, nonce):
+    _cache_stale_keys(oidc, fetched_ago=60)
+    assert _check(oidc, calapp_token, nonce)["sub"] == "tok@example.com"
+
+
+def test_unknown_key_ids_do_not_refetch_in_a_loop(ctx, oidc, calapp_token, nonce):
+    _cache_stale_keys(oidc, fetched_ago=1)
+    assert _reason(oidc, calapp_token, nonce) == "signature"

@@ -78,6 +78,7 @@ from .event_update_result_status import EventUpdateResultStatus
 from .event_update_result_transparency import EventUpdateResultTransparency
 from .event_update_status import EventUpdateStatus
 from .event_update_transparency import EventUpdateTransparency
+from .exchange import Exchange
 from .explain import Explain
 from .explain_working_hours_type_0 import ExplainWorkingHoursType0
 from .explained_event import ExplainedEvent
@@ -92,6 +93,8 @@ from .hold import Hold
 from .hold_create import HoldCreate
 from .holiday import Holiday
 from .holiday_list import HolidayList
+from .identity import Identity
+from .identity_page import IdentityPage
 from .import_calendar_files_body import ImportCalendarFilesBody
 from .import_calendar_mode import ImportCalendarMode
 from .import_contacts_files_body import ImportContactsFilesBody
@@ -133,6 +136,8 @@ from .owner_booking_status import OwnerBookingStatus
 from .pagination_metadata import PaginationMetadata
 from .participant_busy import ParticipantBusy
 from .pending_attachment import PendingAttachment
+from .provider import Provider
+from .provider_page import ProviderPage
 from .public_availability import PublicAvailability
 from .public_feed import PublicFeed
 from .public_link import PublicLink
@@ -292,6 +297,7 @@ __all__ = (
     "EventUpdateResultTransparency",
     "EventUpdateStatus",
     "EventUpdateTransparency",
+    "Exchange",
     "Explain",
     "ExplainedEvent",
     "ExplainWorkingHoursType0",
@@ -306,6 +312,8 @@ __all__ = (
     "HoldCreate",
     "Holiday",
     "HolidayList",
+    "Identity",
+    "IdentityPage",
     "ImportCalendarFilesBody",
     "ImportCalendarMode",
     "ImportContactsFilesBody",
@@ -347,6 +355,8 @@ __all__ = (
     "PaginationMetadata",
     "ParticipantBusy",
     "PendingAttachment",
+    "Provider",
+    "ProviderPage",
     "PublicAvailability",
     "PublicFeed",
     "PublicLink",
