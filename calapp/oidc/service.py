@@ -41,6 +41,7 @@ from calapp.oidc.models import OidcExchangeCode, OidcLoginState, UserIdentity
 from calapp.oidc.providers import Provider
 from calapp.pagination import keyset_page
 from calapp.security import Principal, hash_token, new_secret
+from calapp.users import hooks as user_hooks
 from calapp.users import service as users_service
 from calapp.users.models import User
 
@@ -209,7 +210,12 @@ def finish(
             details={k: args[k] for k in ("error", "error_description") if k in args},
         )
     # RFC 9207: a callback naming another issuer is a mix-up attack.
-    if args.get("iss") and args["iss"] != document["issuer"]:
+    issuer = document["issuer"]
+    if (
+        args.get("iss")
+        and providers.TENANT_PLACEHOLDER not in issuer
+        and (args["iss"] != issuer)
+    ):
         raise ProviderRefused("The callback names another issuer")
     if not args.get("code"):
         raise ValidationError.field("code", "is missing from the callback")
@@ -334,6 +340,17 @@ def _flush_unique_identity() -> None:
                 "This identity was linked by a concurrent sign-in: try again"
             ) from exc
         raise
+
+
+@user_hooks.account_deleted.register
+def _unlink_every_identity(user_id: uuid.UUID, when: datetime) -> None:
+    """A deleted account frees its email, and its identities with it: the next
+    sign-in with them makes a new account."""
+    db.session.execute(
+        sa.update(UserIdentity)
+        .where(UserIdentity.owner_id == user_id, UserIdentity.deleted_at.is_(None))
+        .values(deleted_at=when)
+    )
 
 
 # --- the one-time code of the redirect ------------------------------------------

@@ -71,3 +71,21 @@ def test_an_api_key_may_list_but_not_unlink(client, oidc, make_user, auth):
     identity = _identity(client, key)
     r = client.delete(f"/users/me/identities/{identity['id']}", headers=key)
     assert r.status_code == 403
+
+
+def test_a_deleted_account_frees_its_identity(client, oidc):
+    email = _email()
+    first = sign_in(client, email).get_json()
+    r = client.delete("/users/me", headers=_bearer(first))
+    assert r.status_code == 204
+    again = sign_in(client, email)
+    assert again.status_code == 200, again.get_json()
+    assert again.get_json()["user"]["id"] != first["user"]["id"]
+    assert (
+        len(
+            client.get(
+                "/users/me/identities", headers=_bearer(again.get_json())
+            ).get_json()["items"]
+        )
+        == 1
+    )
