@@ -272,3 +272,60 @@ def test_sign_in_is_rate_limited_per_client(app, client, oidc, monkeypatch):
     monkeypatch.setitem(app.config, "RATELIMIT_AUTH", "2 per minute")
     codes = [client.get("/auth/oidc/local/authorize").status_code for _ in range(3)]
     assert codes == [302, 302, 429]
+
+
+def test_an_expired_state_is_refused(app, client, oidc, monkeypatch):
+    monkeypatch.setitem(app.config, "OIDC_STATE_SECONDS", 0)
+    r = sign_in(client, _email())
+    assert r.status_code == 400
+    assert r.get_json()["code"] == "invalid_state"
+
+
+def test_a_state_of_another_provider_is_refused(app, client, oidc, monkeypatch):
+    from tests.oidc.conftest import provider_config
+
+    other = {**provider_config(oidc, "other-app"), "name": "other"}
+    monkeypatch.setitem(
+        app.config,
+        "OIDC_PROVIDERS",
+        {**app.config["OIDC_PROVIDERS"], "other": other},
+    )
+    callback = browser(authorize(client), _email())
+    r = client.get(path_of(callback).replace("/local/", "/other/"))
+    assert r.status_code == 400
+    assert r.get_json()["code"] == "invalid_state"
+    # Spent all the same.
+    assert client.get(path_of(callback)).get_json()["code"] == "invalid_state"
+
+
+def test_an_expired_one_time_code_is_refused(app, client, oidc, monkeypatch):
+    monkeypatch.setitem(app.config, "OIDC_EXCHANGE_CODE_SECONDS", 0)
+    r = sign_in(client, _email(), redirect_uri=ALLOWED)
+    code = query_of(r.headers["Location"])["code"]
+    r = client.post("/auth/oidc/exchange", json={"code": code})
+    assert r.status_code == 401
+    assert r.get_json()["code"] == "invalid_login_code"
+
+
+def test_the_callback_url_follows_the_configured_base(app, client, oidc, monkeypatch):
+    monkeypatch.setitem(
+        app.config, "OIDC_CALLBACK_BASE_URL", "https://calendar.example.com"
+    )
+    query = query_of(authorize(client))
+    assert query["redirect_uri"] == (
+        "https://calendar.example.com/auth/oidc/local/callback"
+    )
+
+
+def test_a_deactivated_account_cannot_sign_in(app, client, oidc, make_user):
+    from calapp.users import service as users_service
+
+    existing = make_user(_email())
+    with app.app_context():
+        user = db.session.get(User, existing.id)
+        users_service.deactivate(user, users_service.now())
+        db.session.commit()
+    r = sign_in(client, existing.email)
+    assert r.status_code == 401
+    assert r.get_json()["code"] == "invalid_credentials"
+    assert _count(app, UserIdentity, UserIdentity.owner_id == existing.id) == 0
