@@ -105,11 +105,20 @@ def redirect_allowed(uri: str) -> bool:
     return False
 
 
-def _session(provider: Provider, callback_url: str) -> OAuth2Session:
+def _auth_method(document: dict) -> str:
+    """HTTP Basic (the default of RFC 6749 §2.3.1), or the form when the provider
+    offers only that."""
+    offered = document.get("token_endpoint_auth_methods_supported") or []
+    if "client_secret_basic" not in offered and "client_secret_post" in offered:
+        return "client_secret_post"
+    return "client_secret_basic"
+
+
+def _session(provider: Provider, document: dict, callback_url: str) -> OAuth2Session:
     return OAuth2Session(
         provider.client_id,
         provider.client_secret,
-        token_endpoint_auth_method="client_secret_basic",  # noqa: S106 - a method
+        token_endpoint_auth_method=_auth_method(document),
         scope=" ".join(provider.scopes),
         redirect_uri=callback_url,
         code_challenge_method="S256",
@@ -150,7 +159,7 @@ def start(
         )
     )
     db.session.flush()
-    with _session(provider, callback_url) as client:
+    with _session(provider, document, callback_url) as client:
         url, _ = client.create_authorization_url(
             document["authorization_endpoint"],
             state=state,
@@ -209,14 +218,7 @@ def finish(
             f"{provider.display_name} did not sign you in: {args['error']}",
             details={k: args[k] for k in ("error", "error_description") if k in args},
         )
-    # RFC 9207: a callback naming another issuer is a mix-up attack.
-    issuer = document["issuer"]
-    if (
-        args.get("iss")
-        and providers.TENANT_PLACEHOLDER not in issuer
-        and (args["iss"] != issuer)
-    ):
-        raise ProviderRefused("The callback names another issuer")
+    _check_callback_issuer(document, args.get("iss"))
     if not args.get("code"):
         raise ValidationError.field("code", "is missing from the callback")
     token = _exchange_code(provider, document, login, args["code"], callback_url)
@@ -231,11 +233,22 @@ def finish(
     return Redirect(_client_redirect(login, _issue_exchange_code(user, now)))
 
 
+def _check_callback_issuer(document: dict, iss: str | None) -> None:
+    """RFC 9207: a callback naming another issuer is a mix-up attack; a provider
+    that promises ``iss`` must send it."""
+    issuer = document["issuer"]
+    if providers.TENANT_PLACEHOLDER in issuer:
+        return  # Microsoft's multi-tenant template: the ID token's check does it
+    promised = document.get("authorization_response_iss_parameter_supported")
+    if (iss or promised) and iss != issuer:
+        raise ProviderRefused("The callback names another issuer, or none")
+
+
 def _exchange_code(
     provider: Provider, document: dict, login: PendingLogin, code: str, callback: str
 ) -> dict:
     try:
-        with _session(provider, callback) as client:
+        with _session(provider, document, callback) as client:
             return dict(
                 client.fetch_token(
                     document["token_endpoint"],

@@ -146,8 +146,8 @@ def test_a_replayed_authorization_code_is_refused(app, client, oidc):
     assert client.get(path_of(first)).status_code == 200
     # The same code with the state of a new sign-in: the provider refuses it.
     state = query_of(authorize(client))["state"]
-    code = query_of(first)["code"]
-    r = client.get(f"/auth/oidc/local/callback?state={state}&code={code}")
+    query = {"state": state, "code": query_of(first)["code"], "iss": oidc}
+    r = client.get("/auth/oidc/local/callback", query_string=query)
     assert r.status_code == 401
     assert r.get_json()["code"] == "oidc_rejected"
     assert r.get_json()["details"]["error"] == "invalid_grant"
@@ -156,6 +156,14 @@ def test_a_replayed_authorization_code_is_refused(app, client, oidc):
 def test_a_callback_with_another_issuer_is_refused(client, oidc):
     callback = browser(authorize(client), _email())
     r = client.get(path_of(callback).replace("iss=", "iss=https%3A%2F%2Fevil.test"))
+    assert r.status_code == 401
+    assert r.get_json()["code"] == "oidc_rejected"
+
+
+def test_a_callback_without_the_promised_issuer_is_refused(client, oidc):
+    callback = browser(authorize(client), _email())
+    query = {k: v for k, v in query_of(callback).items() if k != "iss"}
+    r = client.get("/auth/oidc/local/callback", query_string=query)
     assert r.status_code == 401
     assert r.get_json()["code"] == "oidc_rejected"
 
