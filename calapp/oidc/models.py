@@ -55,6 +55,9 @@ class OidcLoginState(db.Model):
     redirect_uri: Mapped[str | None] = mapped_column(sa.String(2048))
     # The client app's own value, handed back with the redirect (login CSRF).
     client_state: Mapped[str | None] = mapped_column(sa.String(512))
+    # Set: a signed-in user links this provider to their account
+    # (POST /users/me/identities); NULL: a sign-in.
+    link_user_id: Mapped[uuid.UUID | None] = uuid_fk("users.id", nullable=True)
     created_at: Mapped[datetime] = mapped_column(
         UTCDateTime, nullable=False, default=utcnow
     )

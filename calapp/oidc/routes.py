@@ -11,6 +11,8 @@ from calapp.oidc.schemas import (
     ExchangeSchema,
     IdentityListArgsSchema,
     IdentitySchema,
+    LinkSchema,
+    LinkStartedSchema,
     ProviderSchema,
 )
 from calapp.ratelimit import client_ip_key
@@ -175,6 +177,30 @@ class IdentitiesView(MethodView):
             current_principal(), args["limit"], args["cursor"]
         )
         return {"items": items, "next_cursor": cursor}
+
+    @identities_blp.doc(operationId="linkIdentity")
+    @identities_blp.auth_required(api_key=False)
+    @identities_blp.arguments(LinkSchema)
+    @identities_blp.response(200, LinkStartedSchema)
+    @identities_blp.errors(400, 404, 503)
+    def post(self, data):
+        """Start linking a provider account to yours (answers its sign-in URL)
+
+        Open authorize_url in the browser and sign in at the provider: its callback
+        links that identity to your account, whatever its email (the way to link a
+        provider that does not verify emails), then answers like a sign-in. 409
+        identity_taken at the callback when another account has it.
+        """
+        url = service.start(
+            data["provider"],
+            data["redirect_uri"],
+            data["state"],
+            _callback_url(data["provider"]),
+            users_service.now(),
+            link_user_id=current_principal().user_id,
+        )
+        db.session.commit()
+        return {"authorize_url": url}
 
 
 @identities_blp.route("/<uuid:identity_id>")

@@ -26,8 +26,8 @@ class ProviderSchema(Schema):
     )
 
 
-class AuthorizeArgsSchema(Schema):
-    redirect_uri = ma.fields.String(
+def _redirect_uri():
+    return ma.fields.String(
         load_default=None,
         validate=ma.validate.Length(min=1, max=2048),
         metadata={
@@ -38,7 +38,10 @@ class AuthorizeArgsSchema(Schema):
             "example": "https://app.example.com/signed-in",
         },
     )
-    state = ma.fields.String(
+
+
+def _client_state():
+    return ma.fields.String(
         load_default=None,
         validate=ma.validate.Length(min=1, max=512),
         metadata={
@@ -47,6 +50,11 @@ class AuthorizeArgsSchema(Schema):
             "(login CSRF)."
         },
     )
+
+
+class AuthorizeArgsSchema(Schema):
+    redirect_uri = _redirect_uri()
+    state = _client_state()
 
 
 class CallbackArgsSchema(Schema):
@@ -102,3 +110,31 @@ class IdentityListArgsSchema(PageArgsSchema):
 
 class IdentityPathSchema(Schema):
     identity_id = ma.fields.UUID(required=True)
+
+
+class LinkSchema(Schema):
+    EXAMPLE = {
+        "provider": "microsoft",
+        "redirect_uri": "https://app.example.com/linked",
+        "state": "k2J9xQ",
+    }
+
+    provider = ma.fields.String(
+        required=True,
+        validate=ma.validate.Length(min=1, max=32),
+        metadata={"description": "A name of GET /auth/oidc/providers"},
+    )
+    redirect_uri = _redirect_uri()
+    state = _client_state()
+
+
+class LinkStartedSchema(Schema):
+    EXAMPLE = {
+        "authorize_url": "https://login.microsoftonline.com/common/oauth2/v2.0/"
+        "authorize?response_type=code&client_id=...&state=...",
+    }
+
+    authorize_url = ma.fields.String(
+        required=True,
+        metadata={"description": "Open it in the browser to sign in at the provider"},
+    )

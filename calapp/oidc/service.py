@@ -66,6 +66,10 @@ class EmailMissing(Forbidden):
     code = "email_missing"
 
 
+class IdentityTaken(Conflict):
+    code = "identity_taken"
+
+
 class LastSignInMethod(Conflict):
     code = "last_sign_in_method"
 
@@ -79,6 +83,7 @@ class PendingLogin:
     code_verifier: str
     redirect_uri: str | None
     client_state: str | None
+    link_user_id: uuid.UUID | None
 
 
 @dataclass
@@ -131,8 +136,11 @@ def start(
     client_state: str | None,
     callback_url: str,
     now: datetime,
+    *,
+    link_user_id: uuid.UUID | None = None,
 ) -> str:
-    """The provider's authorization URL for a new sign-in.
+    """The provider's authorization URL for a new sign-in, or for linking the
+    provider to the account ``link_user_id``.
 
     :raises NotFound: unknown provider. :raises ValidationError: ``redirect_uri``
         not allowed. :raises ServiceUnavailable: the provider is unreachable.
@@ -153,6 +161,7 @@ def start(
             code_verifier=verifier,
             redirect_uri=redirect_uri,
             client_state=client_state,
+            link_user_id=link_user_id,
             created_at=now,
             expires_at=now
             + timedelta(seconds=current_app.config["OIDC_STATE_SECONDS"]),
@@ -198,7 +207,12 @@ def consume_state(name: str, state: str | None, now: datetime) -> PendingLogin:
             "Unknown, used or expired sign-in state: start the sign-in again"
         )
     return PendingLogin(
-        row.provider, row.nonce, row.code_verifier, row.redirect_uri, row.client_state
+        row.provider,
+        row.nonce,
+        row.code_verifier,
+        row.redirect_uri,
+        row.client_state,
+        row.link_user_id,
     )
 
 
@@ -227,7 +241,10 @@ def finish(
         raise ProviderRefused(f"{provider.display_name} returned no ID token")
     claims = tokens.validate(provider, document, id_token, login.nonce, now)
     claims = tokens.with_userinfo(provider, document, claims, token.get("access_token"))
-    user = sign_in_user(provider, claims, now)
+    if login.link_user_id is not None:
+        user = link_identity(provider, claims, login.link_user_id, now)
+    else:
+        user = sign_in_user(provider, claims, now)
     if login.redirect_uri is None:
         return auth_service.start_session(user, now)
     return Redirect(_client_redirect(login, _issue_exchange_code(user, now)))
@@ -282,6 +299,33 @@ def _verified(claims: dict) -> bool:
     return claims.get("email_verified") in (True, "true")
 
 
+def _live_identity(provider: Provider, subject: str) -> UserIdentity | None:
+    return db.session.execute(
+        sa.select(UserIdentity).where(
+            UserIdentity.provider == provider.name,
+            UserIdentity.subject == subject,
+            UserIdentity.deleted_at.is_(None),
+        )
+    ).scalar_one_or_none()
+
+
+def _email_of(claims: dict) -> str | None:
+    return claims["email"] if isinstance(claims.get("email"), str) else None
+
+
+def _signed_in(user: User, identity: UserIdentity, email, now: datetime) -> User:
+    """Record the sign-in on ``identity`` (new or linked) and check the account."""
+    if identity.id is None:
+        identity.linked_at = now
+        db.session.add(identity)
+    identity.email = email or identity.email
+    identity.last_sign_in_at = now
+    if not user.can_sign_in:
+        raise InvalidCredentials("This account is deactivated")
+    _flush_unique_identity()
+    return user
+
+
 def sign_in_user(provider: Provider, claims: dict, now: datetime) -> User:
     """The user of the identity ``(provider, sub)``: the linked one; else the
     account with the provider's email, linked only when the provider says the
@@ -292,30 +336,37 @@ def sign_in_user(provider: Provider, claims: dict, now: datetime) -> User:
         not vouch for (linking it would hand the account to whoever typed it).
     :raises EmailMissing: a new account needs an email; the provider gave none.
     """
-    subject = str(claims["sub"])
-    email = claims.get("email") if isinstance(claims.get("email"), str) else None
-    identity = db.session.execute(
-        sa.select(UserIdentity).where(
-            UserIdentity.provider == provider.name,
-            UserIdentity.subject == subject,
-            UserIdentity.deleted_at.is_(None),
-        )
-    ).scalar_one_or_none()
+    subject, email = str(claims["sub"]), _email_of(claims)
+    identity = _live_identity(provider, subject)
     if identity is not None:
-        user = db.session.get(User, identity.owner_id)
-        identity.email = email or identity.email
-    else:
-        user = _account_for(provider, email, claims, now)
-        identity = UserIdentity(
-            owner_id=user.id, provider=provider.name, subject=subject, email=email
+        return _signed_in(db.session.get(User, identity.owner_id), identity, email, now)
+    user = _account_for(provider, email, claims, now)
+    identity = UserIdentity(owner_id=user.id, provider=provider.name, subject=subject)
+    return _signed_in(user, identity, email, now)
+
+
+def link_identity(
+    provider: Provider, claims: dict, user_id: uuid.UUID, now: datetime
+) -> User:
+    """Link the identity ``(provider, sub)`` to the account that asked for it
+    (signed in when it started the link): no email needs to match.
+
+    :raises IdentityTaken: the identity is linked to another account.
+    :raises InvalidCredentials: the account is deactivated or deleted.
+    """
+    subject = str(claims["sub"])
+    user = db.session.get(User, user_id)
+    identity = _live_identity(provider, subject)
+    if identity is not None and identity.owner_id != user_id:
+        raise IdentityTaken(
+            f"This {provider.display_name} account is linked to another calapp "
+            "account: unlink it there first"
         )
-        identity.linked_at = now
-        db.session.add(identity)
-    if not user.can_sign_in:
-        raise InvalidCredentials("This account is deactivated")
-    identity.last_sign_in_at = now
-    _flush_unique_identity()
-    return user
+    if identity is None:
+        identity = UserIdentity(
+            owner_id=user_id, provider=provider.name, subject=subject
+        )
+    return _signed_in(user, identity, _email_of(claims), now)
 
 
 def _account_for(provider: Provider, email: str | None, claims: dict, now) -> User:
@@ -335,7 +386,7 @@ def _account_for(provider: Provider, email: str | None, claims: dict, now) -> Us
         raise EmailUnverified(
             f"An account with {email} exists, and {provider.display_name} does not "
             "say this email is verified, so it is not linked: sign in with your "
-            "password instead",
+            "password, then link the provider (POST /users/me/identities)",
             details={"email": ["is registered and not verified by the provider"]},
         )
     if not existing.is_email_verified:

@@ -3,7 +3,8 @@
 - ``user_identities``: an account at an OpenID provider linked to a user by
   ``(provider, subject)`` (unique while live; unlinking soft-deletes).
 - ``oidc_login_states``: a sign-in waiting for the provider's callback (state as
-  its SHA-256, nonce, PKCE verifier, the client app's redirect_uri); single use.
+  its SHA-256, nonce, PKCE verifier, the client app's redirect_uri, the user
+  who links a provider to their account); single use.
 - ``oidc_exchange_codes``: one-time codes a client app exchanges for tokens.
 - ``users.password_hash`` may be NULL: an account made by signing in with a
   provider has no password until its owner sets one.
@@ -60,6 +61,9 @@ def upgrade() -> None:
         sa.Column("code_verifier", sa.String(128), nullable=False),
         sa.Column("redirect_uri", sa.String(2048)),
         sa.Column("client_state", sa.String(512)),
+        sa.Column(
+            "link_user_id", UUID, sa.ForeignKey("users.id", ondelete="CASCADE")
+        ),
         sa.Column("created_at", TS, nullable=False),
         sa.Column("expires_at", TS, nullable=False),
     )

@@ -89,3 +89,51 @@ def test_a_deleted_account_frees_its_identity(client, oidc):
         )
         == 1
     )
+
+
+def _link(client, headers, login: str, **body):
+    from tests.oidc.conftest import browser, path_of
+
+    r = client.post(
+        "/users/me/identities", json={"provider": "local", **body}, headers=headers
+    )
+    assert r.status_code == 200, r.get_json()
+    return client.get(path_of(browser(r.get_json()["authorize_url"], login)))
+
+
+def test_a_signed_in_user_links_a_provider_that_does_not_verify_emails(
+    client, oidc, make_user, auth
+):
+    existing = make_user(_email())
+    headers = auth.jwt(existing)
+    # Refused by email alone...
+    login = f"{existing.email}|unverified"
+    assert sign_in(client, login).get_json()["code"] == "email_unverified"
+    # ...linked when the signed-in owner asks for it.
+    r = _link(client, headers, login)
+    assert r.status_code == 200, r.get_json()
+    assert r.get_json()["user"]["id"] == str(existing.id)
+    assert _identity(client, headers)["subject"] == login
+    r = sign_in(client, login)
+    assert r.status_code == 200
+    assert r.get_json()["user"]["id"] == str(existing.id)
+
+
+def test_an_identity_of_another_account_is_not_linked(client, oidc, make_user, auth):
+    login = _email()
+    sign_in(client, login)
+    headers = auth.jwt(make_user(_email()))
+    r = _link(client, headers, login)
+    assert r.status_code == 409
+    assert r.get_json()["code"] == "identity_taken"
+    assert client.get("/users/me/identities", headers=headers).get_json()["items"] == []
+
+
+def test_linking_needs_a_known_provider_and_a_person(client, oidc, make_user, auth):
+    user = make_user(_email())
+    body = {"provider": "nope"}
+    r = client.post("/users/me/identities", json=body, headers=auth.jwt(user))
+    assert r.status_code == 404
+    key = auth.key(user, ["account:write"])
+    r = client.post("/users/me/identities", json={"provider": "local"}, headers=key)
+    assert r.status_code == 403

@@ -112,6 +112,8 @@ from .invitation_page import InvitationPage
 from .invitation_resend import InvitationResend
 from .invitation_resend_result import InvitationResendResult
 from .invitation_state import InvitationState
+from .link import Link
+from .link_started import LinkStarted
 from .list_bookings_status import ListBookingsStatus
 from .list_notifications_kind import ListNotificationsKind
 from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
@@ -331,6 +333,8 @@ __all__ = (
     "InvitationResend",
     "InvitationResendResult",
     "InvitationState",
+    "Link",
+    "LinkStarted",
     "ListBookingsStatus",
     "ListNotificationsKind",
     "ListWebhookDeliveriesStatus",
