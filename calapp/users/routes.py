@@ -36,7 +36,8 @@ class MeView(MethodView):
         holiday_country, holiday_subdivision (checked against the holidays package,
         400 when unknown) and holidays_block say whether public holidays make you
         unavailable. API keys need `account:write`, and may not change the email or
-        the password.
+        the password. An account made by signing in with an OpenID provider has no
+        password yet: it sets one without current_password.
         """
         principal = current_principal()
         user = service.get_live(principal.user_id)

@@ -83,7 +83,10 @@ class UserUpdateSchema(Schema):
     )
     password = ma.fields.String(
         validate=ma.validate.Length(max=200),
-        metadata={"description": "New password; needs current_password"},
+        metadata={
+            "description": "New password; needs current_password (unless the "
+            "account has none yet: it signs in with an OpenID provider)"
+        },
     )
     current_password = ma.fields.String(
         validate=ma.validate.Length(max=200),

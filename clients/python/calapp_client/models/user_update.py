@@ -28,7 +28,8 @@ class UserUpdate:
         holiday_subdivision (None | str | Unset): A subdivision of holiday_country Example: BY.
         holidays_block (bool | Unset): Public holidays block your availability
         name (None | str | Unset):
-        password (str | Unset): New password; needs current_password
+        password (str | Unset): New password; needs current_password (unless the account has none yet: it signs in with
+            an OpenID provider)
         timezone (str | Unset):
     """
 

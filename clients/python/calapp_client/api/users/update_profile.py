@@ -91,7 +91,8 @@ def sync_detailed(
     holiday_country, holiday_subdivision (checked against the holidays package,
     400 when unknown) and holidays_block say whether public holidays make you
     unavailable. API keys need `account:write`, and may not change the email or
-    the password.
+    the password. An account made by signing in with an OpenID provider has no
+    password yet: it sets one without current_password.
 
     Args:
         idempotency_key (str | Unset):
@@ -132,7 +133,8 @@ def sync(
     holiday_country, holiday_subdivision (checked against the holidays package,
     400 when unknown) and holidays_block say whether public holidays make you
     unavailable. API keys need `account:write`, and may not change the email or
-    the password.
+    the password. An account made by signing in with an OpenID provider has no
+    password yet: it sets one without current_password.
 
     Args:
         idempotency_key (str | Unset):
@@ -168,7 +170,8 @@ async def asyncio_detailed(
     holiday_country, holiday_subdivision (checked against the holidays package,
     400 when unknown) and holidays_block say whether public holidays make you
     unavailable. API keys need `account:write`, and may not change the email or
-    the password.
+    the password. An account made by signing in with an OpenID provider has no
+    password yet: it sets one without current_password.
 
     Args:
         idempotency_key (str | Unset):
@@ -207,7 +210,8 @@ async def asyncio(
     holiday_country, holiday_subdivision (checked against the holidays package,
     400 when unknown) and holidays_block say whether public holidays make you
     unavailable. API keys need `account:write`, and may not change the email or
-    the password.
+    the password. An account made by signing in with an OpenID provider has no
+    password yet: it sets one without current_password.
 
     Args:
         idempotency_key (str | Unset):
