@@ -310,7 +310,11 @@ def _live_identity(provider: Provider, subject: str) -> UserIdentity | None:
 
 
 def _email_of(claims: dict) -> str | None:
-    return claims["email"] if isinstance(claims.get("email"), str) else None
+    """The provider's email, when it looks like one that fits the column."""
+    email = claims.get("email")
+    if isinstance(email, str) and "@" in email and len(email) <= 320:
+        return email
+    return None
 
 
 def _signed_in(user: User, identity: UserIdentity, email, now: datetime) -> User:
@@ -370,7 +374,7 @@ def link_identity(
 
 
 def _account_for(provider: Provider, email: str | None, claims: dict, now) -> User:
-    if not email:
+    if email is None:
         raise EmailMissing(
             f"{provider.display_name} did not share an email address: allow the "
             "'email' scope to sign in"

@@ -99,6 +99,9 @@ def validate(
     except (MissingClaimError, JoseClaimError) as exc:
         claim = getattr(exc, "claim", "malformed")
         raise InvalidIdToken(claim, f"its claim {claim!r} is wrong") from exc
+    # OpenID Connect Core §2: at most 255 ASCII characters.
+    if not isinstance(claims["sub"], str) or not 0 < len(claims["sub"]) <= 255:
+        raise InvalidIdToken("sub", "its subject is not a string of 1-255 characters")
     _check_azp(provider, claims)
     _check_age(claims, now, skew)
     return claims

@@ -337,3 +337,16 @@ def test_a_deactivated_account_cannot_sign_in(app, client, oidc, make_user):
     assert r.status_code == 401
     assert r.get_json()["code"] == "invalid_credentials"
     assert _count(app, UserIdentity, UserIdentity.owner_id == existing.id) == 0
+
+
+def test_a_new_account_needs_an_email(app, client, oidc):
+    r = sign_in(client, f"no-email-{uuid.uuid4().hex[:8]}")
+    assert r.status_code == 403
+    assert r.get_json()["code"] == "email_missing"
+
+
+def test_a_subject_longer_than_255_characters_is_refused(client, oidc):
+    r = sign_in(client, "x" * 250 + _email())
+    assert r.status_code == 401
+    assert r.get_json()["code"] == "invalid_id_token"
+    assert r.get_json()["details"] == {"reason": "sub"}
