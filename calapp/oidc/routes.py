@@ -4,7 +4,7 @@ from flask.views import MethodView
 from calapp.api import Blueprint, current_principal, page_of
 from calapp.auth.schemas import TokenSchema
 from calapp.extensions import db, limiter
-from calapp.oidc import providers, service
+from calapp.oidc import accounts, providers, service
 from calapp.oidc.schemas import (
     AuthorizeArgsSchema,
     CallbackArgsSchema,
@@ -173,7 +173,7 @@ class IdentitiesView(MethodView):
         Each identity lets you sign in with its provider (Google, Microsoft...).
         Linked on first sign-in with the provider, or by a verified email.
         """
-        items, cursor = service.list_page(
+        items, cursor = accounts.list_page(
             current_principal(), args["limit"], args["cursor"]
         )
         return {"items": items, "next_cursor": cursor}
@@ -215,5 +215,5 @@ class IdentityByIdView(MethodView):
         You can no longer sign in with it. Refused (409 last_sign_in_method) when
         it is your only way to sign in: set a password or link another first.
         """
-        service.unlink(current_principal(), identity_id, users_service.now())
+        accounts.unlink(current_principal(), identity_id, users_service.now())
         db.session.commit()
