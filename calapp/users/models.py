@@ -64,6 +64,10 @@ class User(TimestampMixin, SoftDeleteMixin, db.Model):
         return self.is_active and self.deleted_at is None
 
     @property
+    def has_password(self) -> bool:
+        return self.password_hash is not None
+
+    @property
     def is_email_verified(self) -> bool:
         return self.email_verified_at is not None
 

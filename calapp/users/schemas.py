@@ -12,6 +12,7 @@ class UserSchema(Schema):
         "timezone": "Europe/London",
         "is_active": True,
         "is_email_verified": True,
+        "has_password": True,
         "pending_email": None,
         "default_schedule_id": "5f0c7a2e-9b1d-4c3e-8a6f-2d4b1e7c9a30",
         "holiday_country": "GB",
@@ -31,6 +32,13 @@ class UserSchema(Schema):
         metadata={
             "description": "The owner followed a link mailed to `email`. Until "
             "then, invitations sent to that address are not linked to the account"
+        },
+    )
+    has_password = ma.fields.Boolean(
+        required=True,
+        metadata={
+            "description": "false for an account made by signing in with an OpenID "
+            "provider until it sets a password (PUT /users/me, no current_password)"
         },
     )
     pending_email = ma.fields.String(

@@ -35,6 +35,7 @@ def test_with_a_password_set_the_identity_can_be_unlinked(client, oidc):
     # No current password to give: the account has none yet.
     r = client.put("/users/me", json={"password": "a-new-password-1"}, headers=headers)
     assert r.status_code == 200, r.get_json()
+    assert r.get_json()["has_password"] is True
     identity = _identity(client, headers)
     r = client.delete(f"/users/me/identities/{identity['id']}", headers=headers)
     assert r.status_code == 204

@@ -42,6 +42,7 @@ def test_first_sign_in_creates_an_account_without_a_password(client, oidc):
     body = r.get_json()
     assert body["user"]["email"] == email
     assert body["user"]["is_email_verified"] is True
+    assert body["user"]["has_password"] is False
     assert body["token_type"] == "Bearer"
     assert body["expires_in"] == 900
     me = client.get("/users/me", headers=_bearer(body))

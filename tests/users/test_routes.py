@@ -10,6 +10,7 @@ USER_FIELDS = {
     "timezone",
     "is_active",
     "is_email_verified",
+    "has_password",
     "pending_email",
     "default_schedule_id",
     "holiday_country",

@@ -19,10 +19,10 @@ class Token:
         {'access_token': 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyX2lkIjoiN2QxYTJiM2MifQ.8Hq3vN8xL2pWkQ7vX2kR9mN4sL
             8tW1yZ6bC3dF5gH0', 'expires_in': 900, 'refresh_token': 'pQ7vX2kR9mN4sL8tW1yZ6bC3dF5gH0jK2aE4uI6oY8x',
             'token_type': 'Bearer', 'user': {'created_at': '2026-12-01T10:15:00Z', 'default_schedule_id':
-            '5f0c7a2e-9b1d-4c3e-8a6f-2d4b1e7c9a30', 'email': 'ada@example.com', 'holiday_country': 'GB',
-            'holiday_subdivision': 'ENG', 'holidays_block': True, 'id': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d', 'is_active':
-            True, 'is_email_verified': True, 'name': 'Ada Lovelace', 'pending_email': None, 'timezone': 'Europe/London',
-            'updated_at': '2026-12-01T10:15:00Z'}}
+            '5f0c7a2e-9b1d-4c3e-8a6f-2d4b1e7c9a30', 'email': 'ada@example.com', 'has_password': True, 'holiday_country':
+            'GB', 'holiday_subdivision': 'ENG', 'holidays_block': True, 'id': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d',
+            'is_active': True, 'is_email_verified': True, 'name': 'Ada Lovelace', 'pending_email': None, 'timezone':
+            'Europe/London', 'updated_at': '2026-12-01T10:15:00Z'}}
 
     Attributes:
         access_token (str):
@@ -30,10 +30,10 @@ class Token:
         refresh_token (str):
         token_type (str):  Example: Bearer.
         user (User):  Example: {'created_at': '2026-12-01T10:15:00Z', 'default_schedule_id':
-            '5f0c7a2e-9b1d-4c3e-8a6f-2d4b1e7c9a30', 'email': 'ada@example.com', 'holiday_country': 'GB',
-            'holiday_subdivision': 'ENG', 'holidays_block': True, 'id': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d', 'is_active':
-            True, 'is_email_verified': True, 'name': 'Ada Lovelace', 'pending_email': None, 'timezone': 'Europe/London',
-            'updated_at': '2026-12-01T10:15:00Z'}.
+            '5f0c7a2e-9b1d-4c3e-8a6f-2d4b1e7c9a30', 'email': 'ada@example.com', 'has_password': True, 'holiday_country':
+            'GB', 'holiday_subdivision': 'ENG', 'holidays_block': True, 'id': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d',
+            'is_active': True, 'is_email_verified': True, 'name': 'Ada Lovelace', 'pending_email': None, 'timezone':
+            'Europe/London', 'updated_at': '2026-12-01T10:15:00Z'}.
     """
 
     access_token: str

@@ -15,14 +15,17 @@ class User:
     """
     Example:
         {'created_at': '2026-12-01T10:15:00Z', 'default_schedule_id': '5f0c7a2e-9b1d-4c3e-8a6f-2d4b1e7c9a30', 'email':
-            'ada@example.com', 'holiday_country': 'GB', 'holiday_subdivision': 'ENG', 'holidays_block': True, 'id':
-            '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d', 'is_active': True, 'is_email_verified': True, 'name': 'Ada Lovelace',
-            'pending_email': None, 'timezone': 'Europe/London', 'updated_at': '2026-12-01T10:15:00Z'}
+            'ada@example.com', 'has_password': True, 'holiday_country': 'GB', 'holiday_subdivision': 'ENG',
+            'holidays_block': True, 'id': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d', 'is_active': True, 'is_email_verified':
+            True, 'name': 'Ada Lovelace', 'pending_email': None, 'timezone': 'Europe/London', 'updated_at':
+            '2026-12-01T10:15:00Z'}
 
     Attributes:
         created_at (datetime.datetime):
         default_schedule_id (None | UUID): The schedule used when none is named
         email (str):
+        has_password (bool): false for an account made by signing in with an OpenID provider until it sets a password
+            (PUT /users/me, no current_password)
         holiday_country (None | str): Country of your public holidays (ISO 3166-1)
         holiday_subdivision (None | str): Its state or region, when holidays differ by one
         holidays_block (bool): Public holidays make you unavailable all day
@@ -39,6 +42,7 @@ class User:
     created_at: datetime.datetime
     default_schedule_id: None | UUID
     email: str
+    has_password: bool
     holiday_country: None | str
     holiday_subdivision: None | str
     holidays_block: bool
@@ -60,6 +64,8 @@ class User:
             default_schedule_id = self.default_schedule_id
 
         email = self.email
+
+        has_password = self.has_password
 
         holiday_country: None | str
         holiday_country = self.holiday_country
@@ -92,6 +98,7 @@ class User:
                 "created_at": created_at,
                 "default_schedule_id": default_schedule_id,
                 "email": email,
+                "has_password": has_password,
                 "holiday_country": holiday_country,
                 "holiday_subdivision": holiday_subdivision,
                 "holidays_block": holidays_block,
@@ -128,6 +135,8 @@ class User:
         default_schedule_id = _parse_default_schedule_id(d.pop("default_schedule_id"))
 
         email = d.pop("email")
+
+        has_password = d.pop("has_password")
 
         def _parse_holiday_country(data: object) -> None | str:
             if data is None:
@@ -173,6 +182,7 @@ class User:
             created_at=created_at,
             default_schedule_id=default_schedule_id,
             email=email,
+            has_password=has_password,
             holiday_country=holiday_country,
             holiday_subdivision=holiday_subdivision,
             holidays_block=holidays_block,
