@@ -195,6 +195,19 @@ def load_config(
     }
 
 
+# Sign in with OpenID Connect. One variable names the providers, then each has
+# its own, NAME being the provider's name upper-cased with "-" as "_":
+#
+#   OIDC_PROVIDERS=google,corp
+#   OIDC_GOOGLE_CLIENT_ID=1234.apps.googleusercontent.com
+#   OIDC_GOOGLE_CLIENT_SECRET=...              (secrets: the environment only)
+#   OIDC_CORP_ISSUER=https://sso.example.com/realms/staff   (discovery from here)
+#   OIDC_CORP_CLIENT_ID=calapp
+#   OIDC_CORP_CLIENT_SECRET=...
+#   OIDC_CORP_SCOPES=openid email profile      (default; "openid" always added)
+#   OIDC_CORP_DISPLAY_NAME=Example SSO         (default: the name)
+#   OIDC_REDIRECT_ALLOWLIST=https://app.example.com/signed-in,com.example.app:/cb
+#
 # Well-known issuers, so ``OIDC_<NAME>_ISSUER`` may be left out for them.
 OIDC_KNOWN_ISSUERS = {
     "google": "https://accounts.google.com",
