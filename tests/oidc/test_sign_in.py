@@ -40,6 +40,14 @@ def test_first_sign_in_creates_an_account_without_a_password(client, oidc):
     r = sign_in(client, email)
     assert r.status_code == 200, r.get_json()
     body = r.get_json()
+    # POST /auth/login's answer, field for field.
+    assert set(body) == {
+        "user",
+        "access_token",
+        "refresh_token",
+        "token_type",
+        "expires_in",
+    }
     assert body["user"]["email"] == email
     assert body["user"]["is_email_verified"] is True
     assert body["user"]["has_password"] is False
