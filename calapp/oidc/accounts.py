@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from calapp import policy
 from calapp.errors import Conflict, Forbidden, InvalidCredentials
 from calapp.extensions import db
+from calapp.oidc import providers
 from calapp.oidc.models import UserIdentity
 from calapp.oidc.providers import Provider
 from calapp.pagination import keyset_page
@@ -187,17 +188,24 @@ def unlink(principal: Principal, identity_id: uuid.UUID, now: datetime) -> None:
     """Unlink an identity, unless it is the account's last way to sign in.
 
     :raises NotFound: not an identity of the caller.
-    :raises LastSignInMethod: no password and no other identity.
+    :raises LastSignInMethod: no password and no other identity of a provider
+        configured now.
     """
     # The user row serialises two unlinks racing for the last two identities.
     user = db.session.execute(
         sa.select(User).where(User.id == principal.user_id).with_for_update()
     ).scalar_one()
     identity = policy.get_owned(principal, UserIdentity, identity_id, "Identity")
+    # Only identities of providers configured now can sign in.
+    usable = [provider.name for provider in providers.configured()]
     others = db.session.scalar(
         sa.select(sa.func.count())
         .select_from(UserIdentity)
-        .where(policy.owned(principal, UserIdentity), UserIdentity.id != identity.id)
+        .where(
+            policy.owned(principal, UserIdentity),
+            UserIdentity.id != identity.id,
+            UserIdentity.provider.in_(usable),
+        )
     )
     if user.password_hash is None and not others:
         raise LastSignInMethod(

@@ -138,3 +138,25 @@ def test_linking_needs_a_known_provider_and_a_person(client, oidc, make_user, au
     key = auth.key(user, ["account:write"])
     r = client.post("/users/me/identities", json={"provider": "local"}, headers=key)
     assert r.status_code == 403
+
+
+def test_an_identity_of_a_removed_provider_is_no_way_to_sign_in(app, client, oidc):
+    from calapp.extensions import db
+    from calapp.oidc.models import UserIdentity
+
+    body = sign_in(client, _email()).get_json()
+    headers = _bearer(body)
+    identity = _identity(client, headers)
+    # Also linked at a provider that has since been removed from the config.
+    with app.app_context():
+        db.session.add(
+            UserIdentity(
+                owner_id=uuid.UUID(body["user"]["id"]),
+                provider="retired",
+                subject="old-subject",
+            )
+        )
+        db.session.commit()
+    r = client.delete(f"/users/me/identities/{identity['id']}", headers=headers)
+    assert r.status_code == 409
+    assert r.get_json()["code"] == "last_sign_in_method"
