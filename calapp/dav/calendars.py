@@ -15,6 +15,7 @@ body are deleted, and a body the import would skip as older is applied anyway
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 from dataclasses import dataclass
@@ -48,13 +49,24 @@ HEADER = [
 _RENDERED_PREFIX = ("\r\n".join(HEADER) + "\r\n").encode()
 
 
-@dataclass
 class CalObject:
-    master_id: uuid.UUID
-    uid: str
-    name: str
-    body: bytes
-    etag: str
+    """One object: its ETag is known from the query, its body rendered only
+    when asked (a listing of ETags renders nothing)."""
+
+    __slots__ = ("master_id", "uid", "name", "etag", "_body")
+
+    def __init__(self, master_id, uid: str, name: str, body, etag: str) -> None:
+        self.master_id = master_id
+        self.uid = uid
+        self.name = name
+        self.etag = etag
+        self._body = body  # bytes, or a function that renders them
+
+    @property
+    def body(self) -> bytes:
+        if callable(self._body):
+            self._body = self._body()
+        return self._body
 
 
 def default_name(uid: str) -> str:
@@ -69,12 +81,42 @@ def etag_of_body(body: bytes) -> str:
 # --- reading ---------------------------------------------------------------------
 
 
+# Bump when what an object is rendered from stays the same but its bytes
+# change (the rendering code): every ETag changes with it.
+ETAG_FORMAT = "calapp-dav-1"
+
+
 def _extra():
     return (
         Event.id.label("event_id"),
         Event.dav_href.label("dav_href"),
         Event.last_end.label("last_end"),
+        Event.calendar_id.label("calendar_id"),
     )
+
+
+def _digested(stmt: sa.Select) -> sa.Select:
+    """``stmt``'s rows, each with the digest of all the rows of its object
+    (md5 of their text, in id order): one statement gives every object's
+    ETag without rendering any. The rows are those ``export.vevent`` renders
+    from (with reminders, attendees and attachments), so the digest changes
+    whenever the object's bytes can."""
+    # OFFSET 0 keeps the subquery whole: flattened, its children subqueries
+    # would run twice, for the columns and for the text.
+    rows = stmt.offset(0).subquery("dav_rows")
+    master = sa.func.coalesce(rows.c.series_id, rows.c.event_id)
+    text = sa.func.string_agg(
+        sa.literal_column("dav_rows::text"), sa.literal("|")
+    ).over(partition_by=master, order_by=rows.c.event_id, rows=(None, None))
+    digest = sa.func.md5(text)
+    return sa.select(rows, digest.label("digest"))
+
+
+def _etag(digest: str, calendar: Calendar, organizer: str) -> str:
+    """A strong ETag: the rows' digest and what else the bytes depend on (the
+    calendar's zone, its owner as ORGANIZER, the rendering's version)."""
+    text = "\0".join((ETAG_FORMAT, digest, calendar.timezone, organizer))
+    return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
 
 
 def _render(calendar: Calendar, rows: list, organizer: str) -> bytes:
@@ -101,28 +143,51 @@ def _render(calendar: Calendar, rows: list, organizer: str) -> bytes:
 
 
 def _objects_from(calendar: Calendar, rows) -> list[CalObject]:
+    """The objects of ``rows`` (of ``_digested``): ETags now, bodies when
+    read."""
     groups: dict[uuid.UUID, list] = {}
     for row in rows:
+        if row.calendar_id != calendar.id:
+            continue
         groups.setdefault(row.series_id or row.event_id, []).append(row)
     organizer = export.organizer(calendar)
     found = []
     for master_id, group in groups.items():
-        # The series first, then its exceptions by time (the export's order).
-        group.sort(key=lambda r: (r.series_id is not None, r.start_time, r.event_id))
+        if len(group) > 1:
+            # The series first, then its exceptions by time (the export's order).
+            group.sort(
+                key=lambda r: (r.series_id is not None, r.start_time, r.event_id)
+            )
         master = group[0]
         if master.series_id is not None:
             continue  # an exception whose series is gone: not an object
-        body = _render(calendar, group, organizer)
         found.append(
             CalObject(
                 master_id,
                 master.ical_uid,
                 master.dav_href or default_name(master.ical_uid),
-                body,
-                etag_of_body(body),
+                functools.partial(_render, calendar, group, organizer),
+                _etag(master.digest, calendar, organizer),
             )
         )
     return found
+
+
+def _rows_of(calendar: Calendar, master_ids=None) -> list:
+    """The digested rows of the calendar's objects (all, or ``master_ids``:
+    found by key alone, see ``export.rows_of_series``, then kept to the
+    calendar)."""
+    columns = export.object_columns(_extra())
+    if master_ids is None:
+        stmt = columns.where(
+            Event.calendar_id == calendar.id, Event.deleted_at.is_(None)
+        )
+    else:
+        stmt = columns.where(
+            sa.or_(Event.id.in_(master_ids), Event.series_id.in_(master_ids)),
+            Event.deleted_at.is_(None),
+        )
+    return db.session.execute(_digested(stmt)).all()
 
 
 def objects(calendar: Calendar, master_ids=None) -> list[CalObject]:
@@ -131,14 +196,8 @@ def objects(calendar: Calendar, master_ids=None) -> list[CalObject]:
         ids = sorted(set(master_ids))
         if not ids:
             return []
-        return _objects_from(
-            calendar, export.rows_of_series(calendar, ids, extra=_extra())
-        )
-    result = export.object_rows(calendar, extra=_extra())
-    try:
-        return _objects_from(calendar, list(result))
-    finally:
-        result.close()
+        return _objects_from(calendar, _rows_of(calendar, ids))
+    return _objects_from(calendar, _rows_of(calendar))
 
 
 def _masters_by_names(calendar_id: uuid.UUID, names) -> dict[str, tuple]:
@@ -547,11 +606,13 @@ def expanded(
 
 def expanded_from(calendar: Calendar, found) -> list[CalObject]:
     """``expanded`` of what ``in_window`` found: the stored objects' rows are
-    read once, by key, for both their ETags and the occurrences."""
+    read once, by key, with their ETags (digests: no stored object is
+    rendered), and only the occurrences are written."""
     masters = sorted({master for master, _ in found})
-    rows_list = (
-        export.rows_of_series(calendar, masters, extra=_extra()) if masters else []
-    )
+    rows_list = [
+        row for row in (_rows_of(calendar, masters) if masters else [])
+        if row.calendar_id == calendar.id
+    ]  # fmt: skip
     rows = {row.event_id: row for row in rows_list}
     stored = {obj.master_id: obj for obj in _objects_from(calendar, rows_list)}
     organizer = export.organizer(calendar)

@@ -220,7 +220,7 @@ def object_props(obj, content_type: str, data_tag: str | None) -> dict:
         tag(DAV, "resourcetype"): [],
         tag(DAV, "getetag"): obj.etag,
         tag(DAV, "getcontenttype"): content_type,
-        tag(DAV, "getcontentlength"): str(len(obj.body)),
+        tag(DAV, "getcontentlength"): lambda: str(len(obj.body)),
     }
     if data_tag is not None:
         found[data_tag] = lambda: obj.body.decode()

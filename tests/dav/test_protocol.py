@@ -656,3 +656,66 @@ def test_dav_write_lands_in_the_change_log(app, dav, client, headers, user, cale
         f"/events?calendar_id={calendar['id']}&sync_token={token}", headers=headers
     ).get_json()["items"]
     assert [e["title"] for e in changed] == ["A"]
+
+
+def _etags(tree) -> dict:
+    return {
+        href: props[f"{D}getetag"].text
+        for href, props in responses(tree).items()
+        if isinstance(props, dict) and f"{D}getetag" in props
+    }
+
+
+def test_etag_is_one_value_on_every_path_and_follows_rest_child_edits(
+    dav, client, headers, user, calendar
+):
+    """The ETag comes from what the object is rendered from, not from its
+    bytes: GET, PROPFIND, multiget and expand agree, and a REST change of a
+    reminder or an attendee (rows of other tables) changes it."""
+    path = cal_path(user, calendar)
+    dav("PUT", path + "standup.ics", WEEKLY, Content_Type="text/calendar")
+    etag = dav("GET", path + "standup.ics").headers["ETag"]
+    assert dav("GET", path + "standup.ics").headers["ETag"] == etag
+    listed = _etags(xml(dav("PROPFIND", path, propfind("<D:getetag/>"), Depth="1")))
+    assert listed == {path + "standup.ics": etag}
+    multiget = (
+        '<C:calendar-multiget xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+        f"<D:prop><D:getetag/></D:prop><D:href>{path}standup.ics</D:href>"
+        "</C:calendar-multiget>"
+    )
+    assert _etags(xml(dav("REPORT", path, multiget))) == listed
+    expand = (
+        '<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+        '<D:prop><D:getetag/><C:calendar-data><C:expand start="20260101T000000Z" '
+        'end="20260201T000000Z"/></C:calendar-data></D:prop><C:filter>'
+        '<C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">'
+        '<C:time-range start="20260101T000000Z" end="20260201T000000Z"/>'
+        "</C:comp-filter></C:comp-filter></C:filter></C:calendar-query>"
+    )
+    assert _etags(xml(dav("REPORT", path, expand, Depth="1"))) == listed
+
+    window = "start=2026-01-01T00:00:00Z&end=2026-01-06T00:00:00Z"
+    event = client.get(
+        f"/events?calendar_id={calendar['id']}&{window}", headers=headers
+    ).get_json()["items"][0]
+    master = event.get("series_id") or event["id"]
+    response = client.post(
+        f"/events/{master}/attendees",
+        json={"email": "grace@example.com", "name": "Grace"},
+        headers=headers,
+    )
+    assert response.status_code == 201, response.get_json()
+    after_attendee = dav("GET", path + "standup.ics")
+    assert after_attendee.headers["ETag"] != etag
+    assert "grace@example.com" in after_attendee.data.decode()
+    response = client.post(
+        f"/events/{master}/reminders", json={"minutes_before": 60}, headers=headers
+    )
+    assert response.status_code == 201, response.get_json()
+    after_reminder = dav("GET", path + "standup.ics")
+    assert after_reminder.headers["ETag"] not in (etag, after_attendee.headers["ETag"])
+    assert "TRIGGER:-PT1H" in after_reminder.data.decode()
+    stale = dav(
+        "PUT", path + "standup.ics", WEEKLY, Content_Type="text/calendar", If_Match=etag
+    )
+    assert stale.status_code == 412
