@@ -352,7 +352,7 @@ def put(
     if invalid is not None:
         raise invalid
     mapped, ctx, report = parsed
-    if current is not None and current[1] != uid:
+    if current is not None and not _same_uid(current[1], uid):
         raise _forbidden("no-uid-conflict", "An object keeps its UID")
     if current is None and other is not None:
         raise _forbidden(
@@ -378,7 +378,7 @@ def put(
             planner.override(uid, item, series)
     planner.reconcile(set())
     planner.prune({uid} if masters else set(), set())
-    master_id = series[0] if series else None
+    master_id = series[0] if series else _lone_occurrence(planner, uid)
     # A new master is written with its name; a stored one is renamed below.
     inserted = {w.id for w in planner.plan.writes if w.existing is None}
     hrefs = {master_id: name} if master_id in inserted else {}
@@ -391,6 +391,23 @@ def put(
         )
         db.session.flush()
     return _etag_if_kept(calendar, master_id, body), current is None
+
+
+def _lone_occurrence(planner: Planner, uid: str) -> uuid.UUID | None:
+    """The event an object of one occurrence and no series (an invitation to
+    one occurrence) is stored as: the import makes it a single event under a
+    UID of its own (``uid_R<slot>``), and the object is that event."""
+    singles = [w for w in planner.plan.writes if w.series_id is None and w.uid != uid]
+    return singles[0].id if len(singles) == 1 else None
+
+
+def _same_uid(stored: str, uid: str | None) -> bool:
+    """Whether ``stored`` is ``uid`` or the UID a lone occurrence of ``uid``
+    was stored under (``_lone_occurrence``)."""
+    if uid is None or stored == uid:
+        return uid is not None
+    head, _, slot = stored.rpartition("_R")
+    return uid.startswith(head) and len(slot) == 16 and slot.endswith("Z")
 
 
 def _etag_if_kept(calendar: Calendar, master_id: uuid.UUID, body: bytes):
