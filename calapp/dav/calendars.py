@@ -53,14 +53,17 @@ class CalObject:
     """One object: its ETag is known from the query, its body rendered only
     when asked (a listing of ETags renders nothing)."""
 
-    __slots__ = ("master_id", "uid", "name", "etag", "_body")
+    __slots__ = ("master_id", "uid", "name", "etag", "_body", "rows")
 
-    def __init__(self, master_id, uid: str, name: str, body, etag: str) -> None:
+    def __init__(
+        self, master_id, uid: str, name: str, body, etag: str, rows=()
+    ) -> None:
         self.master_id = master_id
         self.uid = uid
         self.name = name
         self.etag = etag
         self._body = body  # bytes, or a function that renders them
+        self.rows = rows  # what it is rendered from (series first), if known
 
     @property
     def body(self) -> bytes:
@@ -168,9 +171,35 @@ def _objects_from(calendar: Calendar, rows) -> list[CalObject]:
                 master.dav_href or default_name(master.ical_uid),
                 functools.partial(_render, calendar, group, organizer),
                 _etag(master.digest, calendar, organizer),
+                group,
             )
         )
     return found
+
+
+def limited(calendar: Calendar, found: list[CalObject], start, end) -> list:
+    """CALDAV:limit-recurrence-set (RFC 4791 §9.6.6): each object with its
+    series and only the exceptions that affect ``[start, end)`` (moved into
+    or out of it); the ETag stays the whole object's."""
+    organizer = export.organizer(calendar)
+
+    def affects(row) -> bool:
+        if row.series_id is None:
+            return True
+        slot = row.original_start_time
+        slot_in = (start is None or slot >= start) and (end is None or slot < end)
+        # A zero-length event at ``start`` is in the range (§9.9).
+        meets = (start is None or row.end_time > start or row.start_time >= start) and (
+            end is None or row.start_time < end
+        )
+        return slot_in or meets
+
+    out = []
+    for obj in found:
+        rows = [row for row in obj.rows if affects(row)]
+        body = functools.partial(_render, calendar, rows, organizer)
+        out.append(CalObject(obj.master_id, obj.uid, obj.name, body, obj.etag))
+    return out
 
 
 def _rows_of(calendar: Calendar, master_ids=None) -> list:

@@ -237,6 +237,12 @@ def calendar_query(principal, user, target, root) -> Response:
     else:
         found = calendars.objects(calendar)
     found = [o for o in found if _prop_filters_match(o, prop_filters)]
+    limit_set = root.find(
+        f"{tag(DAV, 'prop')}/{data_tag}/{tag(CALDAV, 'limit-recurrence-set')}"
+    )
+    if limit_set is not None and expand is None:
+        l_start, l_end = _range(limit_set)
+        found = calendars.limited(calendar, found, l_start, l_end)
     _respond(out, base, found, mode, names, data_tag, calendars.CONTENT_TYPE)
     return xml_response(out)
 
