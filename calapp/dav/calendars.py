@@ -145,9 +145,17 @@ def _render(calendar: Calendar, rows: list, organizer: str) -> bytes:
     return b"".join(parts)
 
 
-def _objects_from(calendar: Calendar, rows) -> list[CalObject]:
+def _export_order(row) -> tuple:
+    return (row.series_id is not None, row.start_time, row.event_id)
+
+
+def _series_first(row) -> bool:
+    return row.series_id is not None
+
+
+def _objects_from(calendar: Calendar, rows, *, bodies=True) -> list[CalObject]:
     """The objects of ``rows`` (of ``_digested``): ETags now, bodies when
-    read."""
+    read (rendered from the rows, or read again if they are a listing's)."""
     groups: dict[uuid.UUID, list] = {}
     for row in rows:
         if row.calendar_id != calendar.id:
@@ -158,9 +166,7 @@ def _objects_from(calendar: Calendar, rows) -> list[CalObject]:
     for master_id, group in groups.items():
         if len(group) > 1:
             # The series first, then its exceptions by time (the export's order).
-            group.sort(
-                key=lambda r: (r.series_id is not None, r.start_time, r.event_id)
-            )
+            group.sort(key=_export_order if bodies else _series_first)
         master = group[0]
         if master.series_id is not None:
             continue  # an exception whose series is gone: not an object
@@ -169,9 +175,11 @@ def _objects_from(calendar: Calendar, rows) -> list[CalObject]:
                 master_id,
                 master.ical_uid,
                 master.dav_href or default_name(master.ical_uid),
-                functools.partial(_render, calendar, group, organizer),
+                functools.partial(_render, calendar, group, organizer)
+                if bodies
+                else functools.partial(_body_of, calendar, master_id),
                 _etag(master.digest, calendar, organizer),
-                group,
+                group if bodies else (),
             )
         )
     return found
@@ -202,10 +210,14 @@ def limited(calendar: Calendar, found: list[CalObject], start, end) -> list:
     return out
 
 
-def _rows_of(calendar: Calendar, master_ids=None) -> list:
+# What a listing of names and ETags reads of each row (``bodies=False``).
+_LISTED = ("event_id", "series_id", "ical_uid", "dav_href", "calendar_id", "digest")
+
+
+def _rows_of(calendar: Calendar, master_ids=None, *, bodies: bool = True) -> list:
     """The digested rows of the calendar's objects (all, or ``master_ids``:
     found by key alone, see ``export.rows_of_series``, then kept to the
-    calendar)."""
+    calendar); without ``bodies``, only the columns of a listing."""
     columns = export.object_columns(_extra())
     if master_ids is None:
         stmt = columns.where(
@@ -216,17 +228,29 @@ def _rows_of(calendar: Calendar, master_ids=None) -> list:
             sa.or_(Event.id.in_(master_ids), Event.series_id.in_(master_ids)),
             Event.deleted_at.is_(None),
         )
-    return db.session.execute(_digested(stmt)).all()
+    digested = _digested(stmt)
+    if not bodies:
+        rows = digested.subquery("dav_listed")
+        digested = sa.select(*(rows.c[name] for name in _LISTED))
+    return db.session.execute(digested).all()
 
 
-def objects(calendar: Calendar, master_ids=None) -> list[CalObject]:
-    """The calendar's objects (all, or those of ``master_ids``)."""
+def _body_of(calendar: Calendar, master_id: uuid.UUID) -> bytes:
+    """The body of an object listed without (asked after all: one query)."""
+    found = objects(calendar, [master_id])
+    return found[0].body if found else b""
+
+
+def objects(calendar: Calendar, master_ids=None, *, bodies=True) -> list[CalObject]:
+    """The calendar's objects (all, or those of ``master_ids``). Without
+    ``bodies`` (a listing of names and ETags) the rows are read without the
+    columns a body is rendered from."""
     if master_ids is not None:
-        ids = sorted(set(master_ids))
-        if not ids:
+        master_ids = sorted(set(master_ids))
+        if not master_ids:
             return []
-        return _objects_from(calendar, _rows_of(calendar, ids))
-    return _objects_from(calendar, _rows_of(calendar))
+    rows = _rows_of(calendar, master_ids, bodies=bodies)
+    return _objects_from(calendar, rows, bodies=bodies)
 
 
 def _masters_by_names(calendar_id: uuid.UUID, names) -> dict[str, tuple]:

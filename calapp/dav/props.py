@@ -242,6 +242,14 @@ def fix_attributes(found: dict) -> dict:
     return found
 
 
+def wants_body(mode: str, names: list[str], data_tag: str) -> bool:
+    """Whether answering needs the objects' bodies (their data or length):
+    without, a listing reads names and ETags alone."""
+    if mode == "prop":
+        return data_tag in names or tag(DAV, "getcontentlength") in names
+    return mode == "allprop"
+
+
 def object_props(obj, content_type: str, data_tag: str | None) -> dict:
     found = {
         tag(DAV, "resourcetype"): [],

@@ -325,8 +325,9 @@ def sync_collection(principal, user, target, root) -> Response:
     out = multistatus()
     base = _calendar_base(user, calendar)
     data_tag = tag(CALDAV, "calendar-data")
+    bodies = props.wants_body(mode, names, data_tag)
     if initial:
-        found = calendars.objects(calendar)
+        found = calendars.objects(calendar, bodies=bodies)
         _respond(out, base, found, mode, names, data_tag, calendars.CONTENT_TYPE)
         return _sync_answer(out, context)
     ids = _changed_ids(
@@ -339,7 +340,7 @@ def sync_collection(principal, user, target, root) -> Response:
             sa.select(Event.id, Event.series_id).where(Event.id.in_(ids))
         ):
             masters[series_id or event_id] = True
-    live = calendars.objects(calendar, masters)
+    live = calendars.objects(calendar, masters, bodies=bodies)
     _respond(out, base, live, mode, names, data_tag, calendars.CONTENT_TYPE)
     live_names = {o.name for o in live}
     gone = set(masters) - {o.master_id for o in live}

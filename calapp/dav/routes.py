@@ -243,10 +243,10 @@ def propfind(principal: Principal, user: User, target: Target) -> Response:
         base = props.path("calendars", user.id, target.calendar.id)
         add(base, calendar_found(principal, user, target.calendar, target.role))
         if depth and _can(principal, "events:read"):
-            for obj in calendars.objects(target.calendar):
-                found = props.object_props(
-                    obj, calendars.CONTENT_TYPE, tag(CALDAV, "calendar-data")
-                )
+            data_tag = tag(CALDAV, "calendar-data")
+            bodies = props.wants_body(mode, names, data_tag)
+            for obj in calendars.objects(target.calendar, bodies=bodies):
+                found = props.object_props(obj, calendars.CONTENT_TYPE, data_tag)
                 add(base + props.quote(obj.name, safe=""), found)
     elif kind == "object":
         obj = calendars.find(target.calendar, target.name)
