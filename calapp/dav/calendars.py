@@ -25,7 +25,10 @@ from types import SimpleNamespace
 import sqlalchemy as sa
 
 from calapp import policy
+from calapp.attachments import links as attachment_links
+from calapp.attachments import views as attachment_views
 from calapp.calendars.models import Calendar
+from calapp.db import utcnow
 from calapp.errors import AppError, ValidationError
 from calapp.events import occurrences, pages
 from calapp.events import service as events_service
@@ -115,11 +118,20 @@ def _digested(stmt: sa.Select) -> sa.Select:
     return sa.select(rows, digest.label("digest"))
 
 
-def _etag(digest: str, calendar: Calendar, organizer: str) -> str:
+def _etag(digest: str, calendar: Calendar, organizer: str, links: str = "") -> str:
     """A strong ETag: the rows' digest and what else the bytes depend on (the
-    calendar's zone, its owner as ORGANIZER, the rendering's version)."""
-    text = "\0".join((ETAG_FORMAT, digest, calendar.timezone, organizer))
+    calendar's zone, its owner as ORGANIZER, the rendering's version, and for
+    an object with attachments ``links``, see ``_links_stamp``)."""
+    text = "\0".join((ETAG_FORMAT, digest, calendar.timezone, organizer, links))
     return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
+
+
+def _links_stamp() -> str:
+    """What an uploaded file's ATTACH link is made of besides the rows: where
+    the API is reached and the day its signature expires (links are signed
+    anew each day, ``attachments.links.link_expiry``)."""
+    expires = attachment_links.link_expiry(utcnow())
+    return f"{attachment_views.base_url()} {expires}"
 
 
 def _render(calendar: Calendar, rows: list, organizer: str) -> bytes:
@@ -162,6 +174,7 @@ def _objects_from(calendar: Calendar, rows, *, bodies=True) -> list[CalObject]:
             continue
         groups.setdefault(row.series_id or row.event_id, []).append(row)
     organizer = export.organizer(calendar)
+    links = ""
     found = []
     for master_id, group in groups.items():
         if len(group) > 1:
@@ -170,6 +183,10 @@ def _objects_from(calendar: Calendar, rows, *, bodies=True) -> list[CalObject]:
         master = group[0]
         if master.series_id is not None:
             continue  # an exception whose series is gone: not an object
+        stamp = ""
+        if any(row.attachments for row in group):  # links signed by the day
+            links = links or _links_stamp()
+            stamp = links
         found.append(
             CalObject(
                 master_id,
@@ -178,7 +195,7 @@ def _objects_from(calendar: Calendar, rows, *, bodies=True) -> list[CalObject]:
                 functools.partial(_render, calendar, group, organizer)
                 if bodies
                 else functools.partial(_body_of, calendar, master_id),
-                _etag(master.digest, calendar, organizer),
+                _etag(master.digest, calendar, organizer, stamp),
                 group if bodies else (),
             )
         )
@@ -211,7 +228,10 @@ def limited(calendar: Calendar, found: list[CalObject], start, end) -> list:
 
 
 # What a listing of names and ETags reads of each row (``bodies=False``).
-_LISTED = ("event_id", "series_id", "ical_uid", "dav_href", "calendar_id", "digest")
+_LISTED = (
+    "event_id", "series_id", "ical_uid", "dav_href", "calendar_id", "attachments",
+    "digest",
+)  # fmt: skip
 
 
 def _rows_of(calendar: Calendar, master_ids=None, *, bodies: bool = True) -> list:

@@ -2,6 +2,7 @@
 preconditions, and the same store as REST."""
 
 import io
+from datetime import UTC, datetime, timedelta
 
 import defusedxml.ElementTree as ET
 import pytest
@@ -120,6 +121,16 @@ def rest_event(client, headers, calendar, title: str) -> dict:
     )
     assert response.status_code == 201, response.get_json()
     return response.get_json()
+
+
+def upload_file(client, headers, event_id, size: int) -> None:
+    upload = client.post(
+        f"/events/{event_id}/attachments",
+        data={"file": (io.BytesIO(b"x" * size), "notes.txt", "text/plain")},
+        content_type="multipart/form-data",
+        headers=headers,
+    )
+    assert upload.status_code == 201, upload.get_json()
 
 
 def cal_path(user, calendar):
@@ -778,13 +789,7 @@ def test_quota_is_the_attachment_quota_and_only_when_asked(
 
     assert figures(path) == (0, quota)
     event = rest_event(client, headers, calendar, "With a file")
-    upload = client.post(
-        f"/events/{event['id']}/attachments",
-        data={"file": (io.BytesIO(b"x" * 1000), "notes.txt", "text/plain")},
-        content_type="multipart/form-data",
-        headers=headers,
-    )
-    assert upload.status_code == 201, upload.get_json()
+    upload_file(client, headers, event["id"], 1000)
     assert figures(path) == (1000, quota - 1000)
     assert figures(f"/dav/calendars/{user.id}/") == (1000, quota - 1000)
     everything = '<D:propfind xmlns:D="DAV:"><D:allprop/></D:propfind>'
@@ -819,3 +824,26 @@ def test_extended_mkcol_makes_a_calendar_and_refuses_a_second_address_book(
     assert refused.status_code == 403 and b"valid-resourcetype" in refused.data
     plain = dav("MKCOL", f"/dav/calendars/{user.id}/plain/")
     assert plain.status_code == 403
+
+
+def test_an_object_with_a_file_has_a_new_etag_when_its_link_is_signed_anew(
+    monkeypatch, dav, client, headers, user, calendar
+):
+    """An uploaded file is an ATTACH link signed until a day boundary: the
+    bytes change when the link is signed anew, and so does the ETag (the
+    same bytes, the same ETag, within the day)."""
+    from calapp.dav import calendars as dav_calendars
+    from calapp.ics import export
+
+    event = rest_event(client, headers, calendar, "With a file")
+    upload_file(client, headers, event["id"], 10)
+    path = cal_path(user, calendar) + event["ical_uid"] + ".ics"
+    first, again = dav("GET", path), dav("GET", path)
+    assert b"ATTACH;" in first.data
+    assert (again.headers["ETag"], again.data) == (first.headers["ETag"], first.data)
+    later = datetime.now(UTC) + timedelta(days=3)
+    monkeypatch.setattr(dav_calendars, "utcnow", lambda: later)
+    monkeypatch.setattr(export, "utcnow", lambda: later)
+    moved = dav("GET", path)
+    assert moved.data != first.data
+    assert moved.headers["ETag"] != first.headers["ETag"]
