@@ -5,6 +5,8 @@ month's calendar-query with expand, and an incremental sync after one change.
     python bench/dav/run.py                # ~1-2 min
     python bench/dav/run.py --clients 4    # the upload from 4 clients at once
     python bench/dav/run.py --analyze      # table statistics as autovacuum makes
+    sh bench/dav/install_radicale.sh       # once: Radicale 3.9 in bench/.venv-radicale
+    python bench/dav/run.py --server both  # Radicale (~15 min), then calapp
 
 Bench-only code. It drops and recreates ``calapp_bench_dav``, builds it with the
 real migrations, creates one user, a calendar and an API key (the app password:
@@ -20,6 +22,11 @@ to it over a real socket with ``requests`` and HTTP Basic:
 4. **Incremental sync**: one PUT changes one object, then ``sync-collection``
    with the previous token returns it (20 runs, median of the REPORT alone).
 
+``--server radicale`` (or ``both``) runs the same four steps against Radicale
+3.9 from the bench's own venv (its filesystem storage in a new temporary folder,
+``auth type = none``: no password check is counted against it), with 5 runs of
+the expand and of the incremental sync instead of 20 (its expand takes seconds).
+
 Outputs: ``bench/out/dav-<UTC time>/results.json`` and the figures on stdout.
 """
 
@@ -28,9 +35,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -47,8 +56,10 @@ DB_NAME = "calapp_bench_dav"
 ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 DB_URL = f"postgresql://postgres@127.0.0.1:5432/{DB_NAME}"
 PORT = 3091
+RADICALE_PORT = 3092
 SERIES, SINGLES = 500, 4_500
 RUNS = 20
+RADICALE_RUNS = 5  # its month expand takes seconds
 ANALYZE_AFTER = 500
 ENV = {
     "CALAPP_ENV": "production",
@@ -177,6 +188,137 @@ def upload(base: str, path: str, auth, bodies: list[str], clients: int) -> None:
             done.result()
 
 
+def responses_in(body: bytes) -> int:
+    import defusedxml.ElementTree as ET
+
+    return len(ET.fromstring(body).findall("{DAV:}response"))
+
+
+def measure(base: str, path: str, auth, clients: int, analyze: bool, runs: int):
+    """The four measures against a running server (calapp or Radicale)."""
+    http = requests.Session()
+    http.auth = auth
+    results = {}
+
+    bodies = [series(i) for i in range(SERIES)] + [single(i) for i in range(SINGLES)]
+    started = time.perf_counter()
+    if analyze:
+        # As autovacuum would on a default server (this one runs without):
+        # the planner's first statistics once the calendar has some rows.
+        upload(base, path, auth, bodies[:ANALYZE_AFTER], clients)
+        with psycopg2.connect(DB_URL) as conn, conn.cursor() as cur:
+            cur.execute("ANALYZE events")
+        upload(base, path, auth, bodies[ANALYZE_AFTER:], clients)
+    else:
+        upload(base, path, auth, bodies, clients)
+    results["upload_5000_puts_s"] = round(time.perf_counter() - started, 2)
+    results["upload_clients"] = clients
+    results["analyze_after_puts"] = ANALYZE_AFTER if analyze else None
+
+    started = time.perf_counter()
+    listing = http.request(
+        "REPORT", base + path, data=sync_body(), headers={"Depth": "1"}
+    )
+    assert listing.status_code == 207, (listing.status_code, listing.text[:500])
+    import defusedxml.ElementTree as ET
+
+    hrefs = [
+        r.findtext("{DAV:}href")
+        for r in ET.fromstring(listing.content).findall("{DAV:}response")
+    ]
+    results["initial_sync_listing_s"] = round(time.perf_counter() - started, 3)
+    fetched = 0
+    for i in range(0, len(hrefs), 100):
+        answer = http.request("REPORT", base + path, data=multiget(hrefs[i : i + 100]))
+        fetched += answer.content.count(b"BEGIN:VCALENDAR")
+    assert fetched == len(bodies), fetched
+    results["initial_sync_s"] = round(time.perf_counter() - started, 2)
+    token = token_of(listing.content)
+
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        answer = http.request(
+            "REPORT", base + path, data=EXPAND, headers={"Depth": "1"}
+        )
+        times.append(time.perf_counter() - started)
+        assert answer.status_code == 207, (answer.status_code, answer.text[:500])
+    results["expand_month_runs"] = runs
+    results["expand_month_ms_median"] = round(statistics.median(times) * 1000, 1)
+    results["expand_month_occurrences"] = answer.content.count(b"BEGIN:VEVENT")
+
+    times = []
+    for run in range(runs):
+        href = hrefs[run]
+        body = http.get(base + href).text.replace("SUMMARY:", f"SUMMARY:v{run} ")
+        assert http.put(base + href, data=body.encode()).status_code in (200, 201, 204)
+        started = time.perf_counter()
+        answer = http.request("REPORT", base + path, data=sync_body(token))
+        times.append(time.perf_counter() - started)
+        assert responses_in(answer.content) == 1, answer.text[:500]
+        token = token_of(answer.content)
+    results["incremental_sync_ms_median"] = round(statistics.median(times) * 1000, 1)
+    return results
+
+
+def wait_for(url: str) -> None:
+    while True:
+        try:
+            requests.get(url, timeout=1)
+            return
+        except requests.RequestException:
+            time.sleep(0.2)
+
+
+def run_calapp(clients: int, analyze: bool) -> dict:
+    recreate_database()
+    email, key, path = setup()
+    env = {**os.environ, **ENV, "PORT": str(PORT), "WEB_CONCURRENCY": "2"}
+    server = subprocess.Popen(  # noqa: S603
+        [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py",
+         "--threads", "4", "wsgi:app"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{PORT}"
+    try:
+        wait_for(base + "/health")
+        return measure(base, path, (email, key), clients, analyze, RUNS)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def run_radicale(clients: int) -> dict:
+    """The same measures against Radicale from the bench's own venv
+    (``bench/dav/install_radicale.sh``), its filesystem storage in a fresh
+    folder, no authentication (so no password check counts against it)."""
+    python = ROOT / "bench" / ".venv-radicale" / "bin" / "python"
+    if not python.exists():
+        raise SystemExit("Radicale is not installed: sh bench/dav/install_radicale.sh")
+    folder = Path(tempfile.mkdtemp(prefix="bench-radicale-"))
+    base = f"http://127.0.0.1:{RADICALE_PORT}"
+    server = subprocess.Popen(  # noqa: S603
+        [str(python), "-m", "radicale", "--config", "",
+         "--server-hosts", f"127.0.0.1:{RADICALE_PORT}",
+         "--auth-type", "none", "--rights-type", "owner_only",
+         "--storage-filesystem-folder", str(folder),
+         "--server-max-content-length", str(100_000_000),
+         "--reporting-max-expand-occurrence", "100000",
+         "--logging-level", "warning"],
+    )  # fmt: skip
+    try:
+        wait_for(base + "/")
+        auth = ("bench", "bench")
+        path = "/bench/calendar/"
+        made = requests.request("MKCALENDAR", base + path, auth=auth, timeout=30)
+        assert made.status_code == 201, (made.status_code, made.text)
+        return measure(base, path, auth, clients, False, RADICALE_RUNS)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -188,89 +330,25 @@ def main() -> None:
         help=f"ANALYZE the events once after {ANALYZE_AFTER} PUTs, as autovacuum "
         "would (the server here runs without it)",
     )
+    parser.add_argument(
+        "--server",
+        choices=("calapp", "radicale", "both"),
+        default="calapp",
+        help="which server to measure (both: Radicale, then calapp)",
+    )
     args = parser.parse_args()
-    clients, analyze = args.clients, args.analyze
-    recreate_database()
-    email, key, path = setup()
-    env = {**os.environ, **ENV, "PORT": str(PORT), "WEB_CONCURRENCY": "2"}
-    server = subprocess.Popen(  # noqa: S603
-        [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py",
-         "--threads", "4", "wsgi:app"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{PORT}"
-    try:
-        while True:
-            try:
-                if requests.get(base + "/health", timeout=1).ok:
-                    break
-            except requests.RequestException:
-                time.sleep(0.2)
-        http = requests.Session()
-        http.auth = (email, key)
-        results = {}
-
-        bodies = [series(i) for i in range(SERIES)] + [
-            single(i) for i in range(SINGLES)
-        ]
-        started = time.perf_counter()
-        if analyze:
-            # As autovacuum would on a default server (this one runs without):
-            # the planner's first statistics once the calendar has some rows.
-            upload(base, path, (email, key), bodies[:ANALYZE_AFTER], clients)
-            with psycopg2.connect(DB_URL) as conn, conn.cursor() as cur:
-                cur.execute("ANALYZE events")
-            upload(base, path, (email, key), bodies[ANALYZE_AFTER:], clients)
-        else:
-            upload(base, path, (email, key), bodies, clients)
-        results["upload_5000_puts_s"] = round(time.perf_counter() - started, 2)
-        results["upload_clients"] = clients
-        results["analyze_after_puts"] = ANALYZE_AFTER if analyze else None
-
-        started = time.perf_counter()
-        listing = http.request(
-            "REPORT", base + path, data=sync_body(), headers={"Depth": "1"}
+    results = {"load_before": os.getloadavg()[0]}
+    if args.server in ("radicale", "both"):
+        results["radicale"] = run_radicale(args.clients)
+        print(json.dumps(results["radicale"], indent=2), flush=True)
+    if args.server in ("calapp", "both"):
+        results["calapp"] = run_calapp(args.clients, args.analyze)
+    results["load_after"] = os.getloadavg()[0]
+    if "radicale" in results and "calapp" in results:
+        ours, theirs = results["calapp"], results["radicale"]
+        results["initial_sync_speedup"] = round(
+            theirs["initial_sync_s"] / ours["initial_sync_s"], 1
         )
-        import defusedxml.ElementTree as ET
-
-        hrefs = [h.text for h in ET.fromstring(listing.content).iter("{DAV:}href")]
-        fetched = 0
-        for i in range(0, len(hrefs), 100):
-            answer = http.request(
-                "REPORT", base + path, data=multiget(hrefs[i : i + 100])
-            )
-            fetched += answer.content.count(b"BEGIN:VCALENDAR")
-        assert fetched == len(bodies), fetched
-        results["initial_sync_s"] = round(time.perf_counter() - started, 2)
-        token = token_of(listing.content)
-
-        times = []
-        for _ in range(RUNS):
-            started = time.perf_counter()
-            answer = http.request(
-                "REPORT", base + path, data=EXPAND, headers={"Depth": "1"}
-            )
-            times.append(time.perf_counter() - started)
-            assert answer.status_code == 207
-        results["expand_month_ms_median"] = round(statistics.median(times) * 1000, 1)
-        results["expand_month_occurrences"] = answer.content.count(b"BEGIN:VEVENT")
-
-        times = []
-        for run in range(RUNS):
-            href = hrefs[run]
-            body = http.get(base + href).text.replace("SUMMARY:", f"SUMMARY:v{run} ")
-            http.put(base + href, data=body.encode())
-            started = time.perf_counter()
-            answer = http.request("REPORT", base + path, data=sync_body(token))
-            times.append(time.perf_counter() - started)
-            assert answer.content.count(b"<D:response>") == 1, answer.text[:500]
-            token = token_of(answer.content)
-        results["incremental_sync_ms_median"] = round(
-            statistics.median(times) * 1000, 1
-        )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     out = ROOT / "bench" / "out" / f"dav-{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=2))

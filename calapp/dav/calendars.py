@@ -15,6 +15,7 @@ body are deleted, and a body the import would skip as older is applied anyway
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 from dataclasses import dataclass
@@ -24,7 +25,10 @@ from types import SimpleNamespace
 import sqlalchemy as sa
 
 from calapp import policy
+from calapp.attachments import links as attachment_links
+from calapp.attachments import views as attachment_views
 from calapp.calendars.models import Calendar
+from calapp.db import utcnow
 from calapp.errors import AppError, ValidationError
 from calapp.events import occurrences, pages
 from calapp.events import service as events_service
@@ -48,13 +52,27 @@ HEADER = [
 _RENDERED_PREFIX = ("\r\n".join(HEADER) + "\r\n").encode()
 
 
-@dataclass
 class CalObject:
-    master_id: uuid.UUID
-    uid: str
-    name: str
-    body: bytes
-    etag: str
+    """One object: its ETag is known from the query, its body rendered only
+    when asked (a listing of ETags renders nothing)."""
+
+    __slots__ = ("master_id", "uid", "name", "etag", "_body", "rows")
+
+    def __init__(
+        self, master_id, uid: str, name: str, body, etag: str, rows=()
+    ) -> None:
+        self.master_id = master_id
+        self.uid = uid
+        self.name = name
+        self.etag = etag
+        self._body = body  # bytes, or a function that renders them
+        self.rows = rows  # what it is rendered from (series first), if known
+
+    @property
+    def body(self) -> bytes:
+        if callable(self._body):
+            self._body = self._body()
+        return self._body
 
 
 def default_name(uid: str) -> str:
@@ -69,12 +87,51 @@ def etag_of_body(body: bytes) -> str:
 # --- reading ---------------------------------------------------------------------
 
 
+# Bump when what an object is rendered from stays the same but its bytes
+# change (the rendering code): every ETag changes with it.
+ETAG_FORMAT = "calapp-dav-1"
+
+
 def _extra():
     return (
         Event.id.label("event_id"),
         Event.dav_href.label("dav_href"),
         Event.last_end.label("last_end"),
+        Event.calendar_id.label("calendar_id"),
     )
+
+
+def _digested(stmt: sa.Select) -> sa.Select:
+    """``stmt``'s rows, each with the digest of all the rows of its object
+    (md5 of their text, in id order): one statement gives every object's
+    ETag without rendering any. The rows are those ``export.vevent`` renders
+    from (with reminders, attendees and attachments), so the digest changes
+    whenever the object's bytes can."""
+    # OFFSET 0 keeps the subquery whole: flattened, its children subqueries
+    # would run twice, for the columns and for the text.
+    rows = stmt.offset(0).subquery("dav_rows")
+    master = sa.func.coalesce(rows.c.series_id, rows.c.event_id)
+    text = sa.func.string_agg(
+        sa.literal_column("dav_rows::text"), sa.literal("|")
+    ).over(partition_by=master, order_by=rows.c.event_id, rows=(None, None))
+    digest = sa.func.md5(text)
+    return sa.select(rows, digest.label("digest"))
+
+
+def _etag(digest: str, calendar: Calendar, organizer: str, links: str = "") -> str:
+    """A strong ETag: the rows' digest and what else the bytes depend on (the
+    calendar's zone, its owner as ORGANIZER, the rendering's version, and for
+    an object with attachments ``links``, see ``_links_stamp``)."""
+    text = "\0".join((ETAG_FORMAT, digest, calendar.timezone, organizer, links))
+    return '"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
+
+
+def _links_stamp() -> str:
+    """What an uploaded file's ATTACH link is made of besides the rows: where
+    the API is reached and the day its signature expires (links are signed
+    anew each day, ``attachments.links.link_expiry``)."""
+    expires = attachment_links.link_expiry(utcnow())
+    return f"{attachment_views.base_url()} {expires}"
 
 
 def _render(calendar: Calendar, rows: list, organizer: str) -> bytes:
@@ -100,45 +157,120 @@ def _render(calendar: Calendar, rows: list, organizer: str) -> bytes:
     return b"".join(parts)
 
 
-def _objects_from(calendar: Calendar, rows) -> list[CalObject]:
+def _export_order(row) -> tuple:
+    return (row.series_id is not None, row.start_time, row.event_id)
+
+
+def _series_first(row) -> bool:
+    return row.series_id is not None
+
+
+def _objects_from(calendar: Calendar, rows, *, bodies=True) -> list[CalObject]:
+    """The objects of ``rows`` (of ``_digested``): ETags now, bodies when
+    read (rendered from the rows, or read again if they are a listing's)."""
     groups: dict[uuid.UUID, list] = {}
     for row in rows:
+        if row.calendar_id != calendar.id:
+            continue
         groups.setdefault(row.series_id or row.event_id, []).append(row)
     organizer = export.organizer(calendar)
+    links = ""
     found = []
     for master_id, group in groups.items():
-        # The series first, then its exceptions by time (the export's order).
-        group.sort(key=lambda r: (r.series_id is not None, r.start_time, r.event_id))
+        if len(group) > 1:
+            # The series first, then its exceptions by time (the export's order).
+            group.sort(key=_export_order if bodies else _series_first)
         master = group[0]
         if master.series_id is not None:
             continue  # an exception whose series is gone: not an object
-        body = _render(calendar, group, organizer)
+        stamp = ""
+        if any(row.attachments for row in group):  # links signed by the day
+            links = links or _links_stamp()
+            stamp = links
         found.append(
             CalObject(
                 master_id,
                 master.ical_uid,
                 master.dav_href or default_name(master.ical_uid),
-                body,
-                etag_of_body(body),
+                functools.partial(_render, calendar, group, organizer)
+                if bodies
+                else functools.partial(_body_of, calendar, master_id),
+                _etag(master.digest, calendar, organizer, stamp),
+                group if bodies else (),
             )
         )
     return found
 
 
-def objects(calendar: Calendar, master_ids=None) -> list[CalObject]:
-    """The calendar's objects (all, or those of ``master_ids``)."""
-    if master_ids is not None:
-        ids = sorted(set(master_ids))
-        if not ids:
-            return []
-        return _objects_from(
-            calendar, export.rows_of_series(calendar, ids, extra=_extra())
+def limited(calendar: Calendar, found: list[CalObject], start, end) -> list:
+    """CALDAV:limit-recurrence-set (RFC 4791 §9.6.6): each object with its
+    series and only the exceptions that affect ``[start, end)`` (moved into
+    or out of it); the ETag stays the whole object's."""
+    organizer = export.organizer(calendar)
+
+    def affects(row) -> bool:
+        if row.series_id is None:
+            return True
+        slot = row.original_start_time
+        slot_in = (start is None or slot >= start) and (end is None or slot < end)
+        # A zero-length event at ``start`` is in the range (§9.9).
+        meets = (start is None or row.end_time > start or row.start_time >= start) and (
+            end is None or row.start_time < end
         )
-    result = export.object_rows(calendar, extra=_extra())
-    try:
-        return _objects_from(calendar, list(result))
-    finally:
-        result.close()
+        return slot_in or meets
+
+    out = []
+    for obj in found:
+        rows = [row for row in obj.rows if affects(row)]
+        body = functools.partial(_render, calendar, rows, organizer)
+        out.append(CalObject(obj.master_id, obj.uid, obj.name, body, obj.etag))
+    return out
+
+
+# What a listing of names and ETags reads of each row (``bodies=False``).
+_LISTED = (
+    "event_id", "series_id", "ical_uid", "dav_href", "calendar_id", "attachments",
+    "digest",
+)  # fmt: skip
+
+
+def _rows_of(calendar: Calendar, master_ids=None, *, bodies: bool = True) -> list:
+    """The digested rows of the calendar's objects (all, or ``master_ids``:
+    found by key alone, see ``export.rows_of_series``, then kept to the
+    calendar); without ``bodies``, only the columns of a listing."""
+    columns = export.object_columns(_extra())
+    if master_ids is None:
+        stmt = columns.where(
+            Event.calendar_id == calendar.id, Event.deleted_at.is_(None)
+        )
+    else:
+        stmt = columns.where(
+            sa.or_(Event.id.in_(master_ids), Event.series_id.in_(master_ids)),
+            Event.deleted_at.is_(None),
+        )
+    digested = _digested(stmt)
+    if not bodies:
+        rows = digested.subquery("dav_listed")
+        digested = sa.select(*(rows.c[name] for name in _LISTED))
+    return db.session.execute(digested).all()
+
+
+def _body_of(calendar: Calendar, master_id: uuid.UUID) -> bytes:
+    """The body of an object listed without (asked after all: one query)."""
+    found = objects(calendar, [master_id])
+    return found[0].body if found else b""
+
+
+def objects(calendar: Calendar, master_ids=None, *, bodies=True) -> list[CalObject]:
+    """The calendar's objects (all, or those of ``master_ids``). Without
+    ``bodies`` (a listing of names and ETags) the rows are read without the
+    columns a body is rendered from."""
+    if master_ids is not None:
+        master_ids = sorted(set(master_ids))
+        if not master_ids:
+            return []
+    rows = _rows_of(calendar, master_ids, bodies=bodies)
+    return _objects_from(calendar, rows, bodies=bodies)
 
 
 def _masters_by_names(calendar_id: uuid.UUID, names) -> dict[str, tuple]:
@@ -293,7 +425,7 @@ def put(
     if invalid is not None:
         raise invalid
     mapped, ctx, report = parsed
-    if current is not None and current[1] != uid:
+    if current is not None and not _same_uid(current[1], uid):
         raise _forbidden("no-uid-conflict", "An object keeps its UID")
     if current is None and other is not None:
         raise _forbidden(
@@ -319,7 +451,7 @@ def put(
             planner.override(uid, item, series)
     planner.reconcile(set())
     planner.prune({uid} if masters else set(), set())
-    master_id = series[0] if series else None
+    master_id = series[0] if series else _lone_occurrence(planner, uid)
     # A new master is written with its name; a stored one is renamed below.
     inserted = {w.id for w in planner.plan.writes if w.existing is None}
     hrefs = {master_id: name} if master_id in inserted else {}
@@ -332,6 +464,23 @@ def put(
         )
         db.session.flush()
     return _etag_if_kept(calendar, master_id, body), current is None
+
+
+def _lone_occurrence(planner: Planner, uid: str) -> uuid.UUID | None:
+    """The event an object of one occurrence and no series (an invitation to
+    one occurrence) is stored as: the import makes it a single event under a
+    UID of its own (``uid_R<slot>``), and the object is that event."""
+    singles = [w for w in planner.plan.writes if w.series_id is None and w.uid != uid]
+    return singles[0].id if len(singles) == 1 else None
+
+
+def _same_uid(stored: str, uid: str | None) -> bool:
+    """Whether ``stored`` is ``uid`` or the UID a lone occurrence of ``uid``
+    was stored under (``_lone_occurrence``)."""
+    if uid is None or stored == uid:
+        return uid is not None
+    head, _, slot = stored.rpartition("_R")
+    return uid.startswith(head) and len(slot) == 16 and slot.endswith("Z")
 
 
 def _etag_if_kept(calendar: Calendar, master_id: uuid.UUID, body: bytes):
@@ -547,11 +696,13 @@ def expanded(
 
 def expanded_from(calendar: Calendar, found) -> list[CalObject]:
     """``expanded`` of what ``in_window`` found: the stored objects' rows are
-    read once, by key, for both their ETags and the occurrences."""
+    read once, by key, with their ETags (digests: no stored object is
+    rendered), and only the occurrences are written."""
     masters = sorted({master for master, _ in found})
-    rows_list = (
-        export.rows_of_series(calendar, masters, extra=_extra()) if masters else []
-    )
+    rows_list = [
+        row for row in (_rows_of(calendar, masters) if masters else [])
+        if row.calendar_id == calendar.id
+    ]  # fmt: skip
     rows = {row.event_id: row for row in rows_list}
     stored = {obj.master_id: obj for obj in _objects_from(calendar, rows_list)}
     organizer = export.organizer(calendar)

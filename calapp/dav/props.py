@@ -6,7 +6,9 @@ import xml.etree.ElementTree as ET  # noqa: S405 - building only
 from urllib.parse import quote
 
 import sqlalchemy as sa
+from flask import current_app
 
+from calapp.attachments import service as attachments
 from calapp.calendars.models import Calendar
 from calapp.changes.models import Change
 from calapp.extensions import db
@@ -93,6 +95,28 @@ def user_props(user) -> dict:
     }
 
 
+QUOTA = (tag(DAV, "quota-used-bytes"), tag(DAV, "quota-available-bytes"))
+
+
+def quota_props(user) -> dict:
+    """RFC 4331 on the homes and collections: the signed-in user's storage
+    quota, which is the attachment quota (``ATTACHMENT_QUOTA_BYTES``: the files
+    they uploaded to events); events and contacts do not count against it.
+    Computed when asked (one sum), never in allprop (§3)."""
+    used: list[int] = []
+
+    def used_bytes() -> int:
+        if not used:
+            used.append(attachments.quota_used(user.id))
+        return used[0]
+
+    def available() -> str:
+        quota = current_app.config["ATTACHMENT_QUOTA_BYTES"]
+        return str(max(quota - used_bytes(), 0))
+
+    return {QUOTA[0]: lambda: str(used_bytes()), QUOTA[1]: available}
+
+
 def root_props(user) -> dict:
     return {
         tag(DAV, "resourcetype"): _els((DAV, "collection")),
@@ -125,6 +149,7 @@ def home_props(user, name: str) -> dict:
         ),
         tag(DAV, "supported-report-set"): [],
         **user_props(user),
+        **quota_props(user),
     }
 
 
@@ -172,6 +197,7 @@ def calendar_props(
         tag(DAV, "supported-report-set"): reports(*CALENDAR_REPORTS),
         tag(APP, "role"): role,
         **user_props(user),
+        **quota_props(user),
     }
 
 
@@ -194,6 +220,7 @@ def book_props(user, can_write: bool, sync_token, max_bytes: int) -> dict:
         tag(DAV, "current-user-privilege-set"): privileges(names),
         tag(DAV, "supported-report-set"): reports(*BOOK_REPORTS),
         **user_props(user),
+        **quota_props(user),
     }
 
 
@@ -215,12 +242,20 @@ def fix_attributes(found: dict) -> dict:
     return found
 
 
+def wants_body(mode: str, names: list[str], data_tag: str) -> bool:
+    """Whether answering needs the objects' bodies (their data or length):
+    without, a listing reads names and ETags alone."""
+    if mode == "prop":
+        return data_tag in names or tag(DAV, "getcontentlength") in names
+    return mode == "allprop"
+
+
 def object_props(obj, content_type: str, data_tag: str | None) -> dict:
     found = {
         tag(DAV, "resourcetype"): [],
         tag(DAV, "getetag"): obj.etag,
         tag(DAV, "getcontenttype"): content_type,
-        tag(DAV, "getcontentlength"): str(len(obj.body)),
+        tag(DAV, "getcontentlength"): lambda: str(len(obj.body)),
     }
     if data_tag is not None:
         found[data_tag] = lambda: obj.body.decode()

@@ -237,6 +237,12 @@ def calendar_query(principal, user, target, root) -> Response:
     else:
         found = calendars.objects(calendar)
     found = [o for o in found if _prop_filters_match(o, prop_filters)]
+    limit_set = root.find(
+        f"{tag(DAV, 'prop')}/{data_tag}/{tag(CALDAV, 'limit-recurrence-set')}"
+    )
+    if limit_set is not None and expand is None:
+        l_start, l_end = _range(limit_set)
+        found = calendars.limited(calendar, found, l_start, l_end)
     _respond(out, base, found, mode, names, data_tag, calendars.CONTENT_TYPE)
     return xml_response(out)
 
@@ -319,8 +325,9 @@ def sync_collection(principal, user, target, root) -> Response:
     out = multistatus()
     base = _calendar_base(user, calendar)
     data_tag = tag(CALDAV, "calendar-data")
+    bodies = props.wants_body(mode, names, data_tag)
     if initial:
-        found = calendars.objects(calendar)
+        found = calendars.objects(calendar, bodies=bodies)
         _respond(out, base, found, mode, names, data_tag, calendars.CONTENT_TYPE)
         return _sync_answer(out, context)
     ids = _changed_ids(
@@ -333,7 +340,7 @@ def sync_collection(principal, user, target, root) -> Response:
             sa.select(Event.id, Event.series_id).where(Event.id.in_(ids))
         ):
             masters[series_id or event_id] = True
-    live = calendars.objects(calendar, masters)
+    live = calendars.objects(calendar, masters, bodies=bodies)
     _respond(out, base, live, mode, names, data_tag, calendars.CONTENT_TYPE)
     live_names = {o.name for o in live}
     gone = set(masters) - {o.master_id for o in live}

@@ -57,8 +57,10 @@ METHODS = [
     "OPTIONS", "GET", "PUT", "DELETE", "PROPFIND", "PROPPATCH", "REPORT",
     "MKCALENDAR", "MKCOL", "POST", "MOVE", "COPY", "LOCK", "UNLOCK",
 ]  # fmt: skip
-ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR"
-DAV_HEADER = "1, 3, calendar-access, addressbook"
+ALLOW = (
+    "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR, MKCOL"
+)
+DAV_HEADER = "1, 3, calendar-access, addressbook, extended-mkcol"
 
 
 @dataclass
@@ -212,7 +214,7 @@ def _readable_calendars(principal: Principal):
     ).all()
 
 
-HIDDEN = {tag(CALDAV, "calendar-data"), tag(CARDDAV, "address-data")}
+HIDDEN = {tag(CALDAV, "calendar-data"), tag(CARDDAV, "address-data"), *props.QUOTA}
 
 
 def propfind(principal: Principal, user: User, target: Target) -> Response:
@@ -241,10 +243,10 @@ def propfind(principal: Principal, user: User, target: Target) -> Response:
         base = props.path("calendars", user.id, target.calendar.id)
         add(base, calendar_found(principal, user, target.calendar, target.role))
         if depth and _can(principal, "events:read"):
-            for obj in calendars.objects(target.calendar):
-                found = props.object_props(
-                    obj, calendars.CONTENT_TYPE, tag(CALDAV, "calendar-data")
-                )
+            data_tag = tag(CALDAV, "calendar-data")
+            bodies = props.wants_body(mode, names, data_tag)
+            for obj in calendars.objects(target.calendar, bodies=bodies):
+                found = props.object_props(obj, calendars.CONTENT_TYPE, data_tag)
                 add(base + props.quote(obj.name, safe=""), found)
     elif kind == "object":
         obj = calendars.find(target.calendar, target.name)
@@ -450,12 +452,41 @@ def proppatch(principal: Principal, user: User, target: Target) -> Response:
 
 
 def mkcalendar(principal: Principal, user: User, target: Target) -> Response:
+    return _make_calendar(principal, user, target, parse(request.get_data()))
+
+
+def mkcol(principal: Principal, user: User, target: Target) -> Response:
+    """Extended MKCOL (RFC 5689), which some clients send instead of
+    MKCALENDAR: a calendar when its resourcetype says so. The address book is
+    one per account (contacts are private): making another is refused."""
+    root = parse(request.get_data())
+    kinds = set()
+    for prop in root.iter(tag(DAV, "prop")) if root is not None else ():
+        for item in list(prop):
+            if item.tag == tag(DAV, "resourcetype"):  # answered here
+                kinds |= {child.tag for child in item}
+                prop.remove(item)
+    if tag(CALDAV, "calendar") in kinds:
+        return _make_calendar(principal, user, target, root)
+    if tag(CARDDAV, "addressbook") in kinds:
+        raise DavError(
+            403,
+            "Your contacts are one address book: it exists already",
+            (DAV, "valid-resourcetype"),
+        )
+    raise DavError(
+        403,
+        "Only calendars can be made here (a resourcetype with C:calendar)",
+        (DAV, "valid-resourcetype"),
+    )
+
+
+def _make_calendar(principal: Principal, user: User, target: Target, root):
     if target.kind != "calendar":
         raise DavError(403, "Calendars are made in your calendar home")
     if target.calendar is not None:
         raise DavError(405, "A calendar exists here", (DAV, "resource-must-be-null"))
     principal.require("calendars:write")
-    root = parse(request.get_data())
     changes, statuses = _changes(root)
     if any(code not in (200,) for code in statuses.values()):
         raise DavError(403, "A property could not be set", (DAV, "valid-resourcetype"))
@@ -480,6 +511,7 @@ HANDLERS = {
     "DELETE": delete,
     "PROPPATCH": proppatch,
     "MKCALENDAR": mkcalendar,
+    "MKCOL": mkcol,
     "REPORT": report,
 }
 _ = APP

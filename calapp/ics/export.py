@@ -517,6 +517,12 @@ def object_rows(calendar: Calendar, *where, extra=()):
     return _rows(calendar, False, *where, extra=extra)
 
 
+def object_columns(extra=()) -> sa.Select:
+    """The select of the columns ``vevent`` takes (personal data included),
+    plus ``extra``, without conditions: the DAV face digests them."""
+    return _columns(False, extra)
+
+
 def rows_of_series(calendar: Calendar, ids, extra=()) -> list:
     """The rows ``vevent`` takes of the series and single events ``ids`` and
     of their exceptions, unordered, with the ``extra`` columns.

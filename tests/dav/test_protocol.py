@@ -1,6 +1,9 @@
 """CalDAV/CardDAV over plain HTTP: discovery, properties, objects, REPORTs,
 preconditions, and the same store as REST."""
 
+import io
+from datetime import UTC, datetime, timedelta
+
 import defusedxml.ElementTree as ET
 import pytest
 
@@ -102,6 +105,32 @@ def calendar(client, headers):
         headers=headers,
     )
     return response.get_json()
+
+
+def rest_event(client, headers, calendar, title: str) -> dict:
+    """An hour on 1 March 2026, made through REST."""
+    response = client.post(
+        "/events",
+        json={
+            "calendar_id": calendar["id"],
+            "title": title,
+            "start_time": "2026-03-01T10:00:00Z",
+            "end_time": "2026-03-01T11:00:00Z",
+        },
+        headers=headers,
+    )
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def upload_file(client, headers, event_id, size: int) -> None:
+    upload = client.post(
+        f"/events/{event_id}/attachments",
+        data={"file": (io.BytesIO(b"x" * size), "notes.txt", "text/plain")},
+        content_type="multipart/form-data",
+        headers=headers,
+    )
+    assert upload.status_code == 201, upload.get_json()
 
 
 def cal_path(user, calendar):
@@ -298,16 +327,7 @@ def test_delete_object_is_gone_from_rest(dav, client, headers, user, calendar):
 def test_rest_event_appears_over_dav_under_its_uid(
     dav, client, headers, user, calendar
 ):
-    event = client.post(
-        "/events",
-        json={
-            "calendar_id": calendar["id"],
-            "title": "From REST",
-            "start_time": "2026-03-01T10:00:00Z",
-            "end_time": "2026-03-01T11:00:00Z",
-        },
-        headers=headers,
-    ).get_json()
+    event = rest_event(client, headers, calendar, "From REST")
     path = cal_path(user, calendar) + event["ical_uid"] + ".ics"
     assert "SUMMARY:From REST" in dav("GET", path).data.decode()
 
@@ -656,3 +676,174 @@ def test_dav_write_lands_in_the_change_log(app, dav, client, headers, user, cale
         f"/events?calendar_id={calendar['id']}&sync_token={token}", headers=headers
     ).get_json()["items"]
     assert [e["title"] for e in changed] == ["A"]
+
+
+def _etags(tree) -> dict:
+    return {
+        href: props[f"{D}getetag"].text
+        for href, props in responses(tree).items()
+        if isinstance(props, dict) and f"{D}getetag" in props
+    }
+
+
+def test_etag_is_one_value_on_every_path_and_follows_rest_child_edits(
+    dav, client, headers, user, calendar
+):
+    """The ETag comes from what the object is rendered from, not from its
+    bytes: GET, PROPFIND, multiget and expand agree, and a REST change of a
+    reminder or an attendee (rows of other tables) changes it."""
+    path = cal_path(user, calendar)
+    dav("PUT", path + "standup.ics", WEEKLY, Content_Type="text/calendar")
+    etag = dav("GET", path + "standup.ics").headers["ETag"]
+    assert dav("GET", path + "standup.ics").headers["ETag"] == etag
+    listed = _etags(xml(dav("PROPFIND", path, propfind("<D:getetag/>"), Depth="1")))
+    assert listed == {path + "standup.ics": etag}
+    multiget = (
+        '<C:calendar-multiget xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+        f"<D:prop><D:getetag/></D:prop><D:href>{path}standup.ics</D:href>"
+        "</C:calendar-multiget>"
+    )
+    assert _etags(xml(dav("REPORT", path, multiget))) == listed
+    expand = (
+        '<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+        '<D:prop><D:getetag/><C:calendar-data><C:expand start="20260101T000000Z" '
+        'end="20260201T000000Z"/></C:calendar-data></D:prop><C:filter>'
+        '<C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">'
+        '<C:time-range start="20260101T000000Z" end="20260201T000000Z"/>'
+        "</C:comp-filter></C:comp-filter></C:filter></C:calendar-query>"
+    )
+    assert _etags(xml(dav("REPORT", path, expand, Depth="1"))) == listed
+
+    window = "start=2026-01-01T00:00:00Z&end=2026-01-06T00:00:00Z"
+    event = client.get(
+        f"/events?calendar_id={calendar['id']}&{window}", headers=headers
+    ).get_json()["items"][0]
+    master = event.get("series_id") or event["id"]
+    response = client.post(
+        f"/events/{master}/attendees",
+        json={"email": "grace@example.com", "name": "Grace"},
+        headers=headers,
+    )
+    assert response.status_code == 201, response.get_json()
+    after_attendee = dav("GET", path + "standup.ics")
+    assert after_attendee.headers["ETag"] != etag
+    assert "grace@example.com" in after_attendee.data.decode()
+    response = client.post(
+        f"/events/{master}/reminders", json={"minutes_before": 60}, headers=headers
+    )
+    assert response.status_code == 201, response.get_json()
+    after_reminder = dav("GET", path + "standup.ics")
+    assert after_reminder.headers["ETag"] not in (etag, after_attendee.headers["ETag"])
+    assert "TRIGGER:-PT1H" in after_reminder.data.decode()
+    stale = dav(
+        "PUT", path + "standup.ics", WEEKLY, Content_Type="text/calendar", If_Match=etag
+    )
+    assert stale.status_code == 412
+
+
+def test_calendar_query_limit_recurrence_set_keeps_the_series_and_nearby_exceptions(
+    dav, user, calendar
+):
+    """RFC 4791 §9.6.6: the series, and only the exceptions that move an
+    occurrence into or out of the range; the ETag is the whole object's."""
+    path = cal_path(user, calendar)
+    dav("PUT", path + "standup.ics", WEEKLY, Content_Type="text/calendar")
+    etag = dav("GET", path + "standup.ics").headers["ETag"]
+
+    def query(start: str, end: str) -> tuple[str, str]:
+        body = (
+            '<C:calendar-query xmlns:D="DAV:" '
+            'xmlns:C="urn:ietf:params:xml:ns:caldav"><D:prop><D:getetag/>'
+            f'<C:calendar-data><C:limit-recurrence-set start="{start}" '
+            f'end="{end}"/></C:calendar-data></D:prop><C:filter>'
+            '<C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"/>'
+            "</C:comp-filter></C:filter></C:calendar-query>"
+        )
+        found = responses(xml(dav("REPORT", path, body, Depth="1")))
+        props = found[path + "standup.ics"]
+        return props[f"{D}getetag"].text, props[f"{C}calendar-data"].text
+
+    got_etag, data = query("20260201T000000Z", "20260301T000000Z")
+    assert got_etag == etag
+    assert data.count("BEGIN:VEVENT") == 1 and "RRULE:" in data
+    assert "Standup (moved)" not in data
+    _, data = query("20260112T000000Z", "20260113T000000Z")
+    assert data.count("BEGIN:VEVENT") == 2 and "Standup (moved)" in data
+
+
+def test_quota_is_the_attachment_quota_and_only_when_asked(
+    app, dav, client, headers, user, calendar
+):
+    """RFC 4331 on the calendar home and a calendar: the user's attachment
+    quota (files uploaded to events), absent from allprop."""
+    path = cal_path(user, calendar)
+    quota = app.config["ATTACHMENT_QUOTA_BYTES"]
+    asked = propfind("<D:quota-used-bytes/>", "<D:quota-available-bytes/>")
+
+    def figures(target):
+        props = responses(xml(dav("PROPFIND", target, asked, Depth="0")))[target]
+        return (
+            int(props[f"{D}quota-used-bytes"].text),
+            int(props[f"{D}quota-available-bytes"].text),
+        )
+
+    assert figures(path) == (0, quota)
+    event = rest_event(client, headers, calendar, "With a file")
+    upload_file(client, headers, event["id"], 1000)
+    assert figures(path) == (1000, quota - 1000)
+    assert figures(f"/dav/calendars/{user.id}/") == (1000, quota - 1000)
+    everything = '<D:propfind xmlns:D="DAV:"><D:allprop/></D:propfind>'
+    listed = responses(xml(dav("PROPFIND", path, everything, Depth="0")))[path]
+    assert f"{D}quota-used-bytes" not in listed
+
+
+def test_extended_mkcol_makes_a_calendar_and_refuses_a_second_address_book(
+    dav, client, headers, user
+):
+    """RFC 5689, as some clients send instead of MKCALENDAR."""
+    path = f"/dav/calendars/{user.id}/from-mkcol/"
+    body = (
+        '<D:mkcol xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav" '
+        'xmlns:I="http://apple.com/ns/ical/"><D:set><D:prop><D:resourcetype>'
+        "<D:collection/><C:calendar/></D:resourcetype>"
+        "<D:displayname>Made by MKCOL</D:displayname>"
+        "<I:calendar-color>#FF8800FF</I:calendar-color>"
+        "</D:prop></D:set></D:mkcol>"
+    )
+    assert "extended-mkcol" in dav("OPTIONS", "/dav/").headers["DAV"]
+    made = dav("MKCOL", path, body)
+    assert made.status_code == 201, made.data
+    listed = client.get("/calendars", headers=headers).get_json()["items"]
+    made_one = next(c for c in listed if c["name"] == "Made by MKCOL")
+    assert made_one["color"].upper().startswith("#FF8800")
+    assert dav("MKCOL", path, body).status_code == 405
+    book = body.replace(
+        "<C:calendar/>", '<R:addressbook xmlns:R="urn:ietf:params:xml:ns:carddav"/>'
+    )
+    refused = dav("MKCOL", f"/dav/calendars/{user.id}/book/", book)
+    assert refused.status_code == 403 and b"valid-resourcetype" in refused.data
+    plain = dav("MKCOL", f"/dav/calendars/{user.id}/plain/")
+    assert plain.status_code == 403
+
+
+def test_an_object_with_a_file_has_a_new_etag_when_its_link_is_signed_anew(
+    monkeypatch, dav, client, headers, user, calendar
+):
+    """An uploaded file is an ATTACH link signed until a day boundary: the
+    bytes change when the link is signed anew, and so does the ETag (the
+    same bytes, the same ETag, within the day)."""
+    from calapp.dav import calendars as dav_calendars
+    from calapp.ics import export
+
+    event = rest_event(client, headers, calendar, "With a file")
+    upload_file(client, headers, event["id"], 10)
+    path = cal_path(user, calendar) + event["ical_uid"] + ".ics"
+    first, again = dav("GET", path), dav("GET", path)
+    assert b"ATTACH;" in first.data
+    assert (again.headers["ETag"], again.data) == (first.headers["ETag"], first.data)
+    later = datetime.now(UTC) + timedelta(days=3)
+    monkeypatch.setattr(dav_calendars, "utcnow", lambda: later)
+    monkeypatch.setattr(export, "utcnow", lambda: later)
+    moved = dav("GET", path)
+    assert moved.data != first.data
+    assert moved.headers["ETag"] != first.headers["ETag"]
