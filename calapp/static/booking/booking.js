@@ -712,7 +712,7 @@
   function manageRequest(suffix, body) {
     var path = "/bookings/" + encodeURIComponent(state.manage.id) + (suffix || "");
     if (body === undefined) {
-      return request(apiUrl(path), { headers: { "X-Manage-Token": state.manage.secret } });
+      return request(apiUrl(path), { headers: { "Manage-Token": state.manage.secret } });
     }
     body.manage_token = state.manage.secret;
     return request(apiUrl(path), { method: "POST", body: body });
@@ -726,7 +726,7 @@
         return;
       }
       if (r.status !== 200) throw new Error(r.body.error || "HTTP " + r.status);
-      showManaged(r.body);
+      showManaged(r.body.booking);
     });
   }
 
