@@ -574,6 +574,13 @@ class MyMonthArgsSchema(MonthArgsSchema):
         validate=ma.validate.Range(5, 1440),
         metadata={"description": "Slot length in minutes (default 30)"},
     )
+    participant = participants_field(
+        "Repeatable: the month of a group. A day's slots are then those free "
+        "for you and for every participant: within their own default schedule "
+        "too, outside their busy time, time off and blocking holidays. "
+        + PARTICIPANT_TEXT,
+        load_default=list,
+    )
 
 
 class MonthDaySchema(Schema):
@@ -605,6 +612,7 @@ class MonthSchema(Schema):
         "timezone": "Europe/Berlin",
         "duration_minutes": 30,
         "schedule_id": "5e0c7f3a-9b2d-4c61-8a7e-3f1d2b9c6a40",
+        "participants": ["ada@example.com"],
         "days": MONTH_EXAMPLE_DAYS,
     }
 
@@ -613,4 +621,11 @@ class MonthSchema(Schema):
     timezone = ma.fields.String(required=True)
     duration_minutes = ma.fields.Integer(required=True)
     schedule_id = ma.fields.UUID(required=True)
+    participants = ma.fields.List(
+        ma.fields.String(),
+        required=True,
+        metadata={
+            "description": "The participants as you gave them (empty: you alone)"
+        },
+    )
     days = ma.fields.List(ma.fields.Nested(MonthDaySchema), required=True)
