@@ -59,12 +59,21 @@ _BUSY_CACHE_SIZE = 256
 
 
 def _positions(calendar_ids: list[uuid.UUID]) -> tuple:
-    """The last change-log position of each calendar (one index probe each)."""
+    """The last change-log position of each calendar (one index probe each).
+
+    Written as a range on ``calendar_id`` ordered by ``(calendar_id, position)``
+    so that PostgreSQL reads ``ix_changes_calendar_position`` backwards for one
+    row: with ``max(position) WHERE calendar_id = x`` it walked the primary key
+    back from the newest change, through every later change of other calendars
+    (10,000 rows for one of ten calendars written one after the other).
+    """
     if not calendar_ids:
         return ()
     last = [
-        sa.select(sa.func.max(Change.position))
-        .where(Change.calendar_id == cid)
+        sa.select(Change.position)
+        .where(Change.calendar_id >= cid, Change.calendar_id <= cid)
+        .order_by(Change.calendar_id.desc(), Change.position.desc())
+        .limit(1)
         .scalar_subquery()
         for cid in calendar_ids
     ]
@@ -326,10 +335,10 @@ def find_common_slots(principal: Principal, data: dict) -> dict:
     union = [b for c in calendars for b in per_calendar[c.id]] + [
         b for a in needed for b in people.busy_of(a.participant, per_calendar)
     ]
-    # Time off and blocking holidays of the calendars' owners, of the required
-    # participants and of the schedule's owner: the slot itself, no buffer.
-    away_of = _unique(calendars + people.calendars_of(required))
-    off = [(a.start, a.end) for a in find_absences(away_of, schedule, start, end)]
+    # Time off and blocking holidays of the calendars' owners and of the
+    # schedule's owner: the slot itself, no buffer (the participants' own are in
+    # their ``Availability``, read once for the whole group).
+    off = [(a.start, a.end) for a in find_absences(calendars, schedule, start, end)]
     found = [
         slot
         for slot in slots.free_slots(rules, union, start, end, now=start, off=off)
