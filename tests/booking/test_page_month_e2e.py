@@ -274,3 +274,53 @@ def test_the_times_go_below_the_calendar_on_a_phone(
         else:
             assert times["x"] >= calendar["x"] + calendar["width"]
             assert abs(times["y"] - calendar["y"]) < 40
+
+
+@pytest.mark.slow
+def test_the_manage_link_still_cancels_after_the_link_was_switched_off(
+    browser,  # noqa: F811 - the imported fixture
+    server,
+    weekday_link,
+):
+    access_token, link_token = weekday_link
+    now = datetime.now(ZoneInfo("UTC"))
+    status, offered = _api(
+        server,
+        "GET",
+        f"/booking/{link_token}/availability?start={now:%Y-%m-%dT%H:%M:%SZ}"
+        f"&end={now + timedelta(days=10):%Y-%m-%dT%H:%M:%SZ}",
+    )
+    assert status == 200, offered
+    slot = offered["slots"][0]
+    status, booked = _api(
+        server,
+        "POST",
+        f"/booking/{link_token}/reserve",
+        {
+            "name": "Grace",
+            "email": "grace@example.com",
+            "slot_start": slot["start"],
+            "slot_end": slot["end"],
+        },
+    )
+    assert status == 200, booked
+    status, _ = _api(
+        server, "DELETE", f"/booking-links/{link_token}", token=access_token
+    )
+    assert status == 204
+    booking = booked["booking"]
+    url = f"{server}/book/{link_token}#manage={booking['id']}.{booking['manage_token']}"
+    context = browser.new_context(timezone_id=ZONE, locale="en-GB")
+    page = context.new_page()
+    problems = _watch(page)
+    try:
+        page.goto(url)
+        page.get_by_role("heading", name="Your booking").wait_for()
+        assert "closed" in page.locator("#meta").inner_text()
+        assert page.get_by_role("button", name="Reschedule").is_hidden()
+        page.get_by_role("button", name="Cancel booking").click()
+        page.get_by_role("button", name="Yes, cancel it").click()
+        page.locator("#manage-state").filter(has_text="Cancelled.").wait_for()
+        assert [p for p in problems if "404" not in p] == []
+    finally:
+        context.close()

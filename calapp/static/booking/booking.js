@@ -230,6 +230,8 @@
     }
     return request(apiUrl(""))
       .then(function (r) {
+        // A link switched off by its owner: its visitors can still cancel.
+        if (r.status === 404 && state.manage) return loadManaged(true);
         if (r.status === 404) return notFound();
         if (r.status !== 200) {
           throw new Error(r.body.error || "HTTP " + r.status);
@@ -718,7 +720,8 @@
     return request(apiUrl(path), { method: "POST", body: body });
   }
 
-  function loadManaged() {
+  // inactive: the link is switched off (cancelling is all that is left).
+  function loadManaged(inactive) {
     return manageRequest("").then(function (r) {
       if (r.status === 404) {
         $("title").textContent = "This manage link does not work";
@@ -726,6 +729,13 @@
         return;
       }
       if (r.status !== 200) throw new Error(r.body.error || "HTTP " + r.status);
+      if (inactive) {
+        var title = (r.body.event && r.body.event.title) || "Your booking";
+        state.link = { title: title, timezone: state.zone, inactive: true };
+        document.title = title;
+        $("title").textContent = title;
+        $("meta").textContent = "This booking page is closed: you can still cancel your booking.";
+      }
       showManaged(r.body.booking);
     });
   }
@@ -747,6 +757,7 @@
     $("manage-state").textContent = (note ? note + " " : "") + (STATE_TEXT[booking.status] || "");
     var live = booking.status === "active" || booking.status === "pending";
     $("manage-actions").hidden = !live;
+    $("reschedule").hidden = !!state.link.inactive;
     $("cancel-confirm").hidden = true;
     $("booking").hidden = true;
     var section = $("manage");
