@@ -98,7 +98,7 @@ class ExplainView(MethodView):
     @blp.response(200, SlotExplanationSchema)
     @blp.errors(404)
     def post(self, data):
-        """Explain whether a slot is free in every listed calendar, and why not
+        """Explain whether a slot is free for the calendars and people, and why not
 
         Judges one slot (start plus duration_minutes or end) with the rules of
         POST /availability/find and answers whether find would offer it; if not,
@@ -106,6 +106,7 @@ class ExplainView(MethodView):
         not_on_interval, busy, buffer, time_off or holiday. A busy reason names
         the event (id, title, calendar) only when you may read it and hold
         events:read; otherwise (a calendar shared with you at freebusy) it says
-        only when the calendar is busy.
+        only when the calendar is busy. With participants, their busy time, time
+        off, holidays and own working hours too, each reason naming the participant.
         """
         return explain.explain(current_principal(), data)

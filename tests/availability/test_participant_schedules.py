@@ -211,3 +211,53 @@ def test_the_month_of_someone_who_shares_nothing_is_a_404(
     r = _month(client, me, [stranger.email])
     assert r.status_code == 404
     assert r.get_json()["details"]["participants"] == [stranger.email]
+
+
+# --- explain with participants ------------------------------------------------------
+
+
+def _explain(client, caller, start, **fields):
+    body = {"start": _at(start), "duration_minutes": 60, "timezone": "UTC", **fields}
+    return client.post("/availability/explain", json=body, headers=caller[1])
+
+
+def test_explain_names_the_participant_in_the_way(
+    client,
+    me,  # noqa: F811 - the imported fixture
+    person,  # noqa: F811 - the imported fixture
+):
+    ann = person(busy=[("10:00", "11:00")])
+    olga = person()
+    _schedule(client, olga, {"mon": [{"start": "11:00", "end": "17:00"}]})
+    _time_off(client, olga, "13:00", "14:00")
+    group = [ann.email, olga.email]
+
+    r = _explain(client, me, "10:00", participants=group)
+    assert r.status_code == 200, r.get_json()
+    body = r.get_json()
+    assert body["offered"] is False
+    assert body["participants"] == group
+    codes = {(x["code"], x.get("participant")) for x in body["reasons"]}
+    assert codes == {("busy", ann.email), ("outside_working_hours", olga.email)}
+    outside = [x for x in body["reasons"] if x["code"] == "outside_working_hours"]
+    assert "windows" not in outside[0]  # her hours are not shown
+    assert all("event" not in x for x in body["reasons"])  # freebusy: no names
+    assert "Private" not in r.get_data(as_text=True)
+
+    r = _explain(client, me, "13:00", participants=group)
+    assert [(x["code"], x["participant"]) for x in r.get_json()["reasons"]] == [
+        ("time_off", olga.email)
+    ]
+    assert "Leave" not in r.get_data(as_text=True)
+
+    r = _explain(client, me, "11:00", participants=group)
+    assert r.get_json()["offered"] is True and r.get_json()["reasons"] == []
+
+
+def test_explain_needs_a_calendar_or_a_participant(
+    client,
+    me,  # noqa: F811 - the imported fixture
+):
+    r = _explain(client, me, "10:00")
+    assert r.status_code == 400
+    assert "calendar_ids" in r.get_json()["details"]
