@@ -6,6 +6,7 @@ Nothing here touches the database: loading a principal from credentials is
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import re
@@ -148,6 +149,15 @@ def tokens_equal(a: str, b: str) -> bool:
 
 def new_secret(nbytes: int = 32) -> str:
     return secrets.token_urlsafe(nbytes)
+
+
+def derived_secret(key: str, purpose: str, ident: uuid.UUID) -> str:
+    """A secret that can be written again later from ``key`` (the app's
+    SECRET_KEY) and a random id, e.g. in an email sent after the response that
+    showed it: HMAC-SHA256, url-safe, as long as ``new_secret(32)``. Store only
+    its ``hash_token``."""
+    mac = hmac.new(key.encode(), f"{purpose}:{ident}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(mac).rstrip(b"=").decode()
 
 
 def new_api_key() -> tuple[str, str, str]:

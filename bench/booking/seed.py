@@ -105,8 +105,8 @@ def migrate(url: str) -> None:
         "CALAPP_ENV": "development",
         "JWT_SECRET_KEY": JWT_SECRET,
     }
-    subprocess.run(  # noqa: S603 - our own venv's flask
-        [str(ROOT / ".venv" / "bin" / "flask"), "--app", "wsgi", "db", "upgrade"],
+    subprocess.run(  # noqa: S603 - this venv's flask
+        [sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],
         cwd=ROOT,
         env=env,
         check=True,

@@ -2,6 +2,7 @@
 
     python bench/groupfind/run.py [--participants 10] [--series 200] [--events 2000]
         [--rounds 30] [--database calapp_bench_groupfind] [--redis redis://...]
+        [--no-seed] [--profile FILE]
 
 Builds a fresh database (dropped and created, then migrated), seeds a scheduler
 and ``--participants`` people, each owning one calendar shared with the
@@ -12,12 +13,15 @@ minutes, starting between January 2026 and February 2027) and
 finding 30-minute slots over 14 days of 2027 for all of them (half required,
 half optional). Reports the median and minimum of each, cold (busy-block cache
 emptied before each request) and warm (the same question again, calendars
-unchanged).
+unchanged). ``--no-seed`` reuses the database of an earlier run (same
+``--participants``); ``--profile FILE`` also writes a cProfile of the cold
+requests (read it with ``python -m pstats FILE``).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
 import random
 import statistics
@@ -40,15 +44,16 @@ DAYS = ("MO", "TU", "WE", "TH", "FR")
 WINDOW_START = datetime(2027, 3, 1, tzinfo=UTC)
 
 
-def app_for(database: str, redis_url: str):
+def app_for(database: str, redis_url: str, fresh: bool = True):
     import psycopg2
 
-    conn = psycopg2.connect("postgresql://postgres@127.0.0.1:5432/postgres")
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute(f'DROP DATABASE IF EXISTS "{database}"')
-        cur.execute(f'CREATE DATABASE "{database}"')
-    conn.close()
+    if fresh:
+        conn = psycopg2.connect("postgresql://postgres@127.0.0.1:5432/postgres")
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute(f'DROP DATABASE IF EXISTS "{database}"')
+            cur.execute(f'CREATE DATABASE "{database}"')
+        conn.close()
     os.environ.setdefault("CALAPP_ENV", "testing")
     os.environ.setdefault("JWT_SECRET_KEY", "bench-secret-" + "x" * 40)
     from flask_migrate import upgrade
@@ -64,8 +69,9 @@ def app_for(database: str, redis_url: str):
             "AUTO_MIGRATE": False,
         }
     )
-    with app.app_context():
-        upgrade()
+    if fresh:
+        with app.app_context():
+            upgrade()
     return app
 
 
@@ -140,11 +146,17 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--database", default="calapp_bench_groupfind")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/0")
+    parser.add_argument("--no-seed", action="store_true")
+    parser.add_argument("--profile", type=Path)
     args = parser.parse_args()
-    app = app_for(args.database, args.redis)
-    began = time.perf_counter()
-    email, people = seed(app, args.participants, args.series, args.events)
-    print(f"seeded in {time.perf_counter() - began:.0f} s")
+    app = app_for(args.database, args.redis, fresh=not args.no_seed)
+    if args.no_seed:
+        email = "sam@bench.example"
+        people = [f"p{n}@bench.example" for n in range(args.participants)]
+    else:
+        began = time.perf_counter()
+        email, people = seed(app, args.participants, args.series, args.events)
+        print(f"seeded in {time.perf_counter() - began:.0f} s")
     from calapp.availability import service
 
     client = app.test_client()
@@ -165,21 +177,31 @@ def main() -> None:
             for day in ("mon", "tue", "wed", "thu", "fri")
         },
     }
+    profiler = cProfile.Profile() if args.profile else None
     for label, cold in (("cold", True), ("warm", False)):
-        times = []
+        times, cpu = [], []
         for _ in range(args.rounds):
             if cold:
                 service._BUSY_CACHE.clear()
-            began = time.perf_counter()
+            if cold and profiler:
+                profiler.enable()
+            began, began_cpu = time.perf_counter(), time.process_time()
             r = client.post("/availability/find", json=body, headers=headers)
             times.append((time.perf_counter() - began) * 1000)
+            cpu.append((time.process_time() - began_cpu) * 1000)
+            if cold and profiler:
+                profiler.disable()
             assert r.status_code == 200, r.get_json()
         slots = len(r.get_json()["slots"])
         print(
             f"{label}: p50 {statistics.median(times):.1f} ms, "
-            f"min {min(times):.1f} ms, {slots} slots ({len(people)} participants, "
+            f"min {min(times):.1f} ms, app CPU p50 {statistics.median(cpu):.1f} ms, "
+            f"{slots} slots ({len(people)} participants, "
             f"each {args.series} series + {args.events} events)"
         )
+
+    if profiler:
+        profiler.dump_stats(args.profile)
 
 
 if __name__ == "__main__":

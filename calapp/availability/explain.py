@@ -8,6 +8,12 @@ A ``busy`` or ``buffer`` reason names its calendar; it names the event (id,
 title, calendar) only when the principal may read the event, as
 ``policy.readable_events`` says, and holds the ``events:read`` scope. Otherwise
 it says only when the calendar is busy, merged as free/busy shows it.
+
+Participants are judged as find judges required ones: the busy time of the
+calendars they share with the caller, their time off and blocking holidays, and
+their own default schedule. Their reasons carry ``participant`` (as the caller
+gave them); an ``outside_working_hours`` of theirs says the day, not their
+windows.
 """
 
 from __future__ import annotations
@@ -19,18 +25,21 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from calapp import policy
+from calapp.availability import participants as people
 from calapp.availability import reasons, service
 from calapp.availability.schemas import reason_fields
 from calapp.errors import ValidationError
 from calapp.events.models import Event
 from calapp.extensions import db
+from calapp.schedules import service as schedules
 from calapp.security import Principal
 
 
 @dataclass(frozen=True)
 class BusySource:
-    calendar_id: uuid.UUID
+    calendar_id: uuid.UUID | None
     event_id: uuid.UUID | None = None  # None: not to be named
+    participant: str | None = None
 
 
 def explain(principal: Principal, data: dict) -> dict:
@@ -46,15 +55,31 @@ def explain(principal: Principal, data: dict) -> dict:
     schedule = service.find_schedule(principal, data)
     rules = service.find_rules(data, duration, schedule)
     calendars = service.readable(principal, data["calendar_ids"])
+    (group,) = people.resolve(principal, data["participants"])
+    whose = {c.id: p.given for p in group for c in p.calendars}
     lo, hi = reasons.reach(start, start + duration, rules.buffer)
-    blockers, names = _blockers(principal, calendars, lo, hi)
+    read = list({c.id: c for c in [*calendars, *people.calendars_of(group)]}.values())
+    blockers, names = _blockers(principal, read, lo, hi, whose)
     blockers += [
         reasons.Blocker(a.start, a.end, code=a.code, name=a.name)
         for a in service.find_absences(calendars, schedule, lo, hi)
     ]
+    given = {p.user_id: p.given for p in group}
+    blockers += [
+        reasons.Blocker(
+            a.start,
+            a.end,
+            code=a.code,
+            name=a.name,
+            source=BusySource(None, participant=given[a.owner_id]),
+        )
+        for a in schedules.absences(dict.fromkeys(given), lo, hi)
+    ]
     found = reasons.explain(rules, start, start, blockers)
+    found += _outside_their_hours(group, rules, start, start + duration)
     return {
         "calendar_ids": [c.id for c in calendars],
+        "participants": [p.given for p in group],
         "schedule_id": schedule.id if schedule is not None else None,
         "timezone": rules.timezone,
         "duration_minutes": int(duration / timedelta(minutes=1)),
@@ -64,12 +89,35 @@ def explain(principal: Principal, data: dict) -> dict:
     }
 
 
-def _blockers(principal: Principal, calendars: list, lo, hi):
-    """The busy blocks of ``[lo, hi)``, and the events that may be named."""
+def _outside_their_hours(group, asked, start, end) -> list[reasons.Reason]:
+    """``outside_working_hours`` of each participant whose own default schedule
+    does not hold the slot (the day in their schedule's zone, no windows)."""
+    own = people.own_schedules(group)
+    found = []
+    for p in group:
+        theirs = people.rules_for(p, asked, own.get(p.user_id))
+        if theirs is asked or reasons.windows_holding(theirs, start, end):
+            continue
+        day = reasons.local_date(start, theirs.zone)
+        found.append(
+            reasons.Reason(
+                reasons.OUTSIDE_WORKING_HOURS,
+                f"The slot is not inside the working hours of {p.given} on "
+                f"{day.isoformat()}",
+                day=day,
+                source=BusySource(None, participant=p.given),
+            )
+        )
+    return found
+
+
+def _blockers(principal: Principal, calendars: list, lo, hi, whose: dict):
+    """The busy blocks of ``[lo, hi)``, and the events that may be named;
+    ``whose``: calendar id → the participant it stands for."""
     if not principal.has_scope("events:read"):
         per_calendar = service.busy_by_calendar(calendars, lo, hi)
         blockers = [
-            reasons.Blocker(s, e, source=BusySource(cid))
+            reasons.Blocker(s, e, source=BusySource(cid, None, whose.get(cid)))
             for cid, blocks in per_calendar.items()
             for s, e in blocks
         ]
@@ -78,7 +126,11 @@ def _blockers(principal: Principal, calendars: list, lo, hi):
     names = _readable(principal, {event_id for _, event_id, _, _ in spans})
     blockers = [
         reasons.Blocker(
-            s, e, source=BusySource(cid, event_id if event_id in names else None)
+            s,
+            e,
+            source=BusySource(
+                cid, event_id if event_id in names else None, whose.get(cid)
+            ),
         )
         for cid, event_id, s, e in spans
     ]
@@ -104,7 +156,10 @@ def _readable(principal: Principal, ids: set[uuid.UUID]) -> dict[uuid.UUID, dict
 def _shown(reason: reasons.Reason, names: dict) -> dict:
     shown = reason_fields(reason)
     if isinstance(reason.source, BusySource):
-        shown["calendar_id"] = reason.source.calendar_id
+        if reason.source.calendar_id is not None:
+            shown["calendar_id"] = reason.source.calendar_id
+        if reason.source.participant is not None:
+            shown["participant"] = reason.source.participant
         event = names.get(reason.source.event_id)
         if event is not None:
             shown["event"] = event

@@ -12,9 +12,18 @@ exists is never told. An email finds an account that verified it (as sharing
 does), or the caller's own.
 
 A participant is judged by ``rules_for`` (the windows they work in) and
-``busy_of`` (when they are busy): today the request's working hours and their
-calendars' events. A person's own schedule, time off and holidays belong in
-these two functions, so that slot finding and free/busy keep reading only them.
+``busy_of`` (when they are busy), and ``Availability`` adds their absences:
+
+- their working hours are their own default schedule (its weekly windows,
+  date overrides and zone) when they have one, on top of the request's working
+  hours; without one, the request's alone. Sharing free/busy with the caller
+  shares when one works, as Google's and Cal.com's team scheduling do;
+- their time off and blocking public holidays keep the slot itself out (no
+  buffer), for optional participants too: a coach on leave is not counted
+  among those free.
+
+Schedules and absences of every participant of a request are read in one
+query each (``own_schedules``, ``absences_of``).
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 
 import sqlalchemy as sa
 
@@ -30,6 +40,8 @@ from calapp.availability import reasons, slots
 from calapp.calendars.models import Calendar
 from calapp.errors import NotFound
 from calapp.extensions import db
+from calapp.schedules import service as schedules
+from calapp.schedules.models import Schedule
 from calapp.security import Principal
 from calapp.users.models import User
 from calapp.users.service import normalize_email
@@ -130,10 +142,68 @@ def busy_of(
     )
 
 
-def rules_for(participant: Participant, asked: slots.Rules) -> slots.Rules:
-    """The rules the participant's free time is judged by: the working hours of
-    the request (a person's own schedule takes their place here)."""
-    return asked
+def own_schedules(
+    participants: Iterable[Participant],
+) -> dict[uuid.UUID, Schedule]:
+    """Each participant's default schedule, by user id (one query)."""
+    ids = list({p.user_id for p in participants})
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        sa.select(User.id, Schedule)
+        .join(Schedule, Schedule.id == User.default_schedule_id)
+        .where(User.id.in_(ids), Schedule.deleted_at.is_(None))
+    ).all()
+    return {user_id: schedule for user_id, schedule in rows}
+
+
+def absences_of(
+    participants: Iterable[Participant], start, end
+) -> dict[uuid.UUID, list[Slot]]:
+    """Time off and blocking holidays of each participant, by user id (holidays'
+    days in their default schedule's zone, else their home zone)."""
+    owners = {p.user_id: None for p in participants}
+    found: dict[uuid.UUID, list[Slot]] = {}
+    for absence in schedules.absences(owners, start, end):
+        found.setdefault(absence.owner_id, []).append((absence.start, absence.end))
+    return found
+
+
+def availabilities(
+    group: list[Participant],
+    asked: slots.Rules,
+    per_calendar: Mapping[uuid.UUID, list[Slot]],
+    start,
+    end,
+) -> list[Availability]:
+    """Each participant's ``Availability`` in ``[start, end)``, in order: their
+    own schedule and absences read in one query each for the whole group."""
+    own = own_schedules(group)
+    away = absences_of(group, start, end)
+    return [
+        Availability.of(
+            p, asked, per_calendar, own.get(p.user_id), away.get(p.user_id, ())
+        )
+        for p in group
+    ]
+
+
+def rules_for(
+    participant: Participant, asked: slots.Rules, schedule: Schedule | None = None
+) -> slots.Rules:
+    """The rules the participant's free time is judged by: their own default
+    ``schedule`` (with the request's duration, buffer and grid), else the
+    request's working hours."""
+    if schedule is None:
+        return asked
+    return slots.open_rules(
+        asked.duration,
+        schedule.timezone,
+        schedules.weekly_windows(schedule),
+        buffer=asked.buffer,
+        slot_interval=asked.slot_interval,
+        date_overrides=schedules.override_windows(schedule),
+    )
 
 
 @dataclass
@@ -146,6 +216,7 @@ class Availability:
     rules: slots.Rules
     busy: reasons.BusyIndex
     asked: slots.Rules
+    away: reasons.BusyIndex
 
     @classmethod
     def of(
@@ -153,12 +224,15 @@ class Availability:
         participant: Participant,
         asked: slots.Rules,
         per_calendar: Mapping[uuid.UUID, list[Slot]],
+        schedule: Schedule | None = None,
+        away: Iterable[Slot] = (),
     ) -> Availability:
         return cls(
             participant,
-            rules_for(participant, asked),
+            rules_for(participant, asked, schedule),
             reasons.BusyIndex(busy_of(participant, per_calendar), asked.buffer),
             asked,
+            reasons.BusyIndex(away, timedelta(0)),
         )
 
     def is_free(self, start, end) -> bool:
@@ -166,5 +240,7 @@ class Availability:
         if self.rules is not self.asked and not reasons.windows_holding(
             self.rules, start, end
         ):
+            return False
+        if self.away.conflict_end(start, end) is not None:
             return False
         return self.busy.conflict_end(start, end) is None

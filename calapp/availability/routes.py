@@ -60,10 +60,11 @@ class FindSlotsView(MethodView):
         Slots of the given duration free in every listed calendar and for every
         required participant (by user id or email: the calendars they share with
         you, role freebusy or above) at once, inside working hours in the given time
-        zone (or one of your schedules, by schedule_id), outside the owners' and
-        required participants' time off and blocking holidays. With
-        optional_participants, slots where at least min_required of them are free,
-        ranked by how many are. Use it to schedule a meeting between several people.
+        zone (or one of your schedules, by schedule_id) and inside each participant's
+        own default schedule, outside the owners' and participants' time off and
+        blocking holidays. With optional_participants, slots where at least
+        min_required of them are free, ranked by how many are (their schedules and
+        time off count). Use it to schedule a meeting between several people.
         """
         return service.find_common_slots(current_principal(), data)
 
@@ -82,8 +83,9 @@ class MonthView(MethodView):
         schedule's): available, partial, full, off, holiday or time_off, the
         holiday's name, and how many slots of duration_minutes your schedule
         (schedule_id, default your default schedule) leaves free after the busy
-        time of your calendars, your time off and blocking public holidays. A 400
-        when you have no default schedule and give none.
+        time of your calendars, your time off and blocking public holidays. With
+        participant (repeatable), the month of a group: slots every participant is
+        free in too. A 400 when you have no default schedule and give none.
         """
         return service.my_month(current_principal(), args)
 
@@ -96,7 +98,7 @@ class ExplainView(MethodView):
     @blp.response(200, SlotExplanationSchema)
     @blp.errors(404)
     def post(self, data):
-        """Explain whether a slot is free in every listed calendar, and why not
+        """Explain whether a slot is free for the calendars and people, and why not
 
         Judges one slot (start plus duration_minutes or end) with the rules of
         POST /availability/find and answers whether find would offer it; if not,
@@ -104,6 +106,7 @@ class ExplainView(MethodView):
         not_on_interval, busy, buffer, time_off or holiday. A busy reason names
         the event (id, title, calendar) only when you may read it and hold
         events:read; otherwise (a calendar shared with you at freebusy) it says
-        only when the calendar is busy.
+        only when the calendar is busy. With participants, their busy time, time
+        off, holidays and own working hours too, each reason naming the participant.
         """
         return explain.explain(current_principal(), data)

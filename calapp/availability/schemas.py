@@ -418,6 +418,12 @@ class NamedReasonSchema(ReasonSchema):
     calendar_id = ma.fields.UUID(
         metadata={"description": "busy, buffer: the calendar that is busy"}
     )
+    participant = ma.fields.String(
+        metadata={
+            "description": "The participant (as you gave them) whose busy time, "
+            "time off, holiday or own working hours the reason is about"
+        }
+    )
     event = ma.fields.Nested(
         ExplainedEventSchema,
         metadata={
@@ -450,7 +456,13 @@ class ExplainSchema(Schema):
     }
 
     calendar_ids = ma.fields.List(
-        ma.fields.UUID(), required=True, validate=ma.validate.Length(min=1, max=20)
+        ma.fields.UUID(), load_default=list, validate=ma.validate.Length(max=20)
+    )
+    participants = participants_field(
+        "People judged as POST /availability/find judges required participants: "
+        "their shared busy time, time off, holidays and own working hours. "
+        + PARTICIPANT_TEXT,
+        load_default=list,
     )
     start = Instant(required=True, metadata={"description": "The slot's start"})
     duration_minutes = ma.fields.Integer(
@@ -475,6 +487,10 @@ class ExplainSchema(Schema):
     @ma.validates_schema
     def _length(self, data, **kwargs):
         check_hours_or_schedule(data)
+        if not data.get("calendar_ids") and not data.get("participants"):
+            raise ma.ValidationError(
+                "give calendar_ids, participants or both", "calendar_ids"
+            )
         if ("end" in data) == ("duration_minutes" in data):
             raise ma.ValidationError("give either end or duration_minutes", "end")
         if "end" in data and "start" in data:
@@ -488,6 +504,7 @@ class ExplainSchema(Schema):
 class SlotExplanationSchema(Schema):
     EXAMPLE = {
         "calendar_ids": ["0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10"],
+        "participants": [],
         "schedule_id": None,
         "timezone": "Europe/London",
         "duration_minutes": 60,
@@ -511,6 +528,11 @@ class SlotExplanationSchema(Schema):
     }
 
     calendar_ids = ma.fields.List(ma.fields.UUID(), required=True)
+    participants = ma.fields.List(
+        ma.fields.String(),
+        required=True,
+        metadata={"description": "The participants as you gave them"},
+    )
     schedule_id = ma.fields.UUID(
         required=True, allow_none=True, metadata={"description": "The schedule used"}
     )
@@ -574,6 +596,13 @@ class MyMonthArgsSchema(MonthArgsSchema):
         validate=ma.validate.Range(5, 1440),
         metadata={"description": "Slot length in minutes (default 30)"},
     )
+    participant = participants_field(
+        "Repeatable: the month of a group. A day's slots are then those free "
+        "for you and for every participant: within their own default schedule "
+        "too, outside their busy time, time off and blocking holidays. "
+        + PARTICIPANT_TEXT,
+        load_default=list,
+    )
 
 
 class MonthDaySchema(Schema):
@@ -605,6 +634,7 @@ class MonthSchema(Schema):
         "timezone": "Europe/Berlin",
         "duration_minutes": 30,
         "schedule_id": "5e0c7f3a-9b2d-4c61-8a7e-3f1d2b9c6a40",
+        "participants": ["ada@example.com"],
         "days": MONTH_EXAMPLE_DAYS,
     }
 
@@ -613,4 +643,11 @@ class MonthSchema(Schema):
     timezone = ma.fields.String(required=True)
     duration_minutes = ma.fields.Integer(required=True)
     schedule_id = ma.fields.UUID(required=True)
+    participants = ma.fields.List(
+        ma.fields.String(),
+        required=True,
+        metadata={
+            "description": "The participants as you gave them (empty: you alone)"
+        },
+    )
     days = ma.fields.List(ma.fields.Nested(MonthDaySchema), required=True)

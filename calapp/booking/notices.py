@@ -1,8 +1,9 @@
-"""Emails about bookings that wait for approval (only when ``SMTP_URL`` is set).
+"""Emails about bookings (only when ``SMTP_URL`` is set).
 
 Each is an email delivery of the outbox (``calapp.delivery``), sent once per
 (topic, booking, recipient role) and retried like every email:
 
+- ``booking.confirmed``: to the visitor of a link without approval;
 - ``booking.requested``: to the owner (approve or decline it, by when) and to
   the visitor (the request waits for the owner's answer);
 - ``booking.approved``: to the visitor;
@@ -10,6 +11,9 @@ Each is an email delivery of the outbox (``calapp.delivery``), sent once per
   too when nobody answered in time (the job declined it).
 
 The message is written when it is sent, from the booking as it is then. The
+visitor's emails carry the private manage link (the booking page with
+``#manage=<id>.<secret>``; the secret is derived again, see
+``service.manage_secret``), from which they cancel or reschedule. The
 visitor also receives the event's iCalendar invitations (a tentative REQUEST,
 then the confirmed update or the CANCEL) like every attendee.
 """
@@ -25,14 +29,21 @@ import sqlalchemy as sa
 from flask import current_app
 
 from calapp import mail, queue
+from calapp.booking import service
 from calapp.booking.models import Booking, BookingLink
 from calapp.calendars.models import Calendar
 from calapp.delivery import outbox
 from calapp.delivery.models import Delivery
 from calapp.extensions import db
+from calapp.security import hash_token, tokens_equal
 from calapp.users.models import User
 
-TOPICS = ("booking.requested", "booking.approved", "booking.declined")
+TOPICS = (
+    "booking.confirmed",
+    "booking.requested",
+    "booking.approved",
+    "booking.declined",
+)
 
 
 def _owner(calendar_id: uuid.UUID):
@@ -50,6 +61,7 @@ def queue_notice(
     if not mail.is_enabled(current_app.config):
         return 0
     roles = {
+        "booking.confirmed": ("visitor",),
         "booking.requested": ("owner", "visitor"),
         "booking.approved": ("visitor",),
         "booking.declined": ("visitor", "owner") if timed_out else ("visitor",),
@@ -85,6 +97,27 @@ def _when(value: datetime, zone: str) -> str:
     return value.astimezone(ZoneInfo(zone)).strftime("%a %d %b %Y %H:%M") + f" ({zone})"
 
 
+def manage_url(booking: Booking, link: BookingLink) -> str | None:
+    """The visitor's private manage link; None when it cannot be written again
+    (SECRET_KEY changed since the booking, or no PUBLIC_BASE_URL)."""
+    base = current_app.config.get("PUBLIC_BASE_URL")
+    secret = service.manage_secret(booking.id)
+    if (
+        not base
+        or not booking.manage_token_hash
+        or not tokens_equal(hash_token(secret), booking.manage_token_hash)
+    ):
+        return None
+    return f"{base.rstrip('/')}/book/{link.token}#manage={booking.id}.{secret}"
+
+
+def _manage_lines(booking: Booking, link: BookingLink) -> list[str]:
+    url = manage_url(booking, link)
+    if url is None:
+        return []
+    return ["", "To cancel or reschedule, use your private link:", url]
+
+
 def _lines(booking: Booking, link: BookingLink, role: str, topic: str, owner):
     when = _when(booking.start_time, link.zone_name)
     who = f"{booking.name} <{booking.email}>" if booking.name else booking.email
@@ -102,16 +135,23 @@ def _lines(booking: Booking, link: BookingLink, role: str, topic: str, owner):
         if booking.notes:
             lines += ["", f"Notes from {booking.name or booking.email}:", booking.notes]
         return f"Booking request: {link.title} - {when}", lines
+    if topic == "booking.confirmed":
+        return f"Booked: {link.title} - {when}", [
+            f"Your booking of {link.title} with {host} on {when} is confirmed.",
+            *_manage_lines(booking, link),
+        ]
     if topic == "booking.requested":
         return f"Booking requested: {link.title} - {when}", [
             f"Your booking of {link.title} on {when} waits for {host}'s confirmation.",
             "",
             "You will get an email when it is confirmed or declined.",
+            *_manage_lines(booking, link),
         ]
     if topic == "booking.approved":
         return f"Booking confirmed: {link.title} - {when}", [
             f"{host} confirmed your booking of {link.title} on {when}.",
             *(["", booking.reason] if booking.reason else []),
+            *_manage_lines(booking, link),
         ]
     timed_out = booking.decided_by is None
     if role == "owner":

@@ -16,6 +16,10 @@ Decisions a client will notice:
   identical retry, which anyone knowing an email and a slot can send, echoes
   only what that retry sent.
 - A booking whose event the owner cancelled or deleted frees its slot.
+- The manage secret is derived from the booking's random id and SECRET_KEY
+  (``service.manage_secret``): the confirmation email, written when it is sent, carries
+  it again in the manage link; the database keeps only its SHA-256. Every check
+  compares hashes in constant time.
 - A wrong ``manage_token`` is a 404, as is an unknown booking: nothing leaks.
   Cancelling still works after the owner deactivated the link; rescheduling,
   like every other public endpoint of an inactive link, is a 404.
@@ -39,7 +43,7 @@ from calapp.errors import Conflict, NotFound
 from calapp.events import service as events_service
 from calapp.events.models import Event, EventAttendee
 from calapp.extensions import db
-from calapp.security import Principal, hash_token, new_secret, tokens_equal
+from calapp.security import Principal, hash_token, tokens_equal
 
 # Compared against when a booking has no manage secret, so the work is the same.
 _NO_SECRET = hash_token("no secret")
@@ -302,7 +306,7 @@ def reserve(token: str, data: dict, now: datetime) -> tuple[Booking, str | None]
     if booking is None:
         booking = Booking(id=uuid.uuid4(), created_at=now)
         db.session.add(booking)
-    secret = new_secret(32)
+    secret = service.manage_secret(booking.id)
     booking.link_id = link.id
     booking.calendar_id = link.calendar_id
     booking.event_id = event.id
@@ -319,8 +323,9 @@ def reserve(token: str, data: dict, now: datetime) -> tuple[Booking, str | None]
     booking.manage_token_hash = hash_token(secret)
     booking.updated_at = now
     flush(start, end)
-    if pending:
-        notices.queue_notice(booking, "booking.requested", now)
+    notices.queue_notice(
+        booking, "booking.requested" if pending else "booking.confirmed", now
+    )
     return booking, secret
 
 
@@ -338,6 +343,18 @@ def _managed(link: BookingLink, booking_id: uuid.UUID, manage_token: str) -> Boo
     if not tokens_equal(hash_token(manage_token), expected) or booking is None:
         raise NotFound("Booking not found")
     return booking
+
+
+def managed(token: str, booking_id: uuid.UUID, manage_token: str) -> Booking:
+    """The booking as its visitor sees it through the manage link; on a
+    deactivated link too (the visitor can still cancel).
+
+    :raises NotFound: unknown link or booking, wrong secret.
+    """
+    link = service.find_link(token)
+    if link is None:
+        raise NotFound("Booking link not found")
+    return _managed(link, booking_id, manage_token)
 
 
 def _event_of(booking: Booking) -> Event | None:

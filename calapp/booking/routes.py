@@ -26,6 +26,7 @@ from calapp.booking.schemas import (
     ExplainArgsSchema,
     HoldCreateSchema,
     HoldSchema,
+    ManageHeaderSchema,
     ManageSchema,
     OwnerBookingSchema,
     PublicAvailabilitySchema,
@@ -392,6 +393,28 @@ class HoldsView(MethodView):
         booking = holds.hold(token, data, _now(), client=client, policy=policy)
         db.session.commit()
         return {"hold_id": booking.id, "expires_at": booking.expires_at}
+
+
+@blp.route("/<string:token>/bookings/<uuid:booking_id>")
+class VisitorBookingView(MethodView):
+    decorators = [limiter.limit(_public_limit, key_func=client_ip_key)]
+
+    @blp.doc(operationId="getVisitorBooking")
+    @blp.doc(security=[])
+    @blp.arguments(ManageHeaderSchema, location="headers")
+    @blp.response(200, BookingChangeSchema)
+    @blp.errors(404, 429)
+    def get(self, headers, token, booking_id):
+        """Get a booking as its visitor, with the manage secret in a header
+
+        No sign-in. What the manage link of the booking page shows: the booking's
+        status and slot, and the visitor's own receipt of its event. A wrong secret
+        or an unknown booking is a 404; a deactivated link still answers, so the
+        visitor can cancel.
+        """
+        booking = reservations.managed(token, booking_id, headers["manage_token"])
+        event = reservations.visitor_event(booking)
+        return {"ok": True, "event": event, "booking": _booking(booking)}, 200, NO_STORE
 
 
 @blp.route("/<string:token>/bookings/<uuid:booking_id>/cancel")

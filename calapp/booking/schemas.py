@@ -482,6 +482,24 @@ class ManageSchema(Schema):
     )
 
 
+class ManageHeaderSchema(Schema):
+    """The manage secret of ``GET /booking/{token}/bookings/{id}``, as a header:
+    a secret in a URL would reach access logs and browser history."""
+
+    class Meta:
+        unknown = ma.EXCLUDE  # every other request header
+
+    manage_token = ma.fields.String(
+        required=True,
+        data_key="Manage-Token",
+        validate=ma.validate.Length(min=1, max=200),
+        metadata={
+            "description": "The secret returned once by reserve (also in "
+            "the manage link of the confirmation email)"
+        },
+    )
+
+
 class RescheduleSchema(ManageSchema):
     EXAMPLE = {
         "manage_token": "mT9qL2vX7cR4nB8kW1zY5hJ3",  # noqa: S105

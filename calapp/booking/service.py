@@ -27,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from flask import current_app
 
 from calapp import policy
 from calapp.availability import reasons, slots
@@ -40,7 +41,7 @@ from calapp.extensions import db
 from calapp.fields import format_instant
 from calapp.schedules import service as schedules
 from calapp.schedules.hooks import schedule_deleting
-from calapp.security import Principal
+from calapp.security import Principal, derived_secret
 
 MAX_AVAILABILITY_WINDOW = timedelta(days=62)
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
@@ -63,6 +64,14 @@ def unavailable(
         f"This slot cannot be booked: {why}. Pick one from the link's availability",
         details=details,
     )
+
+
+def manage_secret(booking_id: uuid.UUID) -> str:
+    """The secret of a booking's manage link (view, cancel, reschedule): derived
+    from the booking's random id and SECRET_KEY, so an email sent later can
+    carry it; only its hash is stored."""
+    key = current_app.config["SECRET_KEY"]
+    return derived_secret(key, "booking-manage", booking_id)
 
 
 def find_link(token: str) -> BookingLink | None:

@@ -1,7 +1,9 @@
 """The local wall times a recurrence rule yields (RFC 5545 §3.3.10), no zones.
 
 Simple rules (DAILY or WEEKLY with at most INTERVAL, weekdays in BYDAY, WKST and
-a bound: most series) are computed by date arithmetic from any point; the others
+a bound: most series) and "the nth weekday of the month" (MONTHLY with one
+BYDAY=1MO/-1FR, INTERVAL and a bound) are computed by date arithmetic from any
+point; the others
 by python-dateutil, from a DTSTART moved forward by whole periods so that a
 window years after the start costs what a window near it costs. Resolving wall
 times to instants is ``calapp.events.recurrence``'s job.
@@ -9,6 +11,8 @@ times to instants is ``calapp.events.recurrence``'s job.
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -25,6 +29,8 @@ from calapp.events.series import (
 )
 
 _SIMPLE_PARTS = {"FREQ", "INTERVAL", "BYDAY", "WKST", "UNTIL", "COUNT"}
+# One weekday with an ordinal: 1MO, +2TU, -1FR (the nth, or nth last, of a month).
+_NTH_WEEKDAY = re.compile(r"^([+-]?)([1-5])(MO|TU|WE|TH|FR|SA|SU)$")
 _PERIOD = {
     "DAILY": timedelta(days=1),
     "WEEKLY": timedelta(days=7),
@@ -166,6 +172,61 @@ def _simple_starts(
         base += timedelta(days=period)
 
 
+@lru_cache(maxsize=4096)
+def _monthly_nth(rule: str) -> tuple[int, int] | None:
+    """``(n, weekday)`` of a MONTHLY rule whose only expansion is one BYDAY with
+    an ordinal (``-1`` for the last), else None."""
+    parts = _parts(rule)
+    if parts["FREQ"] != "MONTHLY" or not parts.keys() <= _SIMPLE_PARTS:
+        return None
+    found = _NTH_WEEKDAY.match(parts.get("BYDAY", ""))
+    if found is None:
+        return None
+    sign, n, day = found.groups()
+    return (-int(n) if sign == "-" else int(n)), _WEEKDAYS[day]
+
+
+def _nth_weekday(year: int, month: int, n: int, weekday: int) -> int | None:
+    """The month day of the ``n``th (``-n``: nth last) ``weekday``, or None."""
+    first, days = calendar.monthrange(year, month)
+    if n > 0:
+        day = 1 + (weekday - first) % 7 + 7 * (n - 1)
+    else:
+        last = (first + days - 1) % 7
+        day = days - (last - weekday) % 7 + 7 * (n + 1)
+    return day if 1 <= day <= days else None
+
+
+def _monthly_starts(
+    series: Series,
+    nth: tuple[int, int],
+    interval: int,
+    local_from: datetime,
+    local_to: datetime,
+    bound: datetime | None,
+) -> Iterator[datetime]:
+    """What dateutil yields for ``_monthly_nth`` rules: in every ``interval``th
+    month from DTSTART's, that weekday at DTSTART's wall time."""
+    start = series.local_start.replace(microsecond=0)
+    lower = max(local_from, start)
+    stop = local_to if bound is None else min(local_to, bound)
+    elapsed = (lower.year - start.year) * 12 + lower.month - start.month
+    k = max(0, elapsed // interval)
+    while True:
+        total = start.month - 1 + k * interval
+        year, month = start.year + total // 12, total % 12 + 1
+        if (year, month) > (stop.year, stop.month):
+            return
+        day = _nth_weekday(year, month, *nth)
+        if day is not None:
+            moment = start.replace(year=year, month=month, day=day)
+            if moment > stop:
+                return
+            if moment >= lower:
+                yield moment
+        k += 1
+
+
 def _local_bound(series: Series, parts: dict[str, str]) -> datetime | None:
     """The last wall time a rule may yield: UNTIL, or COUNT's last occurrence
     (``datetime.min`` when COUNT leaves none besides DTSTART)."""
@@ -183,6 +244,13 @@ def _local_starts(
         parts = _parts(series.rule)
         bound = _local_bound(series, parts)
         yield from _simple_starts(series, parts, local_from, local_to, bound)
+        return
+    nth = _monthly_nth(series.rule)
+    if nth is not None:
+        parts = _parts(series.rule)
+        bound = _local_bound(series, parts)
+        interval = int(parts.get("INTERVAL", "1"))
+        yield from _monthly_starts(series, nth, interval, local_from, local_to, bound)
         return
     rule, _ = _fast_forward(series, local_from)
     if rule is None:

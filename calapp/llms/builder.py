@@ -190,6 +190,7 @@ class LinkPaths:
     explain: str
     holds: str
     reserve: str
+    booking: str
     cancel: str
     reschedule: str
     openapi: str
@@ -270,7 +271,8 @@ def link_text(
         "`manage_token`, shown once: keep it.",
         f"4. **Change it later** with that token: `POST {paths.cancel}` or "
         f"`POST {paths.reschedule}` "
-        '(`{"manage_token", "slot_start", "slot_end"}`).',
+        '(`{"manage_token", "slot_start", "slot_end"}`); '
+        f"`GET {paths.booking}` with the header `Manage-Token: <token>` shows it.",
         "",
         "If a slot is refused (`409 slot_unavailable`), or to learn why a time is "
         f"not offered, ask `GET {paths.explain}?start=<RFC 3339>`: it answers "

@@ -150,6 +150,7 @@ def _link_paths(token: str) -> builder.LinkPaths:
         explain=url("booking.ExplainView"),
         holds=url("booking.HoldsView"),
         reserve=url("booking.ReserveView"),
+        booking=url("booking.VisitorBookingView", booking_id=placeholder),
         cancel=url("booking.CancelView", booking_id=placeholder),
         reschedule=url("booking.RescheduleView", booking_id=placeholder),
         openapi=base + url_for("api-docs.openapi_json"),

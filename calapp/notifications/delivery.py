@@ -99,6 +99,7 @@ def deliver_in_app(now: datetime, limit: int) -> int:
 # What a failed email was, in the owner's notification.
 WHAT = {
     "reminder.due": "reminder",
+    "booking.confirmed": "booking confirmation",
     "booking.requested": "booking request",
     "booking.approved": "booking confirmation",
     "booking.declined": "booking decline",

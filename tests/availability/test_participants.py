@@ -148,9 +148,7 @@ def test_the_buffer_applies_to_participants(find, person):
     assert _starts(r.get_json()["slots"]) == ["09:00", "12:00", "13:00", "14:00"]
 
 
-def test_a_participants_time_off_is_busy_and_keeps_slots_out(
-    client, me, find, person
-):
+def test_a_participants_time_off_is_busy_and_keeps_slots_out(client, me, find, person):
     ann = person(busy=[("09:00", "10:00")])
     r = client.post(
         "/time-off",

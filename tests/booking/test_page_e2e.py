@@ -186,6 +186,11 @@ def browser():
 @pytest.fixture
 def owner(committing_db, server):  # noqa: F811 - the imported fixture
     """``(access_token, link_token)`` of an owner registered through the API."""
+    return owner_with_link(server, LINK)
+
+
+def owner_with_link(server: str, settings: dict) -> tuple[str, str]:
+    """Register Ada through the API and give her calendar a booking link."""
     status, body = _api(
         server,
         "POST",
@@ -197,7 +202,7 @@ def owner(committing_db, server):  # noqa: F811 - the imported fixture
     status, calendar = _api(server, "POST", "/calendars", {"name": "Work"}, token)
     assert status == 201, calendar
     status, link = _api(
-        server, "POST", f"/calendars/{calendar['id']}/booking-link", LINK, token
+        server, "POST", f"/calendars/{calendar['id']}/booking-link", settings, token
     )
     assert status == 200, link
     return token, link["token"]

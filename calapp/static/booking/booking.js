@@ -5,16 +5,21 @@
  * (/booking/{token} or /book/{token}). Everything else comes from the public
  * JSON API of the same origin:
  *   GET  /booking/{token}                 title, description, duration, zone
+ *   GET  /booking/{token}/month           each day's status and free slots
  *   GET  /booking/{token}/availability    free slots in [start, end)
  *   POST /booking/{token}/reserve         the booking (409 when just taken)
+ *   GET  /booking/{token}/bookings/{id}   the visitor's booking (manage secret)
+ *   POST /booking/{token}/bookings/{id}/cancel|reschedule
  * Times are shown in the visitor's zone (the browser's by default).
+ *
+ * The manage link is this page with "#manage=<booking id>.<secret>": the
+ * fragment never reaches a server (no access log, no Referer).
  */
 (function () {
   "use strict";
 
   var DAY_MS = 86400000;
-  var DAYS_SHOWN = 14;
-  var MAX_WEEKS_AHEAD = 52;
+  var MAX_MONTHS_AHEAD = 12;
   var COMMON_ZONES = [
     "UTC",
     "Pacific/Honolulu",
@@ -67,8 +72,14 @@
     token: tokenFromUrl(),
     link: null,
     zone: browserZone(),
-    weekOffset: 0,
+    year: 0,
+    month: 0,
+    days: null, // the month view's days
+    day: null, // the chosen "YYYY-MM-DD"
     slots: [],
+    manage: manageFromUrl(), // {id, secret} from a manage link
+    booking: null, // the managed booking, as the API shows it
+    rescheduling: false,
     selected: null, // {start, end}: ISO strings, as the API gave them
     loadSeq: 0,
   };
@@ -80,6 +91,11 @@
     return decodeURIComponent(parts[parts.length - 1] || "");
   }
 
+  function manageFromUrl() {
+    var match = /^#manage=([0-9a-f-]{36})\.([A-Za-z0-9_-]{16,128})$/.exec(location.hash);
+    return match ? { id: match[1], secret: match[2] } : null;
+  }
+
   // Relative to the page, so the app may live under a path prefix.
   function apiUrl(suffix) {
     var path = "../booking/" + encodeURIComponent(state.token) + (suffix || "");
@@ -88,7 +104,7 @@
 
   function request(url, options) {
     var opts = options || {};
-    var headers = { Accept: "application/json" };
+    var headers = Object.assign({ Accept: "application/json" }, opts.headers);
     if (opts.body !== undefined) headers["Content-Type"] = "application/json";
     return fetch(url, {
       method: opts.method || "GET",
@@ -214,13 +230,16 @@
     }
     return request(apiUrl(""))
       .then(function (r) {
+        // A link switched off by its owner: its visitors can still cancel.
+        if (r.status === 404 && state.manage) return loadManaged(true);
         if (r.status === 404) return notFound();
         if (r.status !== 200) {
           throw new Error(r.body.error || "HTTP " + r.status);
         }
         state.link = r.body;
         showLink();
-        return loadSlots();
+        if (state.manage) return loadManaged();
+        return startMonth();
       })
       .catch(function () {
         say("The booking page could not be loaded. Check your connection and reload the page.", "error");
@@ -247,7 +266,15 @@
       $("description").hidden = false;
     }
     buildZones();
-    $("booking").hidden = false;
+    renderWeekdays();
+    showZoneNow();
+    if (!state.manage) $("booking").hidden = false;
+  }
+
+  // The current month in the visitor's zone; on to the next while nothing is free.
+  function startMonth() {
+    setView(firstIndex());
+    return loadMonth(true, 2);
   }
 
   function buildZones() {
@@ -272,36 +299,93 @@
     select.value = state.zone;
   }
 
-  // --- slots --------------------------------------------------------------------
+  // --- the month calendar -------------------------------------------------------
 
-  function anchor() {
-    return new Date(Date.now() + state.weekOffset * 7 * DAY_MS);
+  function todayKey() {
+    return dateKey(new Date(), state.zone);
   }
 
-  // announce: say how many times are free (not after a conflict: its message stays).
-  function loadSlots(announce) {
-    var from = anchor();
+  function monthIndex(year, month) {
+    return year * 12 + (month - 1);
+  }
+
+  function viewIndex() {
+    return monthIndex(state.year, state.month);
+  }
+
+  function firstIndex() {
+    var today = todayKey().split("-").map(Number);
+    return monthIndex(today[0], today[1]);
+  }
+
+  function setView(index) {
+    state.year = Math.floor(index / 12);
+    state.month = (index % 12) + 1;
+  }
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  function monthKey() {
+    return state.year + "-" + pad(state.month);
+  }
+
+  // The month's statuses and its free slots, in the chosen zone.
+  // announce: say how many days are free (not after a conflict: its message stays).
+  // autoAdvance: months to skip forward while the shown one has nothing free.
+  function loadMonth(announce, autoAdvance) {
+    var first = Date.UTC(state.year, state.month - 1, 1);
+    var next = Date.UTC(state.year, state.month, 1);
     // Two days of margin each side: whole local days in any zone, DST included.
-    var start = new Date(from.getTime() - 2 * DAY_MS);
-    var end = new Date(from.getTime() + (DAYS_SHOWN + 2) * DAY_MS);
-    var query =
+    var start = new Date(first - 2 * DAY_MS);
+    var end = new Date(next + 2 * DAY_MS);
+    var monthQuery =
+      "?year=" + state.year + "&month=" + state.month +
+      "&timezone=" + encodeURIComponent(state.zone);
+    var slotQuery =
       "?start=" + encodeURIComponent(start.toISOString()) +
       "&end=" + encodeURIComponent(end.toISOString());
     var seq = ++state.loadSeq;
     $("days").setAttribute("aria-busy", "true");
-    return request(apiUrl("/availability" + query))
-      .then(function (r) {
-        if (seq !== state.loadSeq) return; // a later week was asked for meanwhile
-        if (r.status === 404) return notFound();
-        if (r.status === 429) {
+    $("month").setAttribute("aria-busy", "true");
+    return Promise.all([
+      request(apiUrl("/month" + monthQuery)),
+      request(apiUrl("/availability" + slotQuery)),
+    ])
+      .then(function (answers) {
+        if (seq !== state.loadSeq) return; // another month was asked for meanwhile
+        var bad = answers.filter(function (r) {
+          return r.status !== 200;
+        })[0];
+        if (bad && bad.status === 404) return notFound();
+        if (bad && bad.status === 429) {
           say("Too many requests: please wait a minute and try again.", "error");
           return;
         }
-        if (r.status !== 200) throw new Error(r.body.error || "HTTP " + r.status);
-        state.slots = r.body.slots.map(function (slot) {
+        if (bad) throw new Error(bad.body.error || "HTTP " + bad.status);
+        state.days = answers[0].body.days;
+        state.slots = answers[1].body.slots.map(function (slot) {
           return { start: slot.start, end: slot.end, at: new Date(slot.start) };
         });
-        renderSlots(announce !== false);
+        var free = freeDays();
+        if (!free.length && autoAdvance > 0 && viewIndex() < firstIndex() + MAX_MONTHS_AHEAD) {
+          setView(viewIndex() + 1);
+          return loadMonth(announce, autoAdvance - 1);
+        }
+        if (!state.day || state.day.slice(0, 7) !== monthKey() || free.indexOf(state.day) < 0) {
+          state.day = free[0] || null;
+        }
+        renderMonth();
+        renderTimes();
+        if (announce !== false) {
+          var label = $("month-label").textContent;
+          say(
+            free.length === 0
+              ? "No free times in " + label + ". Try the next month."
+              : free.length + (free.length === 1 ? " day" : " days") + " with free times in " + label + "."
+          );
+        }
       })
       .catch(function () {
         if (seq === state.loadSeq) {
@@ -309,68 +393,166 @@
         }
       })
       .then(function () {
-        if (seq === state.loadSeq) $("days").removeAttribute("aria-busy");
+        if (seq === state.loadSeq) {
+          $("days").removeAttribute("aria-busy");
+          $("month").removeAttribute("aria-busy");
+        }
       });
   }
 
-  function renderSlots(announce) {
-    var firstKey = dateKey(anchor(), state.zone);
-    var lastKey = addDays(firstKey, DAYS_SHOWN - 1);
-    var byDay = {};
-    state.slots.forEach(function (slot) {
-      var key = dateKey(slot.at, state.zone);
-      (byDay[key] = byDay[key] || []).push(slot);
-    });
-    var days = $("days");
-    days.textContent = "";
-    var total = 0;
-    for (var i = 0; i < DAYS_SHOWN; i++) {
-      var key = addDays(firstKey, i);
-      var daySlots = byDay[key] || [];
-      total += daySlots.length;
-      days.appendChild(renderDay(key, daySlots));
-    }
-    var from = formatDay(firstKey, { day: "numeric", month: "short" });
-    var to = formatDay(lastKey, { day: "numeric", month: "short", year: "numeric" });
-    $("range").textContent = from + " – " + to;
-    $("prev").disabled = state.weekOffset <= 0;
-    $("next").disabled = state.weekOffset >= MAX_WEEKS_AHEAD;
-    if (announce) {
-      var span = " from " + from + " to " + to + ".";
-      say(
-        total === 0
-          ? "No free times" + span + " Try the next week."
-          : total + (total === 1 ? " free time" : " free times") + span
-      );
+  function freeDays() {
+    return (state.days || [])
+      .filter(function (day) {
+        return day.slots > 0;
+      })
+      .map(function (day) {
+        return day.date;
+      });
+  }
+
+  function renderWeekdays() {
+    var row = $("weekdays");
+    row.textContent = "";
+    // 2024-01-01 was a Monday: weeks start on Monday.
+    for (var i = 0; i < 7; i++) {
+      var key = addDays("2024-01-01", i);
+      var th = document.createElement("th");
+      th.scope = "col";
+      th.abbr = formatDay(key, { weekday: "long" });
+      th.textContent = formatDay(key, { weekday: "short" });
+      row.appendChild(th);
     }
   }
 
-  function renderDay(key, daySlots) {
-    var fieldset = document.createElement("fieldset");
-    fieldset.className = "day" + (daySlots.length ? "" : " empty");
-    var legend = document.createElement("legend");
-    var weekday = document.createElement("span");
-    weekday.className = "weekday";
-    weekday.textContent = formatDay(key, { weekday: "short" });
-    var date = document.createElement("span");
-    date.className = "date";
-    date.textContent = formatDay(key, { day: "numeric", month: "short" });
-    var full = document.createElement("span");
-    full.className = "visually-hidden";
-    full.textContent = formatDay(key, { weekday: "long", day: "numeric", month: "long" });
-    weekday.setAttribute("aria-hidden", "true");
-    date.setAttribute("aria-hidden", "true");
-    legend.append(weekday, date, full);
-    fieldset.appendChild(legend);
+  var STATUS_TEXT = {
+    available: "free times",
+    partial: "some free times",
+    full: "fully booked",
+    off: "no free times",
+    holiday: "holiday",
+    time_off: "host away",
+  };
+
+  function renderMonth() {
+    var label = formatDay(monthKey() + "-01", { month: "long", year: "numeric" });
+    $("month-label").textContent = label;
+    $("prev").disabled = viewIndex() <= firstIndex();
+    $("next").disabled = viewIndex() >= firstIndex() + MAX_MONTHS_AHEAD;
+    var today = todayKey();
+    var body = $("weeks");
+    body.textContent = "";
+    var days = state.days || [];
+    if (!days.length) return;
+    // Monday = 0 ... Sunday = 6.
+    var lead = (keyToDate(days[0].date).getUTCDay() + 6) % 7;
+    var cells = [];
+    for (var i = 0; i < lead; i++) cells.push(null);
+    days.forEach(function (day) {
+      cells.push(day);
+    });
+    while (cells.length % 7) cells.push(null);
+    for (var w = 0; w < cells.length; w += 7) {
+      var tr = document.createElement("tr");
+      cells.slice(w, w + 7).forEach(function (day) {
+        var td = document.createElement("td");
+        if (day) td.appendChild(dayButton(day, today));
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    }
+  }
+
+  function dayButton(day, today) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "day status-" + day.status;
+    button.dataset.date = day.date;
+    button.textContent = String(Number(day.date.slice(8)));
+    var free = day.slots > 0;
+    var words = [formatDay(day.date, { weekday: "long", day: "numeric", month: "long" })];
+    if (day.date === today) {
+      words.push("today");
+      button.classList.add("today");
+      button.setAttribute("aria-current", "date");
+    }
+    if (day.holiday_name) words.push(day.holiday_name);
+    words.push(
+      free ? day.slots + (day.slots === 1 ? " free time" : " free times") : STATUS_TEXT[day.status] || "no free times"
+    );
+    button.setAttribute("aria-label", words.join(", "));
+    if (day.holiday_name) button.title = day.holiday_name;
+    button.disabled = !free;
+    button.setAttribute("aria-pressed", String(day.date === state.day));
+    button.tabIndex = day.date === (state.day || freeDays()[0]) ? 0 : -1;
+    button.addEventListener("click", function () {
+      chooseDay(day.date);
+    });
+    return button;
+  }
+
+  function chooseDay(key) {
+    state.day = key;
+    Array.prototype.forEach.call($("weeks").querySelectorAll("button.day"), function (b) {
+      var on = b.dataset.date === key;
+      b.setAttribute("aria-pressed", String(on));
+      b.tabIndex = on ? 0 : -1;
+    });
+    renderTimes();
+  }
+
+  // Arrow keys move between the days that have free times; Home/End to the
+  // first/last of them.
+  function onGridKey(event) {
+    var target = event.target;
+    if (!target.dataset || !target.dataset.date) return;
+    var steps = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
+    var free = freeDays();
+    var key = null;
+    if (steps[event.key]) {
+      key = target.dataset.date;
+      for (var i = 0; i < 62; i++) {
+        key = addDays(key, steps[event.key]);
+        if (key.slice(0, 7) !== monthKey()) {
+          key = null;
+          break;
+        }
+        if (free.indexOf(key) >= 0) break;
+      }
+    } else if (event.key === "Home") {
+      key = free[0];
+    } else if (event.key === "End") {
+      key = free[free.length - 1];
+    } else {
+      return;
+    }
+    event.preventDefault();
+    if (!key) return;
+    var button = $("weeks").querySelector('button[data-date="' + key + '"]');
+    if (button && !button.disabled) {
+      chooseDay(key);
+      button.focus();
+    }
+  }
+
+  function renderTimes() {
+    var list = $("days");
+    list.textContent = "";
+    var heading = $("times-heading");
+    if (!state.day) {
+      heading.textContent = "No day with free times";
+      return;
+    }
+    heading.textContent = formatDay(state.day, { weekday: "long", day: "numeric", month: "long" });
+    var daySlots = state.slots.filter(function (slot) {
+      return dateKey(slot.at, state.zone) === state.day;
+    });
     if (!daySlots.length) {
       var none = document.createElement("p");
       none.className = "none";
-      none.textContent = "No free times";
-      fieldset.appendChild(none);
-      return fieldset;
+      none.textContent = "No free times left on this day.";
+      list.appendChild(none);
+      return;
     }
-    var list = document.createElement("div");
-    list.className = "slots";
     daySlots.forEach(function (slot) {
       var id = "slot-" + slot.start.replace(/[^0-9A-Za-z]/g, "");
       var input = document.createElement("input");
@@ -389,8 +571,12 @@
       label.textContent = formatTime(slot.at);
       list.append(input, label);
     });
-    fieldset.appendChild(list);
-    return fieldset;
+  }
+
+  function showZoneNow() {
+    $("zone-now").textContent =
+      "Times are shown in " + state.zone.replace(/_/g, " ") + ": it is " +
+      formatTime(new Date()) + " there now.";
   }
 
   function select(slot) {
@@ -440,6 +626,7 @@
       (firstSlot || $("picker")).focus();
       return;
     }
+    if (state.rescheduling) return reschedule();
     var body = {
       name: $("name").value.trim(),
       email: $("email").value.trim(),
@@ -458,7 +645,7 @@
         if (r.status === 409) {
           say("Sorry, that time was just taken or is no longer free. Please pick another time.", "error");
           select(null);
-          return loadSlots(false).then(function () {
+          return loadMonth(false, 0).then(function () {
             $("picker").focus();
           });
         }
@@ -504,11 +691,148 @@
       })
     );
     ics.download = "booking-" + icsInstant(start).slice(0, 8) + ".ics";
+    var offer = $("manage-offer");
+    offer.hidden = !result.booking.manage_token;
+    if (result.booking.manage_token) {
+      $("manage-link").href = manageUrl(result.booking.id, result.booking.manage_token);
+    }
     $("booking").hidden = true;
     say("");
     var section = $("confirmation");
     section.hidden = false;
     section.focus();
+  }
+
+  // --- managing a booking (the manage link) --------------------------------------
+
+  function manageUrl(id, secret) {
+    var url = new URL(location.href);
+    url.hash = "manage=" + id + "." + secret;
+    return url.toString();
+  }
+
+  function manageRequest(suffix, body) {
+    var path = "/bookings/" + encodeURIComponent(state.manage.id) + (suffix || "");
+    if (body === undefined) {
+      return request(apiUrl(path), { headers: { "Manage-Token": state.manage.secret } });
+    }
+    body.manage_token = state.manage.secret;
+    return request(apiUrl(path), { method: "POST", body: body });
+  }
+
+  // inactive: the link is switched off (cancelling is all that is left).
+  function loadManaged(inactive) {
+    return manageRequest("").then(function (r) {
+      if (r.status === 404) {
+        $("title").textContent = "This manage link does not work";
+        $("meta").textContent = "The booking was not found: check that the whole link was copied.";
+        return;
+      }
+      if (r.status !== 200) throw new Error(r.body.error || "HTTP " + r.status);
+      if (inactive) {
+        var title = (r.body.event && r.body.event.title) || "Your booking";
+        state.link = { title: title, timezone: state.zone, inactive: true };
+        document.title = title;
+        $("title").textContent = title;
+        $("meta").textContent = "This booking page is closed: you can still cancel your booking.";
+      }
+      showManaged(r.body.booking);
+    });
+  }
+
+  var STATE_TEXT = {
+    active: "Confirmed.",
+    pending: "Waiting for the organizer's confirmation.",
+    cancelled: "Cancelled.",
+    declined: "Declined by the organizer.",
+  };
+
+  function showManaged(booking, note) {
+    state.booking = booking;
+    state.rescheduling = false;
+    var start = new Date(booking.slot_start);
+    var end = new Date(booking.slot_end);
+    $("manage-what").textContent = state.link.title;
+    $("manage-when").textContent = formatSlot(start, end);
+    $("manage-state").textContent = (note ? note + " " : "") + (STATE_TEXT[booking.status] || "");
+    var live = booking.status === "active" || booking.status === "pending";
+    $("manage-actions").hidden = !live;
+    $("reschedule").hidden = !!state.link.inactive;
+    $("cancel-confirm").hidden = true;
+    $("booking").hidden = true;
+    var section = $("manage");
+    section.hidden = false;
+    section.focus();
+  }
+
+  function startReschedule() {
+    state.rescheduling = true;
+    select(null);
+    $("manage").hidden = true;
+    $("details-heading").lastChild.textContent = " Confirm the new time";
+    $("visitor-fields").hidden = true;
+    ["name", "email", "notes"].forEach(function (name) {
+      $(name).disabled = true;
+    });
+    $("submit").textContent = "Reschedule to this time";
+    $("booking").hidden = false;
+    say("Pick a new time for your booking.");
+    startMonth().then(function () {
+      $("picker").focus();
+    });
+  }
+
+  function reschedule() {
+    var button = $("submit");
+    button.disabled = true;
+    say("Rescheduling…");
+    return manageRequest("/reschedule", {
+      slot_start: state.selected.start,
+      slot_end: state.selected.end,
+    })
+      .then(function (r) {
+        if (r.status === 200) {
+          say("");
+          return showManaged(r.body.booking, "Rescheduled.");
+        }
+        if (r.status === 409) {
+          say("Sorry, that time was just taken or is no longer free. Please pick another time.", "error");
+          select(null);
+          return loadMonth(false, 0);
+        }
+        if (r.status === 429) {
+          say("Too many attempts: please wait a minute and try again.", "error");
+          return;
+        }
+        say("Something went wrong (" + r.status + "). Please try again.", "error");
+      })
+      .catch(function () {
+        say("The change could not be sent. Check your connection and try again.", "error");
+      })
+      .then(function () {
+        button.disabled = false;
+      });
+  }
+
+  function cancelBooking() {
+    var button = $("cancel-yes");
+    button.disabled = true;
+    say("Cancelling…");
+    return manageRequest("/cancel", {})
+      .then(function (r) {
+        if (r.status !== 200) {
+          say("The booking could not be cancelled (" + r.status + "). Please try again.", "error");
+          return;
+        }
+        say("");
+        showManaged(r.body.booking);
+      })
+      .catch(function () {
+        say("The cancellation could not be sent. Check your connection and try again.", "error");
+      })
+      .then(function () {
+        button.disabled = false;
+      });
   }
 
   // --- iCalendar (RFC 5545) -------------------------------------------------------
@@ -570,20 +894,40 @@
   function start() {
     $("zone").addEventListener("change", function (event) {
       state.zone = event.target.value;
-      renderSlots(true);
+      showZoneNow();
       if (state.selected) select(state.selected);
+      // Local days differ between zones: the month is asked for again.
+      if (viewIndex() < firstIndex()) setView(firstIndex());
+      loadMonth(true, 0);
     });
     $("prev").addEventListener("click", function () {
-      if (state.weekOffset > 0) {
-        state.weekOffset -= 1;
-        loadSlots();
+      if (viewIndex() > firstIndex()) {
+        setView(viewIndex() - 1);
+        loadMonth(true, 0);
       }
     });
     $("next").addEventListener("click", function () {
-      if (state.weekOffset < MAX_WEEKS_AHEAD) {
-        state.weekOffset += 1;
-        loadSlots();
+      if (viewIndex() < firstIndex() + MAX_MONTHS_AHEAD) {
+        setView(viewIndex() + 1);
+        loadMonth(true, 0);
       }
+    });
+    $("weeks").addEventListener("keydown", onGridKey);
+    $("reschedule").addEventListener("click", startReschedule);
+    $("cancel").addEventListener("click", function () {
+      $("manage-actions").hidden = true;
+      $("cancel-confirm").hidden = false;
+      $("cancel-no").focus();
+    });
+    $("cancel-no").addEventListener("click", function () {
+      $("cancel-confirm").hidden = true;
+      $("manage-actions").hidden = false;
+      $("cancel").focus();
+    });
+    $("cancel-yes").addEventListener("click", cancelBooking);
+    // A manage link opened from the confirmation: same document, new fragment.
+    window.addEventListener("hashchange", function () {
+      location.reload();
     });
     $("form").addEventListener("submit", onSubmit);
     loadLink();

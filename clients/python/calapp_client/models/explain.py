@@ -25,11 +25,15 @@ class Explain:
             'start': '09:00'}]}}
 
     Attributes:
-        calendar_ids (list[UUID]):
         start (datetime.datetime): The slot's start
         buffer_minutes (int | Unset):  Default: 0.
+        calendar_ids (list[UUID] | Unset):
         duration_minutes (int | Unset): The slot's length (or give `end`)
         end (datetime.datetime | Unset): The slot's end (or give duration)
+        participants (list[str] | Unset): People judged as POST /availability/find judges required participants: their
+            shared busy time, time off, holidays and own working hours. A person by user id or email: their busy time across
+            the calendars they share with you (role freebusy or above; yours when it is you). One who shares nothing with
+            you, or does not exist, is a 404 naming them as given
         schedule_id (None | Unset | UUID): One of your schedules instead of working_hours and timezone: its weekly
             windows, date overrides and zone; your time off and (with holidays_block) public holidays are kept out too
         slot_interval_minutes (int | None | Unset): Step between slot starts (default: the duration)
@@ -39,11 +43,12 @@ class Explain:
             24:00); a missing or empty day is closed Example: {'mon': [{'end': '17:00', 'start': '09:00'}], 'sat': []}.
     """
 
-    calendar_ids: list[UUID]
     start: datetime.datetime
     buffer_minutes: int | Unset = 0
+    calendar_ids: list[UUID] | Unset = UNSET
     duration_minutes: int | Unset = UNSET
     end: datetime.datetime | Unset = UNSET
+    participants: list[str] | Unset = UNSET
     schedule_id: None | Unset | UUID = UNSET
     slot_interval_minutes: int | None | Unset = UNSET
     timezone: str | Unset = UNSET
@@ -52,20 +57,26 @@ class Explain:
     def to_dict(self) -> dict[str, Any]:
         from ..models.explain_working_hours_type_0 import ExplainWorkingHoursType0  # noqa: PLC0415
 
-        calendar_ids = []
-        for calendar_ids_item_data in self.calendar_ids:
-            calendar_ids_item = str(calendar_ids_item_data)
-            calendar_ids.append(calendar_ids_item)
-
         start = self.start.isoformat()
 
         buffer_minutes = self.buffer_minutes
+
+        calendar_ids: list[str] | Unset = UNSET
+        if not isinstance(self.calendar_ids, Unset):
+            calendar_ids = []
+            for calendar_ids_item_data in self.calendar_ids:
+                calendar_ids_item = str(calendar_ids_item_data)
+                calendar_ids.append(calendar_ids_item)
 
         duration_minutes = self.duration_minutes
 
         end: str | Unset = UNSET
         if not isinstance(self.end, Unset):
             end = self.end.isoformat()
+
+        participants: list[str] | Unset = UNSET
+        if not isinstance(self.participants, Unset):
+            participants = self.participants
 
         schedule_id: None | str | Unset
         if isinstance(self.schedule_id, Unset):
@@ -95,16 +106,19 @@ class Explain:
 
         field_dict.update(
             {
-                "calendar_ids": calendar_ids,
                 "start": start,
             }
         )
         if buffer_minutes is not UNSET:
             field_dict["buffer_minutes"] = buffer_minutes
+        if calendar_ids is not UNSET:
+            field_dict["calendar_ids"] = calendar_ids
         if duration_minutes is not UNSET:
             field_dict["duration_minutes"] = duration_minutes
         if end is not UNSET:
             field_dict["end"] = end
+        if participants is not UNSET:
+            field_dict["participants"] = participants
         if schedule_id is not UNSET:
             field_dict["schedule_id"] = schedule_id
         if slot_interval_minutes is not UNSET:
@@ -121,16 +135,18 @@ class Explain:
         from ..models.explain_working_hours_type_0 import ExplainWorkingHoursType0  # noqa: PLC0415
 
         d = dict(src_dict)
-        calendar_ids = []
-        _calendar_ids = d.pop("calendar_ids")
-        for calendar_ids_item_data in _calendar_ids:
-            calendar_ids_item = UUID(calendar_ids_item_data)
-
-            calendar_ids.append(calendar_ids_item)
-
         start = datetime.datetime.fromisoformat(d.pop("start"))
 
         buffer_minutes = d.pop("buffer_minutes", UNSET)
+
+        _calendar_ids = d.pop("calendar_ids", UNSET)
+        calendar_ids: list[UUID] | Unset = UNSET
+        if _calendar_ids is not UNSET:
+            calendar_ids = []
+            for calendar_ids_item_data in _calendar_ids:
+                calendar_ids_item = UUID(calendar_ids_item_data)
+
+                calendar_ids.append(calendar_ids_item)
 
         duration_minutes = d.pop("duration_minutes", UNSET)
 
@@ -140,6 +156,8 @@ class Explain:
             end = UNSET
         else:
             end = datetime.datetime.fromisoformat(_end)
+
+        participants = cast(list[str], d.pop("participants", UNSET))
 
         def _parse_schedule_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -187,11 +205,12 @@ class Explain:
         working_hours = _parse_working_hours(d.pop("working_hours", UNSET))
 
         explain = cls(
-            calendar_ids=calendar_ids,
             start=start,
             buffer_minutes=buffer_minutes,
+            calendar_ids=calendar_ids,
             duration_minutes=duration_minutes,
             end=end,
+            participants=participants,
             schedule_id=schedule_id,
             slot_interval_minutes=slot_interval_minutes,
             timezone=timezone,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -22,12 +22,14 @@ class Month:
             'holiday_name': None, 'slots': 0, 'status': 'off'}, {'date': '2027-04-05', 'holiday_name': None, 'slots': 11,
             'status': 'partial'}, {'date': '2027-04-06', 'holiday_name': None, 'slots': 0, 'status': 'full'}, {'date':
             '2027-04-07', 'holiday_name': None, 'slots': 0, 'status': 'time_off'}], 'duration_minutes': 30, 'month': 4,
-            'schedule_id': '5e0c7f3a-9b2d-4c61-8a7e-3f1d2b9c6a40', 'timezone': 'Europe/Berlin', 'year': 2027}
+            'participants': ['ada@example.com'], 'schedule_id': '5e0c7f3a-9b2d-4c61-8a7e-3f1d2b9c6a40', 'timezone':
+            'Europe/Berlin', 'year': 2027}
 
     Attributes:
         days (list[MonthDay]):
         duration_minutes (int):
         month (int):
+        participants (list[str]): The participants as you gave them (empty: you alone)
         schedule_id (UUID):
         timezone (str):
         year (int):
@@ -36,6 +38,7 @@ class Month:
     days: list[MonthDay]
     duration_minutes: int
     month: int
+    participants: list[str]
     schedule_id: UUID
     timezone: str
     year: int
@@ -50,6 +53,8 @@ class Month:
 
         month = self.month
 
+        participants = self.participants
+
         schedule_id = str(self.schedule_id)
 
         timezone = self.timezone
@@ -63,6 +68,7 @@ class Month:
                 "days": days,
                 "duration_minutes": duration_minutes,
                 "month": month,
+                "participants": participants,
                 "schedule_id": schedule_id,
                 "timezone": timezone,
                 "year": year,
@@ -87,6 +93,8 @@ class Month:
 
         month = d.pop("month")
 
+        participants = cast(list[str], d.pop("participants"))
+
         schedule_id = UUID(d.pop("schedule_id"))
 
         timezone = d.pop("timezone")
@@ -97,6 +105,7 @@ class Month:
             days=days,
             duration_minutes=duration_minutes,
             month=month,
+            participants=participants,
             schedule_id=schedule_id,
             timezone=timezone,
             year=year,

@@ -43,6 +43,8 @@ class NamedReason:
             days ahead; daily_limit: bookings a day
         name (str | Unset): holiday: the public holiday's name
         next_start (datetime.datetime | Unset): not_on_interval: the slot start just after
+        participant (str | Unset): The participant (as you gave them) whose busy time, time off, holiday or own working
+            hours the reason is about
         previous_start (datetime.datetime | Unset): not_on_interval: the slot start just before
         start (datetime.datetime | Unset): busy: the busy part of the slot; buffer, held: the part in the way of the
             slot widened by the buffer
@@ -63,6 +65,7 @@ class NamedReason:
     limit: int | Unset = UNSET
     name: str | Unset = UNSET
     next_start: datetime.datetime | Unset = UNSET
+    participant: str | Unset = UNSET
     previous_start: datetime.datetime | Unset = UNSET
     start: datetime.datetime | Unset = UNSET
     windows: list[BusyBlock] | Unset = UNSET
@@ -112,6 +115,8 @@ class NamedReason:
         if not isinstance(self.next_start, Unset):
             next_start = self.next_start.isoformat()
 
+        participant = self.participant
+
         previous_start: str | Unset = UNSET
         if not isinstance(self.previous_start, Unset):
             previous_start = self.previous_start.isoformat()
@@ -159,6 +164,8 @@ class NamedReason:
             field_dict["name"] = name
         if next_start is not UNSET:
             field_dict["next_start"] = next_start
+        if participant is not UNSET:
+            field_dict["participant"] = participant
         if previous_start is not UNSET:
             field_dict["previous_start"] = previous_start
         if start is not UNSET:
@@ -242,6 +249,8 @@ class NamedReason:
         else:
             next_start = datetime.datetime.fromisoformat(_next_start)
 
+        participant = d.pop("participant", UNSET)
+
         _previous_start = d.pop("previous_start", UNSET)
         previous_start: datetime.datetime | Unset
         if isinstance(_previous_start, Unset):
@@ -280,6 +289,7 @@ class NamedReason:
             limit=limit,
             name=name,
             next_start=next_start,
+            participant=participant,
             previous_start=previous_start,
             start=start,
             windows=windows,

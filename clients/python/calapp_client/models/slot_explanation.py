@@ -18,17 +18,18 @@ T = TypeVar("T", bound="SlotExplanation")
 class SlotExplanation:
     """
     Example:
-        {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 60, 'offered': False, 'reasons':
-            [{'calendar_id': '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', 'code': 'busy', 'end': '2027-01-11T11:00:00Z', 'event':
-            {'calendar_id': '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', 'id': '6f1d2c3b-4a5e-4f70-8b9c-0d1e2f3a4b5c', 'title':
-            'Quarterly review'}, 'message': 'The calendar is busy from 2027-01-11T10:30:00Z to 2027-01-11T11:00:00Z',
-            'start': '2027-01-11T10:30:00Z'}], 'schedule_id': None, 'slot': {'end': '2027-01-11T11:00:00Z', 'start':
-            '2027-01-11T10:00:00Z'}, 'timezone': 'Europe/London'}
+        {'calendar_ids': ['0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10'], 'duration_minutes': 60, 'offered': False,
+            'participants': [], 'reasons': [{'calendar_id': '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', 'code': 'busy', 'end':
+            '2027-01-11T11:00:00Z', 'event': {'calendar_id': '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', 'id':
+            '6f1d2c3b-4a5e-4f70-8b9c-0d1e2f3a4b5c', 'title': 'Quarterly review'}, 'message': 'The calendar is busy from
+            2027-01-11T10:30:00Z to 2027-01-11T11:00:00Z', 'start': '2027-01-11T10:30:00Z'}], 'schedule_id': None, 'slot':
+            {'end': '2027-01-11T11:00:00Z', 'start': '2027-01-11T10:00:00Z'}, 'timezone': 'Europe/London'}
 
     Attributes:
         calendar_ids (list[UUID]):
         duration_minutes (int):
         offered (bool): Would POST /availability/find offer this slot
+        participants (list[str]): The participants as you gave them
         reasons (list[NamedReason]): Every rule the slot breaks; empty when offered
         schedule_id (None | UUID): The schedule used
         slot (BusyBlock):
@@ -38,6 +39,7 @@ class SlotExplanation:
     calendar_ids: list[UUID]
     duration_minutes: int
     offered: bool
+    participants: list[str]
     reasons: list[NamedReason]
     schedule_id: None | UUID
     slot: BusyBlock
@@ -52,6 +54,8 @@ class SlotExplanation:
         duration_minutes = self.duration_minutes
 
         offered = self.offered
+
+        participants = self.participants
 
         reasons = []
         for reasons_item_data in self.reasons:
@@ -75,6 +79,7 @@ class SlotExplanation:
                 "calendar_ids": calendar_ids,
                 "duration_minutes": duration_minutes,
                 "offered": offered,
+                "participants": participants,
                 "reasons": reasons,
                 "schedule_id": schedule_id,
                 "slot": slot,
@@ -100,6 +105,8 @@ class SlotExplanation:
         duration_minutes = d.pop("duration_minutes")
 
         offered = d.pop("offered")
+
+        participants = cast(list[str], d.pop("participants"))
 
         reasons = []
         _reasons = d.pop("reasons")
@@ -131,6 +138,7 @@ class SlotExplanation:
             calendar_ids=calendar_ids,
             duration_minutes=duration_minutes,
             offered=offered,
+            participants=participants,
             reasons=reasons,
             schedule_id=schedule_id,
             slot=slot,

@@ -90,7 +90,7 @@ def sync_detailed(
     body: Explain,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | SlotExplanation]:
-    """Explain whether a slot is free in every listed calendar, and why not
+    """Explain whether a slot is free for the calendars and people, and why not
 
      Judges one slot (start plus duration_minutes or end) with the rules of
     POST /availability/find and answers whether find would offer it; if not,
@@ -98,7 +98,8 @@ def sync_detailed(
     not_on_interval, busy, buffer, time_off or holiday. A busy reason names
     the event (id, title, calendar) only when you may read it and hold
     events:read; otherwise (a calendar shared with you at freebusy) it says
-    only when the calendar is busy.
+    only when the calendar is busy. With participants, their busy time, time
+    off, holidays and own working hours too, each reason naming the participant.
 
     Args:
         idempotency_key (str | Unset):
@@ -133,7 +134,7 @@ def sync(
     body: Explain,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | SlotExplanation | None:
-    """Explain whether a slot is free in every listed calendar, and why not
+    """Explain whether a slot is free for the calendars and people, and why not
 
      Judges one slot (start plus duration_minutes or end) with the rules of
     POST /availability/find and answers whether find would offer it; if not,
@@ -141,7 +142,8 @@ def sync(
     not_on_interval, busy, buffer, time_off or holiday. A busy reason names
     the event (id, title, calendar) only when you may read it and hold
     events:read; otherwise (a calendar shared with you at freebusy) it says
-    only when the calendar is busy.
+    only when the calendar is busy. With participants, their busy time, time
+    off, holidays and own working hours too, each reason naming the participant.
 
     Args:
         idempotency_key (str | Unset):
@@ -171,7 +173,7 @@ async def asyncio_detailed(
     body: Explain,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | SlotExplanation]:
-    """Explain whether a slot is free in every listed calendar, and why not
+    """Explain whether a slot is free for the calendars and people, and why not
 
      Judges one slot (start plus duration_minutes or end) with the rules of
     POST /availability/find and answers whether find would offer it; if not,
@@ -179,7 +181,8 @@ async def asyncio_detailed(
     not_on_interval, busy, buffer, time_off or holiday. A busy reason names
     the event (id, title, calendar) only when you may read it and hold
     events:read; otherwise (a calendar shared with you at freebusy) it says
-    only when the calendar is busy.
+    only when the calendar is busy. With participants, their busy time, time
+    off, holidays and own working hours too, each reason naming the participant.
 
     Args:
         idempotency_key (str | Unset):
@@ -212,7 +215,7 @@ async def asyncio(
     body: Explain,
     idempotency_key: str | Unset = UNSET,
 ) -> Error | SlotExplanation | None:
-    """Explain whether a slot is free in every listed calendar, and why not
+    """Explain whether a slot is free for the calendars and people, and why not
 
      Judges one slot (start plus duration_minutes or end) with the rules of
     POST /availability/find and answers whether find would offer it; if not,
@@ -220,7 +223,8 @@ async def asyncio(
     not_on_interval, busy, buffer, time_off or holiday. A busy reason names
     the event (id, title, calendar) only when you may read it and hold
     events:read; otherwise (a calendar shared with you at freebusy) it says
-    only when the calendar is busy.
+    only when the calendar is busy. With participants, their busy time, time
+    off, holidays and own working hours too, each reason naming the participant.
 
     Args:
         idempotency_key (str | Unset):

@@ -93,10 +93,11 @@ def sync_detailed(
      Slots of the given duration free in every listed calendar and for every
     required participant (by user id or email: the calendars they share with
     you, role freebusy or above) at once, inside working hours in the given time
-    zone (or one of your schedules, by schedule_id), outside the owners' and
-    required participants' time off and blocking holidays. With
-    optional_participants, slots where at least min_required of them are free,
-    ranked by how many are. Use it to schedule a meeting between several people.
+    zone (or one of your schedules, by schedule_id) and inside each participant's
+    own default schedule, outside the owners' and participants' time off and
+    blocking holidays. With optional_participants, slots where at least
+    min_required of them are free, ranked by how many are (their schedules and
+    time off count). Use it to schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
@@ -138,10 +139,11 @@ def sync(
      Slots of the given duration free in every listed calendar and for every
     required participant (by user id or email: the calendars they share with
     you, role freebusy or above) at once, inside working hours in the given time
-    zone (or one of your schedules, by schedule_id), outside the owners' and
-    required participants' time off and blocking holidays. With
-    optional_participants, slots where at least min_required of them are free,
-    ranked by how many are. Use it to schedule a meeting between several people.
+    zone (or one of your schedules, by schedule_id) and inside each participant's
+    own default schedule, outside the owners' and participants' time off and
+    blocking holidays. With optional_participants, slots where at least
+    min_required of them are free, ranked by how many are (their schedules and
+    time off count). Use it to schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
@@ -178,10 +180,11 @@ async def asyncio_detailed(
      Slots of the given duration free in every listed calendar and for every
     required participant (by user id or email: the calendars they share with
     you, role freebusy or above) at once, inside working hours in the given time
-    zone (or one of your schedules, by schedule_id), outside the owners' and
-    required participants' time off and blocking holidays. With
-    optional_participants, slots where at least min_required of them are free,
-    ranked by how many are. Use it to schedule a meeting between several people.
+    zone (or one of your schedules, by schedule_id) and inside each participant's
+    own default schedule, outside the owners' and participants' time off and
+    blocking holidays. With optional_participants, slots where at least
+    min_required of them are free, ranked by how many are (their schedules and
+    time off count). Use it to schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):
@@ -221,10 +224,11 @@ async def asyncio(
      Slots of the given duration free in every listed calendar and for every
     required participant (by user id or email: the calendars they share with
     you, role freebusy or above) at once, inside working hours in the given time
-    zone (or one of your schedules, by schedule_id), outside the owners' and
-    required participants' time off and blocking holidays. With
-    optional_participants, slots where at least min_required of them are free,
-    ranked by how many are. Use it to schedule a meeting between several people.
+    zone (or one of your schedules, by schedule_id) and inside each participant's
+    own default schedule, outside the owners' and participants' time off and
+    blocking holidays. With optional_participants, slots where at least
+    min_required of them are free, ranked by how many are (their schedules and
+    time off count). Use it to schedule a meeting between several people.
 
     Args:
         idempotency_key (str | Unset):

@@ -17,6 +17,7 @@ def _get_kwargs(
     timezone: str | Unset = UNSET,
     schedule_id: UUID | Unset = UNSET,
     duration_minutes: int | Unset = 30,
+    participant: list[str] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -33,6 +34,12 @@ def _get_kwargs(
     params["schedule_id"] = json_schedule_id
 
     params["duration_minutes"] = duration_minutes
+
+    json_participant: list[str] | Unset = UNSET
+    if not isinstance(participant, Unset):
+        json_participant = participant
+
+    params["participant"] = json_participant
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -93,6 +100,7 @@ def sync_detailed(
     timezone: str | Unset = UNSET,
     schedule_id: UUID | Unset = UNSET,
     duration_minutes: int | Unset = 30,
+    participant: list[str] | Unset = UNSET,
 ) -> Response[Error | Month]:
     """Get your month: each day's status and number of free slots
 
@@ -100,8 +108,9 @@ def sync_detailed(
     schedule's): available, partial, full, off, holiday or time_off, the
     holiday's name, and how many slots of duration_minutes your schedule
     (schedule_id, default your default schedule) leaves free after the busy
-    time of your calendars, your time off and blocking public holidays. A 400
-    when you have no default schedule and give none.
+    time of your calendars, your time off and blocking public holidays. With
+    participant (repeatable), the month of a group: slots every participant is
+    free in too. A 400 when you have no default schedule and give none.
 
     Args:
         year (int):  Example: 2027.
@@ -109,6 +118,7 @@ def sync_detailed(
         timezone (str | Unset):  Example: Europe/Berlin.
         schedule_id (UUID | Unset):
         duration_minutes (int | Unset):  Default: 30.
+        participant (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,6 +134,7 @@ def sync_detailed(
         timezone=timezone,
         schedule_id=schedule_id,
         duration_minutes=duration_minutes,
+        participant=participant,
     )
 
     response = client.get_httpx_client().request(
@@ -141,6 +152,7 @@ def sync(
     timezone: str | Unset = UNSET,
     schedule_id: UUID | Unset = UNSET,
     duration_minutes: int | Unset = 30,
+    participant: list[str] | Unset = UNSET,
 ) -> Error | Month | None:
     """Get your month: each day's status and number of free slots
 
@@ -148,8 +160,9 @@ def sync(
     schedule's): available, partial, full, off, holiday or time_off, the
     holiday's name, and how many slots of duration_minutes your schedule
     (schedule_id, default your default schedule) leaves free after the busy
-    time of your calendars, your time off and blocking public holidays. A 400
-    when you have no default schedule and give none.
+    time of your calendars, your time off and blocking public holidays. With
+    participant (repeatable), the month of a group: slots every participant is
+    free in too. A 400 when you have no default schedule and give none.
 
     Args:
         year (int):  Example: 2027.
@@ -157,6 +170,7 @@ def sync(
         timezone (str | Unset):  Example: Europe/Berlin.
         schedule_id (UUID | Unset):
         duration_minutes (int | Unset):  Default: 30.
+        participant (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,6 +187,7 @@ def sync(
         timezone=timezone,
         schedule_id=schedule_id,
         duration_minutes=duration_minutes,
+        participant=participant,
     ).parsed
 
 
@@ -184,6 +199,7 @@ async def asyncio_detailed(
     timezone: str | Unset = UNSET,
     schedule_id: UUID | Unset = UNSET,
     duration_minutes: int | Unset = 30,
+    participant: list[str] | Unset = UNSET,
 ) -> Response[Error | Month]:
     """Get your month: each day's status and number of free slots
 
@@ -191,8 +207,9 @@ async def asyncio_detailed(
     schedule's): available, partial, full, off, holiday or time_off, the
     holiday's name, and how many slots of duration_minutes your schedule
     (schedule_id, default your default schedule) leaves free after the busy
-    time of your calendars, your time off and blocking public holidays. A 400
-    when you have no default schedule and give none.
+    time of your calendars, your time off and blocking public holidays. With
+    participant (repeatable), the month of a group: slots every participant is
+    free in too. A 400 when you have no default schedule and give none.
 
     Args:
         year (int):  Example: 2027.
@@ -200,6 +217,7 @@ async def asyncio_detailed(
         timezone (str | Unset):  Example: Europe/Berlin.
         schedule_id (UUID | Unset):
         duration_minutes (int | Unset):  Default: 30.
+        participant (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,6 +233,7 @@ async def asyncio_detailed(
         timezone=timezone,
         schedule_id=schedule_id,
         duration_minutes=duration_minutes,
+        participant=participant,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -230,6 +249,7 @@ async def asyncio(
     timezone: str | Unset = UNSET,
     schedule_id: UUID | Unset = UNSET,
     duration_minutes: int | Unset = 30,
+    participant: list[str] | Unset = UNSET,
 ) -> Error | Month | None:
     """Get your month: each day's status and number of free slots
 
@@ -237,8 +257,9 @@ async def asyncio(
     schedule's): available, partial, full, off, holiday or time_off, the
     holiday's name, and how many slots of duration_minutes your schedule
     (schedule_id, default your default schedule) leaves free after the busy
-    time of your calendars, your time off and blocking public holidays. A 400
-    when you have no default schedule and give none.
+    time of your calendars, your time off and blocking public holidays. With
+    participant (repeatable), the month of a group: slots every participant is
+    free in too. A 400 when you have no default schedule and give none.
 
     Args:
         year (int):  Example: 2027.
@@ -246,6 +267,7 @@ async def asyncio(
         timezone (str | Unset):  Example: Europe/Berlin.
         schedule_id (UUID | Unset):
         duration_minutes (int | Unset):  Default: 30.
+        participant (list[str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -263,5 +285,6 @@ async def asyncio(
             timezone=timezone,
             schedule_id=schedule_id,
             duration_minutes=duration_minutes,
+            participant=participant,
         )
     ).parsed
