@@ -240,7 +240,8 @@ def register_blueprints(api: Api) -> None:
     from calapp.webhooks.routes import register_payload_schemas
 
     for blp in (
-        auth, users, api_keys, calendars, connections, events, attachments, contacts, schedules,
+        auth, users, api_keys, calendars, connections, events, attachments, contacts,
+        schedules,
         time_off, holidays, availability, booking_links, booking, booking_page,
         bookings, ics, invitations,
         notifications, webhooks, stream, health, llms

@@ -1,0 +1,174 @@
+"""CalDAV accounts against a real Radicale: discovery, sync, read-only mirrors,
+failures, and the secret kept out of every answer and sealed in the database."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from tests.connections.conftest import PASSWORD
+from tests.connections.peers import vevent
+
+
+def test_connecting_discovers_the_accounts_calendars(connect, radicale, work):
+    radicale.calendar("ada", "Home")
+    connection = connect(name="Radicale")
+    assert connection["kind"] == "caldav" and connection["state"] == "active"
+    names = sorted(c["name"] for c in connection["calendars"])
+    assert names == ["Home", "Work"]
+    assert all(c["supports_sync"] for c in connection["calendars"])
+    assert all(c["is_busy"] and c["is_shown"] for c in connection["calendars"])
+    assert connection["last_synced_at"] is None
+
+
+def test_initial_sync_mirrors_events_into_a_read_only_calendar(
+    client, headers, connect, sync, work, titles
+):
+    connection = sync(connect())
+    assert connection["last_synced_at"] is not None
+    assert connection["last_error"] is None
+    mirror = connection["calendars"][0]["calendar_id"]
+    assert titles(mirror) == {"standup": "Busy elsewhere"}
+    calendar = client.get(f"/calendars/{mirror}", headers=headers).get_json()
+    assert calendar["source"] == "caldav"
+    assert calendar["connection_id"] == connection["id"]
+
+
+def test_incremental_sync_brings_changes_and_deletions(connect, sync, work, titles):
+    connection = sync(connect())
+    mirror = connection["calendars"][0]["calendar_id"]
+    work.save_event(vevent("review", "20270302T140000Z", "20270302T150000Z", "Review"))
+    standup = work.event_by_uid("standup")
+    standup.data = vevent("standup", "20270301T100000Z", "20270301T113000Z", "Long")
+    standup.save()
+    sync(connection)
+    assert titles(mirror) == {"standup": "Long", "review": "Review"}
+    work.event_by_uid("standup").delete()
+    sync(connection)
+    assert titles(mirror) == {"review": "Review"}
+
+
+def test_writes_to_a_mirrored_calendar_are_refused(
+    client, headers, connect, sync, work
+):
+    connection = sync(connect())
+    mirror = connection["calendars"][0]["calendar_id"]
+    r = client.post(
+        "/events",
+        json={
+            "calendar_id": mirror,
+            "title": "Mine",
+            "start_time": "2027-03-01T12:00:00Z",
+            "end_time": "2027-03-01T13:00:00Z",
+        },
+        headers=headers,
+    )
+    assert r.status_code == 403
+    assert r.get_json()["details"]["read_only"] is True
+    events = client.get(
+        "/events", query_string={"calendar_id": mirror}, headers=headers
+    ).get_json()["items"]
+    r = client.delete(f"/events/{events[0]['id']}", headers=headers)
+    assert r.status_code == 403 and "read-only" in r.get_json()["error"]
+
+
+def test_a_wrong_password_is_refused_when_connecting(connect):
+    body = connect(status=400, password="not-the-password")
+    assert "password" in body["details"]
+
+
+def test_failing_after_repeated_errors_with_a_webhook(
+    app, client, headers, connect, sync, work, radicale, monkeypatch
+):
+    monkeypatch.setitem(app.config, "WEBHOOK_ALLOW_PRIVATE", True)
+    hook = client.post(
+        "/webhooks",
+        json={"url": "http://127.0.0.1:9/hook", "events": ["connection.failing"]},
+        headers=headers,
+    ).get_json()
+    connection = sync(connect())
+    (radicale.root / "users").write_text("ada:changed-on-the-server\n")
+    for attempt in (1, 2):
+        connection = sync(connection)
+        assert connection["state"] == "active"
+        assert connection["consecutive_failures"] == attempt
+    connection = sync(connection)
+    assert connection["state"] == "failing"
+    assert "401" in connection["last_error"]
+    deliveries = client.get(
+        f"/webhooks/{hook['id']}/deliveries", headers=headers
+    ).get_json()["items"]
+    assert [d["type"] for d in deliveries] == ["connection.failing"]
+    data = deliveries[0]["payload"]["data"]["connection"]
+    assert data["id"] == connection["id"] and data["state"] == "failing"
+    # the mirror keeps what it had: stale busy time beats none
+    mirror = connection["calendars"][0]["calendar_id"]
+    r = client.get("/events", query_string={"calendar_id": mirror}, headers=headers)
+    assert len(r.get_json()["items"]) == 1
+
+
+def test_the_password_is_never_returned_nor_stored_in_clear(
+    app, client, headers, connect, sync, work
+):
+    connection = connect()
+    answers = [
+        connection,
+        sync(connection),
+        client.get("/connections", headers=headers).get_json(),
+        client.get(f"/connections/{connection['id']}", headers=headers).get_json(),
+    ]
+    assert all(PASSWORD not in str(answer) for answer in answers)
+    assert connection["has_password"] is True
+    from calapp.extensions import db
+
+    with app.app_context():
+        dump = db.session.execute(
+            sa.text("SELECT t::text FROM connections t WHERE id = :id"),
+            {"id": connection["id"]},
+        ).scalar_one()
+    assert PASSWORD not in dump
+    assert PASSWORD.encode().hex() not in dump
+
+
+def test_choosing_a_calendar_as_neither_busy_nor_shown_removes_its_mirror(
+    client, headers, connect, sync, work
+):
+    connection = sync(connect())
+    remote = connection["calendars"][0]
+    r = client.put(
+        f"/connections/{connection['id']}",
+        json={"calendars": [{"id": remote["id"], "is_busy": False, "is_shown": False}]},
+        headers=headers,
+    )
+    assert r.status_code == 200, r.get_json()
+    assert r.get_json()["calendars"][0]["calendar_id"] is None
+    assert (
+        client.get(f"/calendars/{remote['calendar_id']}", headers=headers).status_code
+        == 404
+    )
+
+
+def test_private_targets_are_refused_by_default(client, headers, radicale):
+    r = client.post(
+        "/connections",
+        json={
+            "kind": "caldav",
+            "url": radicale.url,
+            "username": "ada",
+            "password": "x",
+        },
+        headers=headers,
+    )
+    assert r.status_code == 400
+    assert "url" in r.get_json()["details"]
+
+
+def test_disconnecting_removes_the_mirrors(client, headers, connect, sync, work):
+    connection = sync(connect())
+    mirror = connection["calendars"][0]["calendar_id"]
+    r = client.delete(f"/connections/{connection['id']}", headers=headers)
+    assert r.status_code == 204
+    assert client.get(f"/calendars/{mirror}", headers=headers).status_code == 404
+    assert (
+        client.get(f"/connections/{connection['id']}", headers=headers).status_code
+        == 404
+    )
