@@ -77,13 +77,23 @@ class Radicale:
         return self.principal(user).make_calendar(name=name, cal_id=name.lower())
 
 
-def vevent(uid: str, start: str, end: str, summary: str = "Busy elsewhere") -> str:
+def component(uid: str, start: str, end: str, summary: str) -> str:
+    return (
+        f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20260101T000000Z\r\n"
+        f"DTSTART:{start}\r\nDTEND:{end}\r\nSUMMARY:{summary}\r\nEND:VEVENT\r\n"
+    )
+
+
+def calendar_text(*components: str) -> str:
     return (
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tests//EN\r\n"
-        f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20260101T000000Z\r\n"
-        f"DTSTART:{start}\r\nDTEND:{end}\r\nSUMMARY:{summary}\r\n"
-        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+        + "".join(components)
+        + "END:VCALENDAR\r\n"
     )
+
+
+def vevent(uid: str, start: str, end: str, summary: str = "Busy elsewhere") -> str:
+    return calendar_text(component(uid, start, end, summary))
 
 
 class Feed:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from tests.booking.helpers import iso
 from tests.connections.conftest import PASSWORD
 from tests.connections.peers import vevent
 
@@ -172,3 +173,34 @@ def test_disconnecting_removes_the_mirrors(client, headers, connect, sync, work)
         client.get(f"/connections/{connection['id']}", headers=headers).status_code
         == 404
     )
+
+
+def test_the_job_consumer_syncs_due_connections_and_backs_off(
+    app, client, headers, connect, work, radicale, clock
+):
+    from datetime import timedelta
+
+    from calapp.connections import tasks
+
+    connection = connect()
+    with app.app_context():
+        assert tasks.run(clock()) == 1
+        assert tasks.run(clock()) == 0  # next one in sync_interval_minutes
+    url = f"/connections/{connection['id']}"
+    synced = client.get(url, headers=headers).get_json()
+    assert synced["last_synced_at"] is not None
+    assert synced["next_sync_at"] > synced["last_synced_at"]
+    (radicale.root / "users").write_text("ada:changed-on-the-server\n")
+    waits = []
+    for _ in range(3):
+        clock.advance(days=2)
+        with app.app_context():
+            assert tasks.run(clock()) == 1
+        body = client.get(url, headers=headers).get_json()
+        waits.append(body["next_sync_at"])
+    assert body["state"] == "failing" and body["consecutive_failures"] == 3
+    assert waits == [
+        iso(clock() - timedelta(days=4) + timedelta(minutes=15)),
+        iso(clock() - timedelta(days=2) + timedelta(minutes=30)),
+        iso(clock() + timedelta(minutes=60)),
+    ]
