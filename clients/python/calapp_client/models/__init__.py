@@ -37,14 +37,26 @@ from .bounce_recorded import BounceRecorded
 from .busy_block import BusyBlock
 from .calendar import Calendar
 from .calendar_busy import CalendarBusy
+from .calendar_choice import CalendarChoice
 from .calendar_create import CalendarCreate
 from .calendar_role import CalendarRole
+from .calendar_source_type_1 import CalendarSourceType1
+from .calendar_source_type_2_type_1 import CalendarSourceType2Type1
+from .calendar_source_type_3_type_1 import CalendarSourceType3Type1
 from .calendar_sync_page import CalendarSyncPage
 from .calendar_update import CalendarUpdate
 from .cancel_event_instance_scope import CancelEventInstanceScope
 from .change_message import ChangeMessage
 from .change_message_op import ChangeMessageOp
 from .change_message_type import ChangeMessageType
+from .connection import Connection
+from .connection_create import ConnectionCreate
+from .connection_create_kind import ConnectionCreateKind
+from .connection_data import ConnectionData
+from .connection_kind import ConnectionKind
+from .connection_page import ConnectionPage
+from .connection_state import ConnectionState
+from .connection_update import ConnectionUpdate
 from .contact import Contact
 from .contact_create import ContactCreate
 from .contact_sync_page import ContactSyncPage
@@ -149,6 +161,7 @@ from .reminder import Reminder
 from .reminder_create import ReminderCreate
 from .reminder_due_data import ReminderDueData
 from .reminder_list import ReminderList
+from .remote_calendar import RemoteCalendar
 from .repair import Repair
 from .reschedule import Reschedule
 from .reservation import Reservation
@@ -189,6 +202,9 @@ from .webhook_booking_declined import WebhookBookingDeclined
 from .webhook_booking_declined_type import WebhookBookingDeclinedType
 from .webhook_booking_requested import WebhookBookingRequested
 from .webhook_booking_requested_type import WebhookBookingRequestedType
+from .webhook_connection import WebhookConnection
+from .webhook_connection_failing import WebhookConnectionFailing
+from .webhook_connection_failing_type import WebhookConnectionFailingType
 from .webhook_create import WebhookCreate
 from .webhook_create_events_item import WebhookCreateEventsItem
 from .webhook_created import WebhookCreated
@@ -251,14 +267,26 @@ __all__ = (
     "BusyBlock",
     "Calendar",
     "CalendarBusy",
+    "CalendarChoice",
     "CalendarCreate",
     "CalendarRole",
+    "CalendarSourceType1",
+    "CalendarSourceType2Type1",
+    "CalendarSourceType3Type1",
     "CalendarSyncPage",
     "CalendarUpdate",
     "CancelEventInstanceScope",
     "ChangeMessage",
     "ChangeMessageOp",
     "ChangeMessageType",
+    "Connection",
+    "ConnectionCreate",
+    "ConnectionCreateKind",
+    "ConnectionData",
+    "ConnectionKind",
+    "ConnectionPage",
+    "ConnectionState",
+    "ConnectionUpdate",
     "Contact",
     "ContactCreate",
     "ContactSyncPage",
@@ -363,6 +391,7 @@ __all__ = (
     "ReminderCreate",
     "ReminderDueData",
     "ReminderList",
+    "RemoteCalendar",
     "Repair",
     "Reschedule",
     "Reservation",
@@ -403,6 +432,9 @@ __all__ = (
     "WebhookBookingDeclinedType",
     "WebhookBookingRequested",
     "WebhookBookingRequestedType",
+    "WebhookConnection",
+    "WebhookConnectionFailing",
+    "WebhookConnectionFailingType",
     "WebhookCreate",
     "WebhookCreated",
     "WebhookCreateEventsItem",
