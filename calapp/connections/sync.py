@@ -135,7 +135,7 @@ def _caldav(connection: Connection, now: datetime, settings: dict) -> None:
         else:
             start, end = now - RANGE_BEFORE, now + RANGE_AFTER
             objects = client.in_range(remote.href, start, end)
-            _replace(connection, calendar, objects, now)
+            _write(connection, calendar, objects, now, "replace")
 
 
 def _rediscover(connection, client, remotes: list, now: datetime) -> None:
@@ -164,10 +164,10 @@ def _sync_collection(connection, client, remote, calendar, now) -> None:
         changes = client.changes(remote.href, None)
     objects = client.fetch(remote.href, changes.changed) if changes.changed else {}
     if remote.sync_token is None:
-        _replace(connection, calendar, objects, now)
+        _write(connection, calendar, objects, now, "replace")
     else:
         mirror.delete_named(calendar, [_name(h) for h in changes.deleted], now)
-        _merge(connection, calendar, objects, now)
+        _write(connection, calendar, objects, now, "merge")
     remote.sync_token = changes.token or None
 
 
@@ -188,38 +188,27 @@ def _joined(objects: dict[str, str]) -> bytes:
     return "\r\n".join(data.strip() for data in objects.values()).encode()
 
 
-def _merge(connection, calendar, objects: dict[str, str], now) -> None:
+def _write(connection, calendar, objects: dict[str, str], now, mode: str) -> None:
+    """``merge``: the objects over the mirror; ``replace``: the mirror holds
+    exactly ``objects`` afterwards."""
     if objects:
         mirror.mirror(
             _writer(connection),
             calendar,
             _joined(objects),
-            mode="merge",
+            mode=mode,
             now=now,
             names=_names(objects),
         )
-
-
-def _replace(connection, calendar, objects: dict[str, str], now) -> None:
-    """The mirror holds exactly ``objects`` afterwards."""
-    if objects:
-        mirror.mirror(
-            _writer(connection),
-            calendar,
-            _joined(objects),
-            mode="replace",
-            now=now,
-            names=_names(objects),
-        )
-        return
-    names = db.session.scalars(
-        sa.select(Event.dav_href).where(
-            Event.calendar_id == calendar.id,
-            Event.deleted_at.is_(None),
-            Event.series_id.is_(None),
-        )
-    ).all()
-    mirror.delete_named(calendar, [n for n in names if n], now)
+    elif mode == "replace":
+        names = db.session.scalars(
+            sa.select(Event.dav_href).where(
+                Event.calendar_id == calendar.id,
+                Event.deleted_at.is_(None),
+                Event.series_id.is_(None),
+            )
+        ).all()
+        mirror.delete_named(calendar, [n for n in names if n], now)
 
 
 # --- ICS feeds -----------------------------------------------------------------------
