@@ -325,6 +325,7 @@ class EventSchema(Schema):
         "recurrence_rule": "FREQ=WEEKLY;BYDAY=MO",
         "status": "confirmed",
         "transparency": "busy",
+        "source": None,
         "tags": ["team"],
         "attachments": [],
         "reminders": [
@@ -390,6 +391,15 @@ class EventSchema(Schema):
     status = ma.fields.String(required=True, validate=ma.validate.OneOf(STATUSES))
     transparency = ma.fields.String(
         required=True, validate=ma.validate.OneOf(TRANSPARENCIES)
+    )
+    source = ma.fields.String(
+        required=True,
+        allow_none=True,
+        validate=ma.validate.OneOf(("caldav", "ics")),
+        metadata={
+            "description": "null: an event of calapp; caldav or ics: brought in "
+            "from a connected calendar (GET /connections) and read-only here"
+        },
     )
     tags = ma.fields.List(ma.fields.String(), required=True)
     attachments = EventAttachments(required=True)

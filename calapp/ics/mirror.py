@@ -58,6 +58,15 @@ def mirror(
         if w.existing is None and w.series_id is None and w.uid in names
     }
     apply(planned, calendar, principal, now, hrefs=hrefs)
+    db.session.execute(  # the rows just written say where they come from
+        EVENTS.update()
+        .where(
+            EVENTS.c.calendar_id == calendar.id,
+            EVENTS.c.deleted_at.is_(None),
+            EVENTS.c.source.is_distinct_from(calendar.source),
+        )
+        .values(source=calendar.source)
+    )
     report.calendar_id = calendar.id
     return report
 

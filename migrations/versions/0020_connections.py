@@ -106,6 +106,7 @@ def upgrade():
         ),
     )
     op.add_column("calendars", sa.Column("source", sa.String(10)))
+    op.add_column("events", sa.Column("source", sa.String(10)))
     op.add_column(
         "calendars",
         sa.Column(
@@ -127,6 +128,7 @@ def upgrade():
 def downgrade():
     op.drop_index("ix_calendars_owner_busy_source", table_name="calendars")
     op.drop_column("calendars", "is_busy_source")
+    op.drop_column("events", "source")
     op.drop_column("calendars", "source")
     op.drop_column("calendars", "connection_id")
     op.drop_table("connection_calendars")

@@ -76,6 +76,8 @@ def titles(client, headers):
             headers=headers,
         )
         assert r.status_code == 200, r.get_json()
-        return {e["ical_uid"]: e["title"] for e in r.get_json()["items"]}
+        items = r.get_json()["items"]
+        assert all(e["source"] in ("caldav", "ics") for e in items)
+        return {e["ical_uid"]: e["title"] for e in items}
 
     return listed

@@ -77,6 +77,9 @@ from .event_create_status import EventCreateStatus
 from .event_create_transparency import EventCreateTransparency
 from .event_data import EventData
 from .event_page import EventPage
+from .event_source_type_1 import EventSourceType1
+from .event_source_type_2_type_1 import EventSourceType2Type1
+from .event_source_type_3_type_1 import EventSourceType3Type1
 from .event_status import EventStatus
 from .event_sync_page import EventSyncPage
 from .event_transparency import EventTransparency
@@ -86,6 +89,9 @@ from .event_type_schema import EventTypeSchema
 from .event_type_type import EventTypeType
 from .event_update import EventUpdate
 from .event_update_result import EventUpdateResult
+from .event_update_result_source_type_1 import EventUpdateResultSourceType1
+from .event_update_result_source_type_2_type_1 import EventUpdateResultSourceType2Type1
+from .event_update_result_source_type_3_type_1 import EventUpdateResultSourceType3Type1
 from .event_update_result_status import EventUpdateResultStatus
 from .event_update_result_transparency import EventUpdateResultTransparency
 from .event_update_status import EventUpdateStatus
@@ -307,6 +313,9 @@ __all__ = (
     "EventCreateTransparency",
     "EventData",
     "EventPage",
+    "EventSourceType1",
+    "EventSourceType2Type1",
+    "EventSourceType3Type1",
     "EventStatus",
     "EventSyncPage",
     "EventTransparency",
@@ -316,6 +325,9 @@ __all__ = (
     "EventTypeType",
     "EventUpdate",
     "EventUpdateResult",
+    "EventUpdateResultSourceType1",
+    "EventUpdateResultSourceType2Type1",
+    "EventUpdateResultSourceType3Type1",
     "EventUpdateResultStatus",
     "EventUpdateResultTransparency",
     "EventUpdateStatus",
