@@ -204,3 +204,43 @@ def test_the_job_consumer_syncs_due_connections_and_backs_off(
         iso(clock() - timedelta(days=2) + timedelta(minutes=30)),
         iso(clock() + timedelta(minutes=60)),
     ]
+
+
+def test_a_sync_token_the_server_forgot_means_listing_everything_again(
+    app, connect, sync, work, titles
+):
+    from calapp.connections.models import RemoteCalendar
+    from calapp.extensions import db
+
+    connection = sync(connect())
+    with app.app_context():
+        db.session.execute(
+            sa.update(RemoteCalendar)
+            .where(RemoteCalendar.connection_id == connection["id"])
+            .values(sync_token="http://radicale.org/ns/sync/forgotten")
+        )
+        db.session.commit()
+    work.save_event(vevent("later", "20270303T090000Z", "20270303T100000Z", "Later"))
+    connection = sync(connection)
+    assert connection["last_error"] is None
+    mirror = connection["calendars"][0]["calendar_id"]
+    assert titles(mirror) == {"standup": "Busy elsewhere", "later": "Later"}
+
+
+def test_servers_without_sync_are_read_by_time_range(app, radicale, work, lan):
+    """calendar-query (RFC 4791 §7.8): only the events overlapping the range."""
+    from datetime import UTC, datetime
+
+    from calapp.connections import caldav
+
+    work.save_event(vevent("far", "20300101T090000Z", "20300101T100000Z", "Far"))
+    client = caldav.Client(
+        radicale.url, "ada", PASSWORD, timeout=10, max_bytes=10**6, allow_private=True
+    )
+    objects = client.in_range(
+        str(work.url),
+        datetime(2027, 1, 1, tzinfo=UTC),
+        datetime(2028, 1, 1, tzinfo=UTC),
+    )
+    assert [data for data in objects.values() if "UID:standup" in data]
+    assert not [data for data in objects.values() if "UID:far" in data]
