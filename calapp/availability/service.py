@@ -87,7 +87,7 @@ def busy_by_calendar(
         _BUSY_CACHE.move_to_end(key)
         return {cid: list(blocks) for cid, blocks in cached[1].items()}
     found = _with_connected(
-        _busy_by_calendar(_unique(calendars + connected), start, end),
+        _busy_by_calendar(unique(calendars + connected), start, end),
         calendars,
         connected,
     )
@@ -231,7 +231,7 @@ def free_busy(
     :raises ValidationError: window empty or longer than 366 days."""
     calendars = readable(principal, calendar_ids)
     (persons,) = people.resolve(principal, participant_ids)
-    everything = _unique(calendars + people.calendars_of(persons))
+    everything = unique(calendars + people.calendars_of(persons))
     per_calendar = busy_by_calendar(everything, start, end)
     away = away_by_calendar(everything, start, end)
     per_calendar = {
@@ -312,7 +312,7 @@ def find_absences(
     return found
 
 
-def _unique(calendars: list) -> list:
+def unique(calendars: list) -> list:
     return list({c.id: c for c in calendars}.values())
 
 
@@ -352,7 +352,7 @@ def find_common_slots(principal: Principal, data: dict) -> dict:
     buffer = rules.buffer
     busy_start = start - min(buffer, start - EARLIEST)  # no OverflowError in year 1
     per_calendar = busy_by_calendar(
-        _unique(calendars + people.calendars_of(required + optional)),
+        unique(calendars + people.calendars_of(required + optional)),
         busy_start,
         end + buffer,
     )
@@ -362,7 +362,7 @@ def find_common_slots(principal: Principal, data: dict) -> dict:
     ]
     # Time off and blocking holidays of the calendars' owners, of the required
     # participants and of the schedule's owner: the slot itself, no buffer.
-    away_of = _unique(calendars + people.calendars_of(required))
+    away_of = unique(calendars + people.calendars_of(required))
     off = [(a.start, a.end) for a in find_absences(away_of, schedule, start, end)]
     found = [
         slot

@@ -98,3 +98,24 @@ def test_a_hidden_busy_calendar_is_not_listed_but_blocks_time(
     ]
     assert remote["calendar_id"] not in listed
     assert iso(TEN) not in _find(client, headers, own["id"])
+
+
+def test_explain_names_the_connected_calendar_that_is_busy(
+    client, headers, own, connected
+):
+    r = client.post(
+        "/availability/explain",
+        json={
+            "calendar_ids": [own["id"]],
+            "start": iso(TEN),
+            "duration_minutes": 60,
+            "timezone": "UTC",
+        },
+        headers=headers,
+    )
+    assert r.status_code == 200, r.get_json()
+    body = r.get_json()
+    assert body["offered"] is False
+    [reason] = body["reasons"]
+    assert reason["calendar_id"] == connected["calendars"][0]["calendar_id"]
+    assert reason["event"]["title"] == "Busy elsewhere"
