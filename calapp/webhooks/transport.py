@@ -346,6 +346,9 @@ def post(
 # --- any request, for other outbound callers (calendar connections) -------------------
 
 
+HEADER_BYTES = 64 * 1024
+
+
 class Refused(Exception):
     """The request could not be made or answered within the rules (a refused
     address, DNS, a timeout, a connection error, an answer over the size limit)."""
@@ -381,7 +384,10 @@ def request(
         raise Refused("not an http:// or https:// URL")
     port = parts.port or (443 if https else 80)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    budget = _Budget(timeout, max_bytes + 1)
+    # The allowance covers the status line and headers too: once it is spent the
+    # socket reads as closed, so a spent allowance means an answer too large
+    # (never a body silently cut short).
+    budget = _Budget(timeout, max_bytes + HEADER_BYTES + 1)
     try:
         addresses = _resolve(parts.hostname, port, allow_private)
     except NotPublic as exc:
@@ -408,7 +414,7 @@ def request(
         raise Refused(f"{kind}: {exc}") from None
     finally:
         conn.close()
-    if len(data) > max_bytes:
+    if len(data) > max_bytes or budget.bytes_left <= 0:
         raise Refused(f"the answer is larger than {max_bytes} bytes")
     return Answer(
         response.status,

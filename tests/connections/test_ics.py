@@ -80,3 +80,13 @@ def test_an_ics_subscription_takes_no_password(client, headers, feed, lan):
         headers=headers,
     )
     assert r.status_code == 400 and "password" in r.get_json()["details"]
+
+
+def test_a_feed_larger_than_the_limit_is_refused(
+    app, feed, subscribe, sync, monkeypatch
+):
+    monkeypatch.setitem(app.config, "CONNECTIONS_MAX_BYTES", 100)
+    connection = sync(subscribe(feed.url))
+    assert connection["consecutive_failures"] == 1
+    assert "larger than 100 bytes" in connection["last_error"]
+    assert connection["last_synced_at"] is None
