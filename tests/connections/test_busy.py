@@ -119,3 +119,9 @@ def test_explain_names_the_connected_calendar_that_is_busy(
     [reason] = body["reasons"]
     assert reason["calendar_id"] == connected["calendars"][0]["calendar_id"]
     assert reason["event"]["title"] == "Busy elsewhere"
+
+
+def test_no_booking_link_on_a_connected_calendar(client, headers, connected):
+    mirror = connected["calendars"][0]["calendar_id"]
+    body = Booker(client, headers).link(mirror, status=403)
+    assert body["details"]["read_only"] is True
