@@ -87,12 +87,27 @@ class Client:
 
     # --- requests --------------------------------------------------------------------
 
+    def _trusted(self, url: str) -> bool:
+        """The credentials go to the account's own origin, and over https to the
+        hosts of its parent domain (iCloud answers caldav.icloud.com's principal
+        on p42-caldav.icloud.com); never elsewhere."""
+        if _origin(url) == self._origin:
+            return True
+        scheme, host, _ = _origin(url)
+        own_scheme, own_host, _ = self._origin
+        parent = (own_host or "").partition(".")[2]
+        return (
+            scheme == own_scheme == "https"
+            and parent.count(".") >= 1
+            and (host or "").endswith("." + parent)
+        )
+
     def _request(self, method, url, body=None, headers=None) -> transport.Answer:
         """Follows up to ``MAX_REDIRECTS`` redirects (each target checked again);
         credentials go only to the account's own origin."""
         for _ in range(MAX_REDIRECTS + 1):
             sent = dict(headers or {})
-            if _origin(url) == self._origin:
+            if self._trusted(url):
                 sent["Authorization"] = self._auth
             if body is not None:
                 sent["Content-Type"] = "application/xml; charset=utf-8"
