@@ -140,12 +140,14 @@ class Client:
             raise SyncError(f"{method} {url}: HTTP {answer.status}")
         return self._responses(answer)
 
-    def _responses(self, answer) -> list[Element]:
+    def _root(self, answer) -> Element:
         try:
-            root = ElementTree.fromstring(answer.body)
-        except ElementTree.ParseError as exc:
+            return ElementTree.fromstring(answer.body)
+        except (ElementTree.ParseError, ValueError) as exc:  # ValueError: defusedxml
             raise SyncError(f"the server's answer is not XML: {exc}") from None
-        return root.findall(_q(DAV, "response"))
+
+    def _responses(self, answer) -> list[Element]:
+        return self._root(answer).findall(_q(DAV, "response"))
 
     def _props(self, url: str, props, depth="0") -> list[tuple[str, dict]]:
         """``(absolute href, {qualified name: element})`` of each 200 propstat."""
@@ -217,7 +219,7 @@ class Client:
             raise TokenExpired("the server no longer knows the sync token")
         if answer.status != 207:
             raise SyncError(f"REPORT sync-collection {href}: HTTP {answer.status}")
-        root = ElementTree.fromstring(answer.body)
+        root = self._root(answer)
         found = Changes(token=(root.findtext(_q(DAV, "sync-token")) or "").strip())
         for response in root.findall(_q(DAV, "response")):
             target = urljoin(href, response.findtext(_q(DAV, "href"), "").strip())

@@ -71,7 +71,7 @@ def run(connection_id: uuid.UUID, now: datetime, settings: dict) -> Connection:
                 _caldav(connection, now, settings)
             else:
                 _ics(connection, now, settings)
-    except (caldav.SyncError, secrets.Unreadable, ValidationError) as exc:
+    except (caldav.SyncError, secrets.Unreadable, ValidationError, Conflict) as exc:
         _failed(connection, _message(exc), now, settings)
     else:
         connection.state, connection.consecutive_failures = "active", 0
@@ -84,7 +84,17 @@ def run(connection_id: uuid.UUID, now: datetime, settings: dict) -> Connection:
     return connection
 
 
+def record_failure(connection_id: uuid.UUID, error: str, now, settings) -> None:
+    """Count a failure that escaped the sync (a bug: logged by the caller)."""
+    connection = db.session.get(Connection, connection_id)
+    if connection is not None:
+        _failed(connection, error, now, settings)
+        db.session.flush()
+
+
 def _message(exc: Exception) -> str:
+    if isinstance(exc, Conflict):
+        return f"the mirror changed during the sync: {exc.message}"
     if isinstance(exc, ValidationError):
         return f"the calendar data could not be read: {exc.message}"
     return str(exc)[:2000]

@@ -30,12 +30,19 @@ def run(now) -> int:
     """Sync each due connection in its own transaction; how many were tried.
     One being synced elsewhere (a manual sync) is left to it."""
     tried = 0
+    settings = service.settings(current_app.config)
     for connection_id in sync.due(now, BATCH):
         try:
-            sync.run(connection_id, now, service.settings(current_app.config))
+            sync.run(connection_id, now, settings)
         except sync.Busy:
             db.session.rollback()
             continue
+        except Exception:  # one broken connection must not stop the others
+            db.session.rollback()
+            log.exception("connection %s: the sync failed unexpectedly", connection_id)
+            sync.record_failure(
+                connection_id, "internal error during the sync", now, settings
+            )
         db.session.commit()
         tried += 1
     return tried
