@@ -14,10 +14,10 @@ connected calendars add to availability.
 2. Makes ``--changes`` changes on the Radicale side with the ``caldav`` client
    (half modified, a third new, the rest deleted) and times the incremental sync.
 3. Times ``GET /availability`` over 30 days for a calendar of ``bob`` (200
-   events, 20 series) with no connection, then with ``--connected`` Radicale
-   calendars of ``--connected-events`` events each connected as busy: cold
-   (busy-block cache emptied before each request) and warm, median of
-   ``--rounds``.
+   events, 20 series) with ``--connected`` Radicale calendars of
+   ``--connected-events`` events each connected, counted as busy or not in
+   turn (the same load for both): cold (busy-block cache emptied before each
+   request) and warm, median of ``--rounds`` pairs.
 """
 
 from __future__ import annotations
@@ -230,28 +230,47 @@ def run(app, client, radicale, args, rng) -> None:
         "end": "2027-03-31T00:00:00Z",
     }
 
-    def measure() -> tuple[float, float, int]:
-        cold, warm = [], []
-        for _ in range(args.rounds):
-            availability._BUSY_CACHE.clear()
-            seconds, r = timed(
-                lambda: client.get("/availability", query_string=query, headers=bob)
-            )
-            cold.append(seconds)
-            seconds, r = timed(
-                lambda: client.get("/availability", query_string=query, headers=bob)
-            )
-            warm.append(seconds)
-        return (
-            statistics.median(cold),
-            statistics.median(warm),
-            len(r.get_json()["busy"]),
+    def ask() -> tuple[float, float, int]:
+        availability._BUSY_CACHE.clear()
+        cold, r = timed(
+            lambda: client.get("/availability", query_string=query, headers=bob)
         )
+        warm, r = timed(
+            lambda: client.get("/availability", query_string=query, headers=bob)
+        )
+        return cold, warm, len(r.get_json()["busy"])
 
-    cold0, warm0, blocks0 = measure()
+    def set_busy(connection_id, busy: bool) -> None:
+        """The mirrors count as busy or not (as is_busy does), with nothing else
+        changed: both states are measured in turn, under the same load."""
+        from calapp.calendars.models import Calendar
+        from calapp.extensions import db
+
+        with app.app_context():
+            db.session.execute(
+                sa.update(Calendar)
+                .where(Calendar.connection_id == connection_id)
+                .values(is_busy_source=busy)
+            )
+            db.session.commit()
+
     theirs = connect(client, bob, radicale, "bob", "bob-app-pass")
     sync(client, bob, theirs)
-    cold3, warm3, blocks3 = measure()
+    found = {False: [], True: []}
+    for _ in range(args.rounds):
+        for busy in (False, True):
+            set_busy(theirs["id"], busy)
+            found[busy].append(ask())
+
+    def medians(rows) -> tuple[float, float, int]:
+        return (
+            statistics.median(r[0] for r in rows),
+            statistics.median(r[1] for r in rows),
+            rows[-1][2],
+        )
+
+    cold0, warm0, blocks0 = medians(found[False])
+    cold3, warm3, blocks3 = medians(found[True])
     print(
         f"GET /availability, 30 days, own calendar only: cold {cold0 * 1000:.1f} ms, "
         f"warm {warm0 * 1000:.1f} ms ({blocks0} busy blocks)"
