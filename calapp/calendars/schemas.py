@@ -3,7 +3,7 @@ import marshmallow as ma
 from calapp.api import PageArgsSchema, Schema
 from calapp.calendars import feed
 from calapp.calendars.models import ROLES
-from calapp.fields import Color, Email, Instant, Timezone
+from calapp.fields import Color, Email, Instant, Timezone, source_field
 
 
 class FeedUrl(ma.fields.String):
@@ -43,15 +43,10 @@ class CalendarSchema(Schema):
     color = ma.fields.String(required=True, metadata={"example": "#3366CC"})
     timezone = ma.fields.String(required=True, metadata={"example": "Europe/Berlin"})
     is_public = ma.fields.Boolean(required=True)
-    source = ma.fields.String(
-        required=True,
-        allow_none=True,
-        validate=ma.validate.OneOf(("caldav", "ics")),
-        metadata={
-            "description": "Where its events come from: null for a calendar of "
-            "calapp; caldav or ics for a mirror of a connected calendar "
-            "(GET /connections), whose events are read-only here (403)"
-        },
+    source = source_field(
+        "Where its events come from: null for a calendar of calapp; caldav or "
+        "ics for a mirror of a connected calendar (GET /connections), whose "
+        "events are read-only here (403)"
     )
     connection_id = ma.fields.UUID(required=True, allow_none=True)
     public_url = FeedUrl(

@@ -20,6 +20,7 @@ from calapp.fields import (
     Instant,
     Timezone,
     in_instant_range,
+    source_field,
 )
 
 MAX_REMINDERS = 10
@@ -392,14 +393,9 @@ class EventSchema(Schema):
     transparency = ma.fields.String(
         required=True, validate=ma.validate.OneOf(TRANSPARENCIES)
     )
-    source = ma.fields.String(
-        required=True,
-        allow_none=True,
-        validate=ma.validate.OneOf(("caldav", "ics")),
-        metadata={
-            "description": "null: an event of calapp; caldav or ics: brought in "
-            "from a connected calendar (GET /connections) and read-only here"
-        },
+    source = source_field(
+        "null: an event of calapp; caldav or ics: brought in from a connected "
+        "calendar (GET /connections) and read-only here"
     )
     tags = ma.fields.List(ma.fields.String(), required=True)
     attachments = EventAttachments(required=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import sqlalchemy as sa
 
 from tests.connections.peers import Feed, calendar_text, component
 
@@ -91,22 +90,6 @@ def test_a_feed_larger_than_the_limit_is_refused(
     assert connection["consecutive_failures"] == 1
     assert "larger than 100 bytes" in connection["last_error"]
     assert connection["last_synced_at"] is None
-
-
-@pytest.fixture
-def statements(app):
-    from calapp.extensions import db
-
-    with app.app_context():
-        engine = db.engine
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", record)
-    yield seen
-    sa.event.remove(engine, "before_cursor_execute", record)
 
 
 def test_listing_connections_costs_the_same_for_one_or_many(
