@@ -55,13 +55,25 @@ def feed_url(url: str) -> str:
     return url
 
 
+# Mail domains whose CalDAV server is not at the domain itself.
+KNOWN_SERVERS = {
+    "icloud.com": "https://caldav.icloud.com/",
+    "me.com": "https://caldav.icloud.com/",
+    "mac.com": "https://caldav.icloud.com/",
+    "fastmail.com": "https://caldav.fastmail.com/",
+    "fastmail.fm": "https://caldav.fastmail.com/",
+}
+
+
 def server_url(data: dict) -> str:
-    """The CalDAV server: ``url``, else the domain of ``email`` (RFC 6764: its
-    ``/.well-known/caldav``)."""
+    """The CalDAV server: ``url``, else the server of the ``email``'s domain: a
+    known provider's, or the domain itself (RFC 6764: its
+    ``/.well-known/caldav``, asked by discovery)."""
     if data.get("url"):
         return data["url"]
     if data.get("email"):
-        return "https://" + data["email"].rpartition("@")[2].strip().lower() + "/"
+        domain = data["email"].rpartition("@")[2].strip().lower()
+        return KNOWN_SERVERS.get(domain, f"https://{domain}/")
     raise ValidationError.field("url", "give the server's url, or an email address")
 
 

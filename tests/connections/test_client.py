@@ -25,3 +25,26 @@ from calapp.connections.caldav import Client
 def test_credentials_go_only_to_the_account_and_its_domain(account, target, sent):
     client = Client(account, "u", "p", timeout=1, max_bytes=1, allow_private=False)
     assert client._trusted(target) is sent
+
+
+@pytest.mark.parametrize(
+    ("email", "server"),
+    [
+        ("ada@icloud.com", "https://caldav.icloud.com/"),
+        ("ada@Fastmail.com", "https://caldav.fastmail.com/"),
+        ("ada@example.org", "https://example.org/"),
+    ],
+)
+def test_the_server_is_found_from_an_email_address(email, server):
+    from calapp.connections.service import server_url
+
+    assert server_url({"email": email}) == server
+
+
+def test_a_server_is_needed(client, headers):
+    r = client.post(
+        "/connections",
+        json={"kind": "caldav", "username": "ada", "password": "app-password"},
+        headers=headers,
+    )
+    assert r.status_code == 400 and "url" in r.get_json()["details"]
