@@ -31,6 +31,7 @@ from calapp.errors import ValidationError
 from calapp.extensions import db
 from calapp.pagination import keyset_page
 from calapp.security import Principal
+from calapp.users import hooks as user_hooks
 from calapp.users.models import User
 from calapp.webhooks import transport
 
@@ -348,3 +349,14 @@ def delete(principal: Principal, connection_id: uuid.UUID, now: datetime) -> Non
     connection.deleted_at = now
     connection.sealed_password = None
     db.session.flush()
+
+
+@user_hooks.account_deleted.register
+def _disconnect_everything(user_id: uuid.UUID, when: datetime) -> None:
+    """A deleted account's connections stop syncing; their passwords are erased."""
+    for connection in db.session.scalars(
+        sa.select(Connection).where(
+            Connection.owner_id == user_id, Connection.deleted_at.is_(None)
+        )
+    ):
+        delete(Principal.system(), connection.id, when)

@@ -97,6 +97,12 @@ def test_a_hidden_busy_calendar_is_not_listed_but_blocks_time(
         c["id"] for c in client.get("/calendars", headers=headers).get_json()["items"]
     ]
     assert remote["calendar_id"] not in listed
+    events = client.get(
+        "/events",
+        query_string={"start": iso(MONDAY), "end": iso(MONDAY + timedelta(days=1))},
+        headers=headers,
+    ).get_json()["items"]
+    assert events == []
     assert iso(TEN) not in _find(client, headers, own["id"])
 
 

@@ -244,3 +244,26 @@ def test_servers_without_sync_are_read_by_time_range(app, radicale, work, lan):
     )
     assert [data for data in objects.values() if "UID:standup" in data]
     assert not [data for data in objects.values() if "UID:far" in data]
+
+
+def test_a_mirror_is_stopped_through_its_connection_not_deleted(
+    client, headers, connect, sync, work
+):
+    connection = sync(connect())
+    mirror = connection["calendars"][0]["calendar_id"]
+    r = client.delete(f"/calendars/{mirror}", headers=headers)
+    assert r.status_code == 409
+    assert r.get_json()["details"]["connection_id"] == connection["id"]
+
+
+def test_deleting_the_account_disconnects_and_erases_the_password(
+    app, client, headers, connect, work
+):
+    from calapp.connections.models import Connection
+    from calapp.extensions import db
+
+    connection = connect()
+    assert client.delete("/users/me", headers=headers).status_code == 204
+    with app.app_context():
+        row = db.session.get(Connection, connection["id"])
+        assert row.deleted_at is not None and row.sealed_password is None
