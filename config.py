@@ -84,6 +84,19 @@ def _dev_secret(instance_path: Path) -> str:
     return path.read_text().strip()
 
 
+def _connections_key(env: Mapping[str, str], calapp_env: str) -> str | None:
+    """The key that seals connected accounts' passwords; None: derived from the
+    server secret in development and testing, refused in production."""
+    key = env.get("CONNECTIONS_ENCRYPTION_KEY", "").strip()
+    if key and len(key) < MIN_SECRET_LENGTH:
+        raise ConfigError(
+            f"CONNECTIONS_ENCRYPTION_KEY must be at least {MIN_SECRET_LENGTH} "
+            "characters (e.g. `python -c 'import secrets; "
+            "print(secrets.token_urlsafe(48))'`)"
+        )
+    return key or None
+
+
 def load_config(
     env: Mapping[str, str] | None = None, instance_path: str | Path = "instance"
 ) -> dict:
@@ -168,6 +181,15 @@ def load_config(
         "DELIVERY_LEASE_SECONDS": _int(env, "DELIVERY_LEASE_SECONDS", 300),
         "WEBHOOK_ALLOW_PRIVATE": _bool(env, "WEBHOOK_ALLOW_PRIVATE", False),
         "WEBHOOK_TIMEOUT_SECONDS": _int(env, "WEBHOOK_TIMEOUT_SECONDS", 10),
+        # External calendars (README "Connect your other calendars").
+        "CONNECTIONS_ENCRYPTION_KEY": _connections_key(env, calapp_env),
+        "CONNECTIONS_ALLOW_PRIVATE_TARGETS": _bool(
+            env, "CONNECTIONS_ALLOW_PRIVATE_TARGETS", False
+        ),
+        "CONNECTIONS_TIMEOUT_SECONDS": _int(env, "CONNECTIONS_TIMEOUT_SECONDS", 30),
+        "CONNECTIONS_MAX_BYTES": _int(env, "CONNECTIONS_MAX_BYTES", 20 * 1024 * 1024),
+        "CONNECTIONS_SYNC_MINUTES": _int(env, "CONNECTIONS_SYNC_MINUTES", 15),
+        "CONNECTIONS_FAILING_AFTER": _int(env, "CONNECTIONS_FAILING_AFTER", 3),
         # The mail provider's bounce webhook (README "Invitation delivery");
         # unset: POST /mail/bounces refuses every call.
         "MAIL_WEBHOOK_SECRET": env.get("MAIL_WEBHOOK_SECRET", "").strip() or None,

@@ -148,6 +148,7 @@ def register_tasks() -> None:
     import calapp.attachments.tasks  # noqa: F401
     import calapp.booking.tasks  # noqa: F401
     import calapp.changes.tasks  # noqa: F401
+    import calapp.connections.tasks  # noqa: F401
     import calapp.idempotency.tasks  # noqa: F401
     import calapp.notifications.tasks  # noqa: F401
     import calapp.webhooks.tasks  # noqa: F401
@@ -221,6 +222,7 @@ def register_blueprints(api: Api) -> None:
     from calapp.booking.routes import links_blp as booking_links
     from calapp.booking.routes import page_blp as booking_page
     from calapp.calendars.routes import blp as calendars
+    from calapp.connections.routes import blp as connections
     from calapp.contacts.routes import blp as contacts
     from calapp.events.routes import blp as events
     from calapp.health.routes import blp as health
@@ -240,8 +242,8 @@ def register_blueprints(api: Api) -> None:
     from calapp.webhooks.routes import register_payload_schemas
 
     for blp in (
-        auth, oidc, users, identities, api_keys, calendars, events, attachments,
-        contacts, schedules,
+        auth, oidc, users, identities, api_keys, calendars, connections, events,
+        attachments, contacts, schedules,
         time_off, holidays, availability, booking_links, booking, booking_page,
         bookings, ics, invitations,
         notifications, webhooks, stream, health, llms

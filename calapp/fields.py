@@ -120,3 +120,18 @@ class Color(ma.fields.String):
         ):
             raise self.make_error("invalid")
         return text.upper()
+
+
+# Where a calendar's or an event's data comes from (calapp.connections).
+SOURCES = ("caldav", "ics")
+
+
+def source_field(description: str) -> ma.fields.String:
+    """``source``: null for calapp's own data, else the kind of connection that
+    brought it (read-only here)."""
+    return ma.fields.String(
+        required=True,
+        allow_none=True,
+        validate=ma.validate.OneOf(SOURCES),
+        metadata={"description": description},
+    )

@@ -6,6 +6,7 @@ from calapp.auth.models import AuthSession, RefreshToken
 from calapp.booking.models import Booking, BookingLink
 from calapp.calendars.models import Calendar, CalendarMember
 from calapp.changes.models import Change, ChangeLogState
+from calapp.connections.models import Connection, RemoteCalendar
 from calapp.contacts.models import Contact
 from calapp.delivery.models import Delivery, DeliveryAttempt
 from calapp.events.models import Event, EventAttendee, EventReminder
@@ -26,6 +27,7 @@ __all__ = [
     "CalendarMember",
     "Change",
     "ChangeLogState",
+    "Connection",
     "Contact",
     "Delivery",
     "DeliveryAttempt",
@@ -38,6 +40,7 @@ __all__ = [
     "OidcExchangeCode",
     "OidcLoginState",
     "RefreshToken",
+    "RemoteCalendar",
     "ReminderSweepState",
     "Schedule",
     "TimeOff",

@@ -57,6 +57,21 @@ def allows(role: str | None, need: str) -> bool:
     return RANK[role] >= NEED[need]
 
 
+def read_only(principal: Principal, source: str | None, need: str) -> None:
+    """Events of a connected calendar (its ``source``) are written by its
+    sync alone (``Principal.system()``); everyone else gets a 403 on ``write``.
+
+    :raises Forbidden: a write to a connected calendar's events.
+    """
+    if need == "write" and source is not None and not principal.is_system:
+        raise Forbidden(
+            f"This calendar mirrors an external {source} calendar: its events are "
+            "read-only here; change them where they come from (the next sync "
+            "brings the change)",
+            details={"source": source, "read_only": True},
+        )
+
+
 def deny(role: str, need: str) -> Forbidden:
     return Forbidden(
         f"Your role ({role}) does not allow you to {NEED_TEXT[need]}",
@@ -137,6 +152,7 @@ def get_calendar(
     calendar, role = row
     if not allows(role, need):
         raise deny(role, need)
+    read_only(principal, calendar.source, need)
     return calendar, role
 
 
@@ -163,6 +179,7 @@ def get_calendars(
             raise NotFound("Calendar not found")
         if not allows(role, need):
             raise deny(role, need)
+        read_only(principal, calendar.source, need)
         calendars.append(calendar)
     return calendars
 
@@ -258,7 +275,7 @@ def get_event(
     :raises Forbidden: visible, but the role is below ``need``.
     """
     stmt = (
-        sa.select(Event, event_role_column(principal))
+        sa.select(Event, event_role_column(principal), Calendar.source)
         .join(Calendar, Calendar.id == Event.calendar_id)
         .where(
             Event.id == event_id,
@@ -272,9 +289,10 @@ def get_event(
     row = db.session.execute(stmt).first()
     if row is None or row[1] is None:
         raise NotFound("Event not found")
-    event, role = row
+    event, role, source = row
     if not allows(role, need):
         raise deny(role, need)
+    read_only(principal, source, need)
     return event, role
 
 

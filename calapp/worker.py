@@ -5,7 +5,8 @@
 
 The first runs the reminder sweep, in-app and email deliveries, the webhook
 outbox (webhooks made from committed change-log entries), the decline of
-booking requests nobody answered in time and the change log's pruning; the
+booking requests nobody answered in time, the sync of calendar connections
+(``calapp.connections``) and the change log's pruning; the
 second only sends webhook requests, so that receivers that are slow or never
 answer cannot hold up a reminder. This module imports every tasks
 module (through ``create_app``, the factory of the tasks' app), so each consumer

@@ -162,6 +162,12 @@ BASELINE = {
             {"date": MONDAY, "windows": [{"start": "10:00", "end": "12:00"}]}
         ],
     },
+    "POST /connections": lambda w: {
+        "kind": "ics",
+        "url": "https://feeds.example.com/school.ics",
+        "sync_interval_minutes": 30,
+    },
+    "PUT /connections/{connection_id}": lambda w: {"sync_interval_minutes": 60},
     "POST /time-off": lambda w: {
         "start_time": f"{MONDAY}T09:00:00Z",
         "end_time": f"{MONDAY}T17:00:00Z",
@@ -362,8 +368,12 @@ def world(app, client, headers, user, monkeypatch):
         "/time-off",
         {"start_time": "2030-02-01T00:00:00Z", "end_time": "2030-02-02T00:00:00Z"},
     )
+    connection = post(
+        "/connections", {"kind": "ics", "url": "https://feeds.example.com/w.ics"}
+    )
     return {
         "calendar_id": cal["id"],
+        "connection_id": connection["id"],
         "event_id": event["id"],
         "reminder_id": reminder["id"],
         "attendee_id": attendee["id"],

@@ -122,7 +122,10 @@ def _blockers(principal: Principal, calendars: list, lo, hi, whose: dict):
             for s, e in blocks
         ]
         return blockers, {}
-    spans = service.busy_events(calendars, lo, hi)
+    # The owners' connected busy calendars too, as busy_by_calendar counts them:
+    # a reason names the connected calendar (and its event when readable).
+    connected = service.connected_busy(calendars)
+    spans = service.busy_events(service.unique(calendars + connected), lo, hi)
     names = _readable(principal, {event_id for _, event_id, _, _ in spans})
     blockers = [
         reasons.Blocker(

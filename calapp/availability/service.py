@@ -88,17 +88,53 @@ def busy_by_calendar(
     Callers have checked access. Runs a constant number of queries; one while
     the calendars are unchanged since the same question (``_BUSY_CACHE``).
     """
+    connected = connected_busy(calendars)
     key = (tuple((c.id, c.owner_id) for c in calendars), start, end)
-    positions = _positions([c.id for c in calendars])
+    positions = _positions([c.id for c in calendars + connected])
     cached = _BUSY_CACHE.get(key)
     if cached is not None and cached[0] == positions:
         _BUSY_CACHE.move_to_end(key)
         return {cid: list(blocks) for cid, blocks in cached[1].items()}
-    found = _busy_by_calendar(calendars, start, end)
+    found = _with_connected(
+        _busy_by_calendar(unique(calendars + connected), start, end),
+        calendars,
+        connected,
+    )
     _BUSY_CACHE[key] = (positions, found)
     while len(_BUSY_CACHE) > _BUSY_CACHE_SIZE:
         _BUSY_CACHE.popitem(last=False)
     return {cid: list(blocks) for cid, blocks in found.items()}
+
+
+def connected_busy(calendars: list) -> list:
+    """The connected calendars (``calapp.connections``) chosen as busy of the
+    owners of ``calendars``: their events make the owner busy in every calendar
+    of theirs, as time off does (one query, on a partial index)."""
+    owners = {c.owner_id for c in calendars}
+    if not owners:
+        return []
+    return list(
+        db.session.scalars(
+            sa.select(Calendar).where(
+                Calendar.owner_id.in_(owners),
+                Calendar.is_busy_source.is_(True),
+                Calendar.deleted_at.is_(None),
+            )
+        )
+    )
+
+
+def _with_connected(found: dict, calendars: list, connected: list) -> dict:
+    """Each asked calendar's blocks with its owner's connected busy blocks."""
+    by_owner: dict[uuid.UUID, list] = {}
+    for c in connected:
+        by_owner.setdefault(c.owner_id, []).extend(found[c.id])
+    return {
+        c.id: slots.merge_busy(found[c.id] + by_owner.get(c.owner_id, []))
+        if by_owner.get(c.owner_id)
+        else found[c.id]
+        for c in calendars
+    }
 
 
 def _busy_by_calendar(
@@ -204,7 +240,7 @@ def free_busy(
     :raises ValidationError: window empty or longer than 366 days."""
     calendars = readable(principal, calendar_ids)
     (persons,) = people.resolve(principal, participant_ids)
-    everything = _unique(calendars + people.calendars_of(persons))
+    everything = unique(calendars + people.calendars_of(persons))
     per_calendar = busy_by_calendar(everything, start, end)
     away = away_by_calendar(everything, start, end)
     per_calendar = {
@@ -285,7 +321,7 @@ def find_absences(
     return found
 
 
-def _unique(calendars: list) -> list:
+def unique(calendars: list) -> list:
     return list({c.id: c for c in calendars}.values())
 
 
@@ -325,7 +361,7 @@ def find_common_slots(principal: Principal, data: dict) -> dict:
     buffer = rules.buffer
     busy_start = start - min(buffer, start - EARLIEST)  # no OverflowError in year 1
     per_calendar = busy_by_calendar(
-        _unique(calendars + people.calendars_of(required + optional)),
+        unique(calendars + people.calendars_of(required + optional)),
         busy_start,
         end + buffer,
     )
@@ -447,7 +483,7 @@ def my_month(principal: Principal, data: dict) -> dict:
         )
     )
     (group,) = people.resolve(principal, data.get("participant", []))
-    read = _unique(calendars + people.calendars_of(group))
+    read = unique(calendars + people.calendars_of(group))
     per_calendar = busy_by_calendar(read, start, end) if read else {}
     busy = [b for c in calendars for b in per_calendar[c.id]]
     away = find_absences(calendars, schedule, start, end)

@@ -106,8 +106,10 @@ def _default_title(calendar: Calendar) -> str:
 def create_link(
     principal: Principal, calendar_id: uuid.UUID, data: dict, now: datetime
 ) -> BookingLink:
-    """:raises NotFound: calendar invisible. :raises Forbidden: not the owner."""
+    """:raises NotFound: calendar invisible. :raises Forbidden: not the owner,
+    or a connected calendar (bookings are events: it holds only synced ones)."""
     calendar, _ = policy.get_calendar(principal, calendar_id, "manage")
+    policy.read_only(principal, calendar.source, "write")
     link = BookingLink(
         id=uuid.uuid4(),
         calendar_id=calendar.id,

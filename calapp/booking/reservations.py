@@ -202,6 +202,7 @@ def visitor_event(booking: Booking, sent: dict | None = None) -> dict | None:
         "recurrence_rule": None,
         "status": EVENT_STATUS.get(booking.status, "cancelled"),
         "transparency": "busy",
+        "source": None,
         "tags": [],
         "attachments": [],
         "reminders": [],

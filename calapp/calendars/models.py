@@ -21,6 +21,11 @@ class Calendar(TimestampMixin, SoftDeleteMixin, db.Model):
     __table_args__ = (
         sa.Index("ix_calendars_owner_id", "owner_id"),
         sa.Index(
+            "ix_calendars_owner_busy_source",
+            "owner_id",
+            postgresql_where=sa.text("is_busy_source AND deleted_at IS NULL"),
+        ),
+        sa.Index(
             "uq_calendars_public_token",
             "public_token",
             unique=True,
@@ -37,6 +42,20 @@ class Calendar(TimestampMixin, SoftDeleteMixin, db.Model):
     is_public: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=False)
     # Secret of the public ICS feed (/calendars/public/{token}.ics); rotatable.
     public_token: Mapped[str | None] = mapped_column(sa.String(64))
+    # A mirror of an external calendar (``calapp.connections``): its events are
+    # written by the sync only. ``source`` is ``caldav`` or ``ics``.
+    connection_id: Mapped[uuid.UUID | None] = mapped_column(
+        sa.ForeignKey("connections.id", ondelete="SET NULL")
+    )
+    source: Mapped[str | None] = mapped_column(sa.String(10))
+    # Its events make its owner busy in all of the owner's calendars.
+    is_busy_source: Mapped[bool] = mapped_column(
+        sa.Boolean, nullable=False, default=False, server_default=sa.false()
+    )
+
+    @property
+    def is_read_only(self) -> bool:
+        return self.source is not None
 
 
 class CalendarMember(db.Model):

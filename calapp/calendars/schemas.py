@@ -3,7 +3,7 @@ import marshmallow as ma
 from calapp.api import PageArgsSchema, Schema
 from calapp.calendars import feed
 from calapp.calendars.models import ROLES
-from calapp.fields import Color, Email, Instant, Timezone
+from calapp.fields import Color, Email, Instant, Timezone, source_field
 
 
 class FeedUrl(ma.fields.String):
@@ -31,6 +31,8 @@ class CalendarSchema(Schema):
         "webcal_url": None,
         "owner_id": "7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d",
         "role": "owner",
+        "source": None,
+        "connection_id": None,
         "created_at": "2026-12-01T10:20:00Z",
         "updated_at": "2026-12-01T10:20:00Z",
     }
@@ -41,6 +43,12 @@ class CalendarSchema(Schema):
     color = ma.fields.String(required=True, metadata={"example": "#3366CC"})
     timezone = ma.fields.String(required=True, metadata={"example": "Europe/Berlin"})
     is_public = ma.fields.Boolean(required=True)
+    source = source_field(
+        "Where its events come from: null for a calendar of calapp; caldav or "
+        "ics for a mirror of a connected calendar (GET /connections), whose "
+        "events are read-only here (403)"
+    )
+    connection_id = ma.fields.UUID(required=True, allow_none=True)
     public_url = FeedUrl(
         webcal=False,
         required=True,

@@ -192,8 +192,17 @@ def update(
 def delete(
     principal: Principal, calendar_id: uuid.UUID, now: datetime, if_match=None
 ) -> None:
-    """Owner only. Soft: the calendar and its events disappear from every read."""
+    """Owner only. Soft: the calendar and its events disappear from every read.
+
+    :raises Conflict: a connected calendar's mirror (its connection decides)."""
     calendar, role = policy.get_calendar(principal, calendar_id, "manage", lock=True)
+    if calendar.source is not None and not principal.is_system:
+        raise Conflict(
+            "This calendar mirrors a connected calendar: stop it with PUT "
+            f"/connections/{calendar.connection_id} (is_busy and is_shown false) "
+            "or delete the connection",
+            details={"connection_id": str(calendar.connection_id)},
+        )
     if if_match:
         if_match(etag(calendar, role))
     calendar.deleted_at = now

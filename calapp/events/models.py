@@ -126,6 +126,9 @@ class Event(TimestampMixin, SoftDeleteMixin, db.Model):
     transparency: Mapped[str] = mapped_column(
         sa.String(4), nullable=False, default="busy"
     )
+    # Copied from a connected calendar by its sync (``calendar.source``): the
+    # event is read-only here. NULL: an event of calapp.
+    source: Mapped[str | None] = mapped_column(sa.String(10))
     tags: Mapped[list[str]] = mapped_column(
         ARRAY(sa.String(64)), nullable=False, default=list, server_default="{}"
     )

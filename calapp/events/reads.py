@@ -85,6 +85,7 @@ COLUMNS = (
     Event.recurrence_rule,
     Event.status,
     Event.transparency,
+    Event.source,
     Event.tags,
     # Uploaded files (an exception shows its series') then the links.
     attachment_views.aggregate(sa.func.coalesce(Event.series_id, Event.id))

@@ -20,6 +20,7 @@ from calapp.fields import (
     Instant,
     Timezone,
     in_instant_range,
+    source_field,
 )
 
 MAX_REMINDERS = 10
@@ -325,6 +326,7 @@ class EventSchema(Schema):
         "recurrence_rule": "FREQ=WEEKLY;BYDAY=MO",
         "status": "confirmed",
         "transparency": "busy",
+        "source": None,
         "tags": ["team"],
         "attachments": [],
         "reminders": [
@@ -390,6 +392,10 @@ class EventSchema(Schema):
     status = ma.fields.String(required=True, validate=ma.validate.OneOf(STATUSES))
     transparency = ma.fields.String(
         required=True, validate=ma.validate.OneOf(TRANSPARENCIES)
+    )
+    source = source_field(
+        "null: an event of calapp; caldav or ics: brought in from a connected "
+        "calendar (GET /connections) and read-only here"
     )
     tags = ma.fields.List(ma.fields.String(), required=True)
     attachments = EventAttachments(required=True)

@@ -18,6 +18,7 @@ EVENT_TYPES = (
     "booking.approved",
     "booking.declined",
     "reminder.due",
+    "connection.failing",
 )
 
 

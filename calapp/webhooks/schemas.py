@@ -23,6 +23,8 @@ DESCRIPTIONS = {
     "nobody answered in time (decided_by_owner false).",
     "reminder.due": "A reminder of an event on a calendar you own is due "
     "(one per occurrence).",
+    "connection.failing": "One of your calendar connections failed to sync "
+    "several times in a row: its busy time may be stale until it is fixed.",
 }
 
 
@@ -233,6 +235,20 @@ class ReminderDueDataSchema(PayloadSchema):
     )
 
 
+class WebhookConnectionSchema(PayloadSchema):
+    id = ma.fields.UUID(required=True)
+    kind = ma.fields.String(required=True)
+    name = ma.fields.String(required=True)
+    state = ma.fields.String(required=True)
+    consecutive_failures = ma.fields.Integer(required=True)
+    last_error = ma.fields.String(required=True, allow_none=True)
+    last_synced_at = Instant(required=True, allow_none=True)
+
+
+class ConnectionDataSchema(PayloadSchema):
+    connection = ma.fields.Nested(WebhookConnectionSchema, required=True)
+
+
 class EventDataSchema(PayloadSchema):
     event = ma.fields.Nested(WebhookEventSchema, required=True)
 
@@ -287,6 +303,9 @@ PAYLOAD_SCHEMAS = {
     "booking.declined": _payload_schema("booking.declined", BookingDataSchema),
     "reminder.due": _payload_schema(
         "reminder.due", ReminderDueDataSchema, from_log=False
+    ),
+    "connection.failing": _payload_schema(
+        "connection.failing", ConnectionDataSchema, from_log=False
     ),
 }
 

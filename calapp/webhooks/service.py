@@ -286,6 +286,26 @@ def queue_reminder(hook: Webhook, fire, event, now: datetime) -> int:
     return int(inserted is not None)
 
 
+def queue_connection_failing(owner_id: uuid.UUID, connection, now) -> int:
+    """``connection.failing`` to the owner's webhooks (when a connection turns
+    ``failing``); sent once the transaction commits."""
+    hooks = subscribers([owner_id], "connection.failing").get(owner_id, [])
+    data = schemas.ConnectionDataSchema().dump({"connection": connection})
+    for hook in hooks:
+        db.session.add(
+            _new_delivery(
+                hook,
+                "connection.failing",
+                _payload("connection.failing", data, now),
+                now,
+            )
+        )
+    if hooks:
+        db.session.flush()
+        queue.enqueue_on_commit("webhook")
+    return len(hooks)
+
+
 # --- sending -------------------------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ import ipaddress
 import socket
 import ssl
 import time
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from calapp.delivery.outbox import Outcome
@@ -339,4 +340,84 @@ def post(
         error=None if ok else f"HTTP {status}",
         duration_ms=took(),
         excerpt=excerpt,
+    )
+
+
+# --- any request, for other outbound callers (calendar connections) -------------------
+
+
+HEADER_BYTES = 64 * 1024
+
+
+class Refused(Exception):
+    """The request could not be made or answered within the rules (a refused
+    address, DNS, a timeout, a connection error, an answer over the size limit)."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    headers: dict[str, str]  # lower-case names
+    body: bytes
+
+
+def request(
+    method: str,
+    url: str,
+    *,
+    body: bytes | None = None,
+    headers: dict | None = None,
+    timeout: float,
+    max_bytes: int,
+    allow_private: bool,
+    user_agent: str = USER_AGENT,
+) -> Answer:
+    """One request under the same rules as a webhook's: public addresses only
+    (unless ``allow_private``), pinned to the vetted address, ``timeout`` for the
+    whole exchange, no redirects followed (a 3xx is returned as it is).
+
+    :raises Refused: see the class; an answer longer than ``max_bytes`` too.
+    """
+    parts = urlsplit(url)
+    https = parts.scheme == "https"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise Refused("not an http:// or https:// URL")
+    port = parts.port or (443 if https else 80)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    # The allowance covers the status line and headers too: once it is spent the
+    # socket reads as closed, so a spent allowance means an answer too large
+    # (never a body silently cut short).
+    budget = _Budget(timeout, max_bytes + HEADER_BYTES + 1)
+    try:
+        addresses = _resolve(parts.hostname, port, allow_private)
+    except NotPublic as exc:
+        raise Refused(str(exc)) from None
+    except OSError as exc:
+        raise Refused(f"DNS: {exc}") from None
+    cls = _PinnedHTTPS if https else _PinnedHTTP
+    conn = cls(parts.hostname, port, addresses, budget, allow_private)
+    try:
+        conn.request(
+            method,
+            path,
+            body=body,
+            headers={"User-Agent": user_agent, **(headers or {})},
+        )
+        response = conn.getresponse()
+        data = response.read()
+    except NotPublic as exc:
+        raise Refused(str(exc)) from None
+    except (OSError, http.client.HTTPException) as exc:
+        if budget.bytes_left <= 0:
+            raise Refused(f"the answer is larger than {max_bytes} bytes") from None
+        kind = "timeout" if isinstance(exc, TimeoutError) else type(exc).__name__
+        raise Refused(f"{kind}: {exc}") from None
+    finally:
+        conn.close()
+    if len(data) > max_bytes or budget.bytes_left <= 0:
+        raise Refused(f"the answer is larger than {max_bytes} bytes")
+    return Answer(
+        response.status,
+        {k.lower(): v for k, v in response.getheaders()},
+        data,
     )

@@ -26,6 +26,7 @@ EVENT_FIELDS = {
     "recurrence_rule",
     "status",
     "transparency",
+    "source",
     "tags",
     "attachments",
     "reminders",

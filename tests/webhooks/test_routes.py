@@ -92,8 +92,9 @@ def test_event_types_list_every_type_with_its_json_schema(client, headers):
         "booking.approved",
         "booking.declined",
         "reminder.due",
+        "connection.failing",
     ]
-    due = items[-1]["schema"]
+    due = items[-2]["schema"]
     assert due["properties"]["type"]["enum"] == ["reminder.due"]
     data = due["properties"]["data"]["properties"]
     assert {"reminder", "event", "occurrence_start", "due_at", "is_late"} <= set(data)
@@ -104,5 +105,5 @@ def test_the_payload_schemas_are_openapi_components(client):
     schemas = client.get("/openapi.json").get_json()["components"]["schemas"]
     payload = schemas["WebhookPayload"]
     assert payload["discriminator"]["propertyName"] == "type"
-    assert len(payload["oneOf"]) == 9
+    assert len(payload["oneOf"]) == 10
     assert "WebhookReminderDue" in schemas and "WebhookBookingCancelled" in schemas

@@ -37,14 +37,26 @@ from .bounce_recorded import BounceRecorded
 from .busy_block import BusyBlock
 from .calendar import Calendar
 from .calendar_busy import CalendarBusy
+from .calendar_choice import CalendarChoice
 from .calendar_create import CalendarCreate
 from .calendar_role import CalendarRole
+from .calendar_source_type_1 import CalendarSourceType1
+from .calendar_source_type_2_type_1 import CalendarSourceType2Type1
+from .calendar_source_type_3_type_1 import CalendarSourceType3Type1
 from .calendar_sync_page import CalendarSyncPage
 from .calendar_update import CalendarUpdate
 from .cancel_event_instance_scope import CancelEventInstanceScope
 from .change_message import ChangeMessage
 from .change_message_op import ChangeMessageOp
 from .change_message_type import ChangeMessageType
+from .connection import Connection
+from .connection_create import ConnectionCreate
+from .connection_create_kind import ConnectionCreateKind
+from .connection_data import ConnectionData
+from .connection_kind import ConnectionKind
+from .connection_page import ConnectionPage
+from .connection_state import ConnectionState
+from .connection_update import ConnectionUpdate
 from .contact import Contact
 from .contact_create import ContactCreate
 from .contact_sync_page import ContactSyncPage
@@ -65,6 +77,9 @@ from .event_create_status import EventCreateStatus
 from .event_create_transparency import EventCreateTransparency
 from .event_data import EventData
 from .event_page import EventPage
+from .event_source_type_1 import EventSourceType1
+from .event_source_type_2_type_1 import EventSourceType2Type1
+from .event_source_type_3_type_1 import EventSourceType3Type1
 from .event_status import EventStatus
 from .event_sync_page import EventSyncPage
 from .event_transparency import EventTransparency
@@ -74,6 +89,9 @@ from .event_type_schema import EventTypeSchema
 from .event_type_type import EventTypeType
 from .event_update import EventUpdate
 from .event_update_result import EventUpdateResult
+from .event_update_result_source_type_1 import EventUpdateResultSourceType1
+from .event_update_result_source_type_2_type_1 import EventUpdateResultSourceType2Type1
+from .event_update_result_source_type_3_type_1 import EventUpdateResultSourceType3Type1
 from .event_update_result_status import EventUpdateResultStatus
 from .event_update_result_transparency import EventUpdateResultTransparency
 from .event_update_status import EventUpdateStatus
@@ -156,6 +174,7 @@ from .reminder import Reminder
 from .reminder_create import ReminderCreate
 from .reminder_due_data import ReminderDueData
 from .reminder_list import ReminderList
+from .remote_calendar import RemoteCalendar
 from .repair import Repair
 from .reschedule import Reschedule
 from .reservation import Reservation
@@ -196,6 +215,9 @@ from .webhook_booking_declined import WebhookBookingDeclined
 from .webhook_booking_declined_type import WebhookBookingDeclinedType
 from .webhook_booking_requested import WebhookBookingRequested
 from .webhook_booking_requested_type import WebhookBookingRequestedType
+from .webhook_connection import WebhookConnection
+from .webhook_connection_failing import WebhookConnectionFailing
+from .webhook_connection_failing_type import WebhookConnectionFailingType
 from .webhook_create import WebhookCreate
 from .webhook_create_events_item import WebhookCreateEventsItem
 from .webhook_created import WebhookCreated
@@ -258,14 +280,26 @@ __all__ = (
     "BusyBlock",
     "Calendar",
     "CalendarBusy",
+    "CalendarChoice",
     "CalendarCreate",
     "CalendarRole",
+    "CalendarSourceType1",
+    "CalendarSourceType2Type1",
+    "CalendarSourceType3Type1",
     "CalendarSyncPage",
     "CalendarUpdate",
     "CancelEventInstanceScope",
     "ChangeMessage",
     "ChangeMessageOp",
     "ChangeMessageType",
+    "Connection",
+    "ConnectionCreate",
+    "ConnectionCreateKind",
+    "ConnectionData",
+    "ConnectionKind",
+    "ConnectionPage",
+    "ConnectionState",
+    "ConnectionUpdate",
     "Contact",
     "ContactCreate",
     "ContactSyncPage",
@@ -286,6 +320,9 @@ __all__ = (
     "EventCreateTransparency",
     "EventData",
     "EventPage",
+    "EventSourceType1",
+    "EventSourceType2Type1",
+    "EventSourceType3Type1",
     "EventStatus",
     "EventSyncPage",
     "EventTransparency",
@@ -295,6 +332,9 @@ __all__ = (
     "EventTypeType",
     "EventUpdate",
     "EventUpdateResult",
+    "EventUpdateResultSourceType1",
+    "EventUpdateResultSourceType2Type1",
+    "EventUpdateResultSourceType3Type1",
     "EventUpdateResultStatus",
     "EventUpdateResultTransparency",
     "EventUpdateStatus",
@@ -377,6 +417,7 @@ __all__ = (
     "ReminderCreate",
     "ReminderDueData",
     "ReminderList",
+    "RemoteCalendar",
     "Repair",
     "Reschedule",
     "Reservation",
@@ -417,6 +458,9 @@ __all__ = (
     "WebhookBookingDeclinedType",
     "WebhookBookingRequested",
     "WebhookBookingRequestedType",
+    "WebhookConnection",
+    "WebhookConnectionFailing",
+    "WebhookConnectionFailingType",
     "WebhookCreate",
     "WebhookCreated",
     "WebhookCreateEventsItem",

@@ -19,11 +19,11 @@ T = TypeVar("T", bound="CalendarSyncPage")
 class CalendarSyncPage:
     """
     Example:
-        {'items': [{'color': '#3366CC', 'created_at': '2026-12-01T10:20:00Z', 'description': 'Meetings and office
-            hours', 'id': '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', 'is_public': False, 'name': 'Work', 'owner_id':
-            '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d', 'public_url': None, 'role': 'owner', 'timezone': 'Europe/London',
-            'updated_at': '2026-12-01T10:20:00Z', 'webcal_url': None}], 'next_cursor': None, 'next_sync_token':
-            'eyJwIjoxMjg0fQ.k1Xc3Qz8bA0'}
+        {'items': [{'color': '#3366CC', 'connection_id': None, 'created_at': '2026-12-01T10:20:00Z', 'description':
+            'Meetings and office hours', 'id': '0b9f3c2e-5d4a-4e8b-9c1f-2a7d6e4b8c10', 'is_public': False, 'name': 'Work',
+            'owner_id': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d', 'public_url': None, 'role': 'owner', 'source': None,
+            'timezone': 'Europe/London', 'updated_at': '2026-12-01T10:20:00Z', 'webcal_url': None}], 'next_cursor': None,
+            'next_sync_token': 'eyJwIjoxMjg0fQ.k1Xc3Qz8bA0'}
 
     Attributes:
         items (list[Calendar | DeletedCalendar]):

@@ -7,6 +7,9 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.event_source_type_1 import EventSourceType1
+from ..models.event_source_type_2_type_1 import EventSourceType2Type1
+from ..models.event_source_type_3_type_1 import EventSourceType3Type1
 from ..models.event_status import EventStatus
 from ..models.event_transparency import EventTransparency
 
@@ -31,9 +34,9 @@ class Event:
             '5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60@calapp', 'id': '5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60', 'location': 'Room
             4.12', 'original_start_time': None, 'rdates': [], 'recurrence_rule': 'FREQ=WEEKLY;BYDAY=MO', 'reminders':
             [{'id': 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e', 'minutes_before': 10, 'notify_attendees': False}], 'sequence':
-            0, 'series_id': None, 'start_date': None, 'start_time': '2027-01-11T09:30:00Z', 'status': 'confirmed', 'tags':
-            ['team'], 'timezone': 'Europe/London', 'title': 'Weekly planning', 'transparency': 'busy', 'updated_at':
-            '2026-12-05T14:03:00Z', 'updated_by': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d'}
+            0, 'series_id': None, 'source': None, 'start_date': None, 'start_time': '2027-01-11T09:30:00Z', 'status':
+            'confirmed', 'tags': ['team'], 'timezone': 'Europe/London', 'title': 'Weekly planning', 'transparency': 'busy',
+            'updated_at': '2026-12-05T14:03:00Z', 'updated_by': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d'}
 
     Attributes:
         all_day (bool):
@@ -59,6 +62,8 @@ class Event:
         sequence (int): iCalendar SEQUENCE: grows when the time, title, location, status or rule change
         series_id (None | UUID): For an occurrence or an exception: its recurring event (an occurrence also has that
             event's id). Null for other events
+        source (EventSourceType1 | EventSourceType2Type1 | EventSourceType3Type1 | None): null: an event of calapp;
+            caldav or ics: brought in from a connected calendar (GET /connections) and read-only here
         start_date (datetime.date | None): First day of an all-day event; null otherwise
         start_time (datetime.datetime): UTC; for an all-day event, midnight of start_date in the event's timezone
         status (EventStatus):
@@ -89,6 +94,7 @@ class Event:
     reminders: list[Reminder]
     sequence: int
     series_id: None | UUID
+    source: EventSourceType1 | EventSourceType2Type1 | EventSourceType3Type1 | None
     start_date: datetime.date | None
     start_time: datetime.datetime
     status: EventStatus
@@ -172,6 +178,16 @@ class Event:
         else:
             series_id = self.series_id
 
+        source: None | str
+        if isinstance(self.source, EventSourceType1):
+            source = self.source.value
+        elif isinstance(self.source, EventSourceType2Type1):
+            source = self.source.value
+        elif isinstance(self.source, EventSourceType3Type1):
+            source = self.source.value
+        else:
+            source = self.source
+
         start_date: None | str
         if isinstance(self.start_date, datetime.date):
             start_date = self.start_date.isoformat()
@@ -221,6 +237,7 @@ class Event:
                 "reminders": reminders,
                 "sequence": sequence,
                 "series_id": series_id,
+                "source": source,
                 "start_date": start_date,
                 "start_time": start_time,
                 "status": status,
@@ -372,6 +389,37 @@ class Event:
 
         series_id = _parse_series_id(d.pop("series_id"))
 
+        def _parse_source(data: object) -> EventSourceType1 | EventSourceType2Type1 | EventSourceType3Type1 | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                source_type_1 = EventSourceType1(data)
+
+                return source_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                source_type_2_type_1 = EventSourceType2Type1(data)
+
+                return source_type_2_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                source_type_3_type_1 = EventSourceType3Type1(data)
+
+                return source_type_3_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EventSourceType1 | EventSourceType2Type1 | EventSourceType3Type1 | None, data)
+
+        source = _parse_source(d.pop("source"))
+
         def _parse_start_date(data: object) -> datetime.date | None:
             if data is None:
                 return data
@@ -436,6 +484,7 @@ class Event:
             reminders=reminders,
             sequence=sequence,
             series_id=series_id,
+            source=source,
             start_date=start_date,
             start_time=start_time,
             status=status,

@@ -24,9 +24,10 @@ class EventPage:
             '5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60@calapp', 'id': '5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60', 'location': 'Room
             4.12', 'original_start_time': None, 'rdates': [], 'recurrence_rule': 'FREQ=WEEKLY;BYDAY=MO', 'reminders':
             [{'id': 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e', 'minutes_before': 10, 'notify_attendees': False}], 'sequence':
-            0, 'series_id': None, 'start_date': None, 'start_time': '2027-01-11T09:30:00Z', 'status': 'confirmed', 'tags':
-            ['team'], 'timezone': 'Europe/London', 'title': 'Weekly planning', 'transparency': 'busy', 'updated_at':
-            '2026-12-05T14:03:00Z', 'updated_by': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d'}], 'next_cursor': None}
+            0, 'series_id': None, 'source': None, 'start_date': None, 'start_time': '2027-01-11T09:30:00Z', 'status':
+            'confirmed', 'tags': ['team'], 'timezone': 'Europe/London', 'title': 'Weekly planning', 'transparency': 'busy',
+            'updated_at': '2026-12-05T14:03:00Z', 'updated_by': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d'}], 'next_cursor':
+            None}
 
     Attributes:
         items (list[Event]):

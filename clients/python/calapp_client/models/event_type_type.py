@@ -7,6 +7,7 @@ class EventTypeType(StrEnum):
     BOOKING_CREATED = "booking.created"
     BOOKING_DECLINED = "booking.declined"
     BOOKING_REQUESTED = "booking.requested"
+    CONNECTION_FAILING = "connection.failing"
     EVENT_CREATED = "event.created"
     EVENT_DELETED = "event.deleted"
     EVENT_UPDATED = "event.updated"

@@ -28,9 +28,9 @@ class Reservation:
             Hopper:\\nAbout the compiler project', 'end_date': None, 'end_time': '2027-01-13T13:30:00Z', 'exdates': [],
             'ical_uid': 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70@calapp', 'id': 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70',
             'location': None, 'original_start_time': None, 'rdates': [], 'recurrence_rule': None, 'reminders': [],
-            'sequence': 0, 'series_id': None, 'start_date': None, 'start_time': '2027-01-13T13:00:00Z', 'status':
-            'confirmed', 'tags': [], 'timezone': 'Europe/London', 'title': 'Intro call with Ada', 'transparency': 'busy',
-            'updated_at': '2026-12-05T14:03:00Z', 'updated_by': None}, 'ok': True, 'status': 'confirmed'}
+            'sequence': 0, 'series_id': None, 'source': None, 'start_date': None, 'start_time': '2027-01-13T13:00:00Z',
+            'status': 'confirmed', 'tags': [], 'timezone': 'Europe/London', 'title': 'Intro call with Ada', 'transparency':
+            'busy', 'updated_at': '2026-12-05T14:03:00Z', 'updated_by': None}, 'ok': True, 'status': 'confirmed'}
 
     Attributes:
         booking (Booking):
@@ -42,9 +42,9 @@ class Reservation:
             '5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60@calapp', 'id': '5c2e8f1a-9b3d-4f6e-8a7c-1d2b3e4f5a60', 'location': 'Room
             4.12', 'original_start_time': None, 'rdates': [], 'recurrence_rule': 'FREQ=WEEKLY;BYDAY=MO', 'reminders':
             [{'id': 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e', 'minutes_before': 10, 'notify_attendees': False}], 'sequence':
-            0, 'series_id': None, 'start_date': None, 'start_time': '2027-01-11T09:30:00Z', 'status': 'confirmed', 'tags':
-            ['team'], 'timezone': 'Europe/London', 'title': 'Weekly planning', 'transparency': 'busy', 'updated_at':
-            '2026-12-05T14:03:00Z', 'updated_by': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d'}.
+            0, 'series_id': None, 'source': None, 'start_date': None, 'start_time': '2027-01-11T09:30:00Z', 'status':
+            'confirmed', 'tags': ['team'], 'timezone': 'Europe/London', 'title': 'Weekly planning', 'transparency': 'busy',
+            'updated_at': '2026-12-05T14:03:00Z', 'updated_by': '7d1a2b3c-4e5f-4a6b-8c9d-0e1f2a3b4c5d'}.
         ok (bool):  Example: True.
         status (ReservationStatus): confirmed: booked. pending: the link requires the owner's confirmation; the slot is
             held for you (the event is tentative) until the owner approves or declines, and you are told by email

@@ -1,0 +1,1 @@
+"""External calendars: CalDAV accounts and ICS subscriptions (``service``)."""

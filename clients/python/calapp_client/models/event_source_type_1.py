@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class EventSourceType1(StrEnum):
+    CALDAV = "caldav"
+    ICS = "ics"
+
+    def __str__(self) -> str:
+        return str(self.value)

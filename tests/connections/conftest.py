@@ -1,0 +1,101 @@
+import pytest
+import sqlalchemy as sa
+
+from tests.booking.helpers import MONDAY, Clock
+from tests.connections.peers import Radicale, vevent
+
+PASSWORD = "app-pass-1234"
+
+
+@pytest.fixture
+def radicale(tmp_path):
+    server = Radicale(tmp_path, {"ada": PASSWORD}).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def lan(app, monkeypatch):
+    """Loopback peers are allowed, as a LAN server would be by the setting."""
+    monkeypatch.setitem(app.config, "CONNECTIONS_ALLOW_PRIVATE_TARGETS", True)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    from calapp.users import service
+
+    value = Clock(MONDAY)
+    monkeypatch.setattr(service, "now", value)
+    return value
+
+
+@pytest.fixture
+def work(radicale):
+    """Ada's "Work" calendar on Radicale, with one event on the Monday 10:00-11:00."""
+    calendar = radicale.calendar("ada", "Work")
+    calendar.save_event(vevent("standup", "20270301T100000Z", "20270301T110000Z"))
+    return calendar
+
+
+@pytest.fixture
+def connect(client, headers, radicale, lan):
+    def make(status=201, **fields):
+        body = {
+            "kind": "caldav",
+            "url": radicale.url,
+            "username": "ada",
+            "password": PASSWORD,
+            **fields,
+        }
+        r = client.post("/connections", json=body, headers=headers)
+        assert r.status_code == status, r.get_json()
+        return r.get_json()
+
+    return make
+
+
+@pytest.fixture
+def sync(client, headers):
+    def run(connection, status=200):
+        r = client.post(f"/connections/{connection['id']}/sync", headers=headers)
+        assert r.status_code == status, r.get_json()
+        return r.get_json()
+
+    return run
+
+
+@pytest.fixture
+def titles(client, headers):
+    def listed(calendar_id) -> dict[str, str]:
+        r = client.get(
+            "/events",
+            query_string={
+                "calendar_id": calendar_id,
+                "start": "2027-02-01T00:00:00Z",
+                "end": "2027-04-01T00:00:00Z",
+            },
+            headers=headers,
+        )
+        assert r.status_code == 200, r.get_json()
+        items = r.get_json()["items"]
+        assert all(e["source"] in ("caldav", "ics") for e in items)
+        return {e["ical_uid"]: e["title"] for e in items}
+
+    return listed
+
+
+@pytest.fixture
+def statements(app):
+    """Every SQL statement the app sends while the fixture is in use."""
+    from calapp.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", record)
+    yield seen
+    sa.event.remove(engine, "before_cursor_execute", record)
