@@ -278,3 +278,20 @@ def user(make_user):
 @pytest.fixture
 def headers(auth, user):
     return auth.jwt(user)
+
+
+@pytest.fixture
+def statements(app):
+    """Every SQL statement the app sends while the fixture is in use."""
+    from calapp.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", record)
+    yield seen
+    sa.event.remove(engine, "before_cursor_execute", record)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-import sqlalchemy as sa
 
 from tests.booking.helpers import MONDAY, at, iso
 
@@ -285,23 +284,6 @@ def test_a_reason_that_is_too_long_is_a_400(
     )
     assert error["code"] == "validation_error"
     assert "reason" in error["details"]
-
-
-@pytest.fixture
-def statements(app):
-    """Every SQL statement the app sends while the fixture is in use."""
-    from calapp.extensions import db
-
-    with app.app_context():
-        engine = db.engine
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", record)
-    yield seen
-    sa.event.remove(engine, "before_cursor_execute", record)
 
 
 def test_a_page_of_bookings_costs_a_constant_number_of_statements(

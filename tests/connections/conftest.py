@@ -1,5 +1,4 @@
 import pytest
-import sqlalchemy as sa
 
 from tests.booking.helpers import MONDAY, Clock
 from tests.connections.peers import Radicale, vevent
@@ -82,20 +81,3 @@ def titles(client, headers):
         return {e["ical_uid"]: e["title"] for e in items}
 
     return listed
-
-
-@pytest.fixture
-def statements(app):
-    """Every SQL statement the app sends while the fixture is in use."""
-    from calapp.extensions import db
-
-    with app.app_context():
-        engine = db.engine
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", record)
-    yield seen
-    sa.event.remove(engine, "before_cursor_execute", record)

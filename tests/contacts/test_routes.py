@@ -1,7 +1,6 @@
 import uuid
 
 import pytest
-import sqlalchemy as sa
 
 from calapp.api import UNSTORABLE
 
@@ -601,23 +600,6 @@ def test_a_cursor_from_another_list_is_rejected(client, headers, auth, user):
     r = client.get("/contacts", query_string={"cursor": tampered}, headers=headers)
     assert r.status_code == 400
     assert "cursor" in r.get_json()["details"]
-
-
-@pytest.fixture
-def statements(app):
-    """Every SQL statement the app sends while the fixture is in use."""
-    from calapp.extensions import db
-
-    with app.app_context():
-        engine = db.engine
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", record)
-    yield seen
-    sa.event.remove(engine, "before_cursor_execute", record)
 
 
 def test_a_list_page_costs_a_constant_number_of_statements(client, headers, statements):

@@ -196,25 +196,6 @@ def world_now():
     return datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
 
 
-@pytest.fixture
-def statements(app):
-    """Every SQL statement the app sends while the fixture is in use."""
-    import sqlalchemy as sa
-
-    from calapp.extensions import db
-
-    with app.app_context():
-        engine = db.engine
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", record)
-    yield seen
-    sa.event.remove(engine, "before_cursor_execute", record)
-
-
 def test_a_page_of_invitations_costs_a_constant_number_of_statements(
     world, app, monkeypatch, statements
 ):
