@@ -186,7 +186,10 @@ def test_event_booking_and_reminder_types_reach_subscribers(
     ]
     eventually(lambda: len(receiver.requests) >= len(expected))
     worker.idle()
-    assert sorted(b["type"] for b in receiver.bodies()) == sorted(expected)
+    # Delivery is at least once (a retry after a slow answer on a loaded
+    # machine repeats a payload): receivers deduplicate on the payload id.
+    once = {b["id"]: b["type"] for b in receiver.bodies()}
+    assert sorted(once.values()) == sorted(expected)
     due = next(b for b in receiver.bodies() if b["type"] == "reminder.due")
     assert due["data"]["occurrence_start"] == iso(start)
     assert due["data"]["reminder"]["minutes_before"] == 10
