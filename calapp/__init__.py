@@ -150,6 +150,7 @@ def register_tasks() -> None:
     import calapp.changes.tasks  # noqa: F401
     import calapp.idempotency.tasks  # noqa: F401
     import calapp.notifications.tasks  # noqa: F401
+    import calapp.oidc.tasks  # noqa: F401
     import calapp.webhooks.tasks  # noqa: F401
 
 

@@ -210,6 +210,25 @@ def ctx(app):
         yield
 
 
+@pytest.fixture
+def run_task_at(app, monkeypatch):
+    """Run a huey task's body as the consumer does (an app context of its own),
+    its clock at ``now() + ahead``: ``run_task_at(task, timedelta(hours=2))``."""
+    from calapp import queue
+    from calapp.users.service import now
+
+    saved = queue._app, queue._app_pid
+    queue.set_app(app)
+
+    def run(task, ahead):
+        later = now() + ahead
+        monkeypatch.setattr(queue, "clock", lambda: later)
+        return task.call_local()
+
+    yield run
+    queue._app, queue._app_pid = saved
+
+
 # --- factories ----------------------------------------------------------------------
 
 

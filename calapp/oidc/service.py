@@ -129,7 +129,7 @@ def start(
         )
     document = providers.metadata(provider)
     state, nonce, verifier = new_secret(32), new_secret(32), new_secret(48)
-    _forget_expired(now)
+    purge_expired(now)
     db.session.add(
         OidcLoginState(
             state_hash=hash_token(state),
@@ -155,11 +155,18 @@ def start(
     return url
 
 
-def _forget_expired(now: datetime) -> None:
-    db.session.execute(sa.delete(OidcLoginState).where(OidcLoginState.expires_at < now))
-    db.session.execute(
+def purge_expired(now: datetime) -> dict[str, int]:
+    """Delete the sign-in states and one-time codes past their ``expires_at``
+    (neither can work any more); the counts, by table. Run by every new sign-in
+    and hourly by the job consumer (``calapp.oidc.tasks``), so abandoned
+    sign-ins do not pile up when nobody signs in."""
+    states = db.session.execute(
+        sa.delete(OidcLoginState).where(OidcLoginState.expires_at < now)
+    ).rowcount
+    codes = db.session.execute(
         sa.delete(OidcExchangeCode).where(OidcExchangeCode.expires_at < now)
-    )
+    ).rowcount
+    return {"login_states": states, "login_codes": codes}
 
 
 # --- 2. callback ----------------------------------------------------------------

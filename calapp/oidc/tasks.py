@@ -1,0 +1,27 @@
+"""The hourly purge of expired sign-in states and one-time login codes."""
+
+from __future__ import annotations
+
+import logging
+
+from huey import crontab
+
+from calapp import queue
+from calapp.extensions import db
+from calapp.oidc import service
+from calapp.queue import huey, with_app_context
+
+log = logging.getLogger("calapp.oidc")
+
+
+@huey.periodic_task(crontab(minute="17"), retries=0)
+@huey.lock_task("oidc-purge")
+@with_app_context
+def purge_oidc_logins() -> dict[str, int]:
+    """Hourly: delete the sign-in states (OIDC_STATE_SECONDS) and the one-time
+    codes (OIDC_EXCHANGE_CODE_SECONDS) that have expired, used or not."""
+    counts = service.purge_expired(queue.clock())
+    db.session.commit()
+    if any(counts.values()):
+        log.info("purged expired OIDC sign-ins: %s", counts)
+    return counts
