@@ -65,7 +65,7 @@ class PendingLogin:
 
 @dataclass
 class Redirect:
-    """Send the browser to the client app with a one-time code."""
+    """Send the browser to the client app (a one-time code, or an error)."""
 
     location: str
 
@@ -232,7 +232,7 @@ def finish(
         user = accounts.sign_in_user(provider, claims, now)
     if login.redirect_uri is None:
         return auth_service.start_session(user, now)
-    return Redirect(_client_redirect(login, _issue_exchange_code(user, now)))
+    return Redirect(_client_redirect(login, {"code": _issue_exchange_code(user, now)}))
 
 
 def _check_callback_issuer(document: dict, iss: str | None) -> None:
@@ -268,8 +268,24 @@ def _exchange_code(
         raise providers.unreachable(provider, "token") from exc
 
 
-def _client_redirect(login: PendingLogin, code: str) -> str:
-    params = {"code": code}
+def error_redirect(login: PendingLogin, error: AppError) -> Redirect:
+    """Send the browser back to the client app's ``redirect_uri`` with the error
+    of a sign-in that failed after its state was checked, as RFC 6749 §4.1.2.1
+    does: ``error`` (calapp's error code), ``error_description`` (its message),
+    ``state`` (the app's own) and, when the provider answered an error of its
+    own (``access_denied`` when the person cancelled), ``provider_error``.
+
+    Only for a state calapp issued: a bad state says nothing about where the
+    browser may go, so that stays a JSON error.
+    """
+    params = {"error": error.code, "error_description": error.message}
+    details = error.details if isinstance(error.details, dict) else {}
+    if isinstance(error, ProviderRefused) and isinstance(details.get("error"), str):
+        params["provider_error"] = details["error"]
+    return Redirect(_client_redirect(login, params))
+
+
+def _client_redirect(login: PendingLogin, params: dict[str, str]) -> str:
     if login.client_state is not None:
         params["state"] = login.client_state
     separator = "&" if urlsplit(login.redirect_uri).query else "?"

@@ -72,6 +72,11 @@ def oidc_issuer():
     process.stdout.close()
 
 
+def new_email() -> str:
+    """An address no test has signed in with (it is also the provider's subject)."""
+    return f"oidc-{secrets.token_hex(5)}@example.com"
+
+
 def provider_config(issuer: str, client_id: str = "calapp") -> dict:
     return {
         "name": "local",
@@ -104,17 +109,21 @@ def _form(page: str) -> tuple[str, str]:
     return action, prompt
 
 
-def browser(authorize_location: str, login: str) -> str:
+def browser(authorize_location: str, login: str, *, cancel: bool = False) -> str:
     """Sign in as ``login`` at the provider, starting from calapp's redirect;
-    return where the provider sends the browser back (calapp's callback URL)."""
+    return where the provider sends the browser back (calapp's callback URL).
+    ``cancel``: the person aborts at the provider's sign-in page instead."""
     with requests.Session() as session:
-        return _follow(session, authorize_location, login)
+        return _follow(session, authorize_location, login, cancel)
 
 
-def _follow(session: requests.Session, location: str, login: str) -> str:
+def _follow(session: requests.Session, location: str, login: str, cancel: bool):
     for _ in range(10):
         r = session.get(location, allow_redirects=False, timeout=10)
-        if r.status_code == 200:
+        if r.status_code == 200 and cancel:
+            abort = urljoin(location, _form(r.text)[0]) + "/abort"
+            r = session.get(abort, allow_redirects=False, timeout=10)
+        elif r.status_code == 200:
             action, prompt = _form(r.text)
             data = {"prompt": prompt}
             if prompt == "login":
