@@ -15,6 +15,8 @@ from calapp.oidc.schemas import (
     LinkSchema,
     LinkStartedSchema,
     ProviderSchema,
+    SignedOutSchema,
+    SignOutSchema,
 )
 from calapp.ratelimit import client_ip_key
 from calapp.users import service as users_service
@@ -185,6 +187,31 @@ class ExchangeView(MethodView):
         tokens = service.exchange(data["code"], users_service.now())
         db.session.commit()
         return tokens
+
+
+@blp.route("/logout")
+class SignOutView(MethodView):
+    @blp.doc(operationId="signOutWithProvider")
+    @blp.auth_required(api_key=False)
+    @blp.arguments(SignOutSchema)
+    @blp.response(200, SignedOutSchema)
+    @blp.errors(400)
+    def post(self, data):
+        """Sign out here, and get the provider's logout URL to sign out there too
+
+        Ends this calapp session as POST /auth/logout does. When the session came
+        from signing in with a provider that publishes an end_session_endpoint,
+        answers its logout URL (with id_token_hint): open it in the browser to
+        end the provider's session, then come back to post_logout_redirect_uri.
+        """
+        url = service.sign_out(
+            current_principal(),
+            data["post_logout_redirect_uri"],
+            data["state"],
+            users_service.now(),
+        )
+        db.session.commit()
+        return {"end_session_url": url}
 
 
 @identities_blp.route("")

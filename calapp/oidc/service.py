@@ -24,18 +24,21 @@ from authlib.integrations.requests_client import OAuth2Session, OAuthError
 from flask import current_app
 
 from calapp.auth import service as auth_service
+from calapp.auth.models import AuthSession
 from calapp.auth.service import TokenPair
 from calapp.errors import (
     AppError,
     InvalidCredentials,
+    NotFound,
+    ServiceUnavailable,
     Unauthorized,
     ValidationError,
 )
 from calapp.extensions import db
 from calapp.oidc import accounts, providers, tokens
-from calapp.oidc.models import OidcExchangeCode, OidcLoginState
+from calapp.oidc.models import OidcExchangeCode, OidcLoginState, OidcSession
 from calapp.oidc.providers import Provider
-from calapp.security import hash_token, new_secret
+from calapp.security import Principal, hash_token, new_secret
 from calapp.users.models import User
 
 
@@ -231,8 +234,21 @@ def finish(
     else:
         user = accounts.sign_in_user(provider, claims, now)
     if login.redirect_uri is None:
-        return auth_service.start_session(user, now)
-    return Redirect(_client_redirect(login, {"code": _issue_exchange_code(user, now)}))
+        return _start_session(user, provider.name, id_token, now)
+    code = _issue_exchange_code(user, provider.name, id_token, now)
+    return Redirect(_client_redirect(login, {"code": code}))
+
+
+def _start_session(
+    user: User, provider: str, id_token: str, now: datetime
+) -> TokenPair:
+    """A calapp session that remembers its provider's ID token (for sign-out)."""
+    tokens = auth_service.start_session(user, now)
+    db.session.add(
+        OidcSession(session_id=tokens.session_id, provider=provider, id_token=id_token)
+    )
+    db.session.flush()
+    return tokens
 
 
 def _check_callback_issuer(document: dict, iss: str | None) -> None:
@@ -295,7 +311,9 @@ def _client_redirect(login: PendingLogin, params: dict[str, str]) -> str:
 # --- the one-time code of the redirect ------------------------------------------
 
 
-def _issue_exchange_code(user: User, now: datetime) -> str:
+def _issue_exchange_code(
+    user: User, provider: str, id_token: str, now: datetime
+) -> str:
     code = new_secret(32)
     seconds = current_app.config["OIDC_EXCHANGE_CODE_SECONDS"]
     db.session.add(
@@ -304,6 +322,8 @@ def _issue_exchange_code(user: User, now: datetime) -> str:
             user_id=user.id,
             created_at=now,
             expires_at=now + timedelta(seconds=seconds),
+            provider=provider,
+            id_token=id_token,
         )
     )
     db.session.flush()
@@ -326,4 +346,61 @@ def exchange(code: str, now: datetime) -> TokenPair:
     user = db.session.get(User, row.user_id)
     if not user.can_sign_in:
         raise InvalidCredentials("This account is deactivated")
-    return auth_service.start_session(user, now)
+    return _start_session(user, row.provider, row.id_token, now)
+
+
+# --- sign-out -------------------------------------------------------------------
+
+
+def sign_out(
+    principal: Principal,
+    post_logout_redirect_uri: str | None,
+    client_state: str | None,
+    now: datetime,
+) -> str | None:
+    """End the caller's calapp session; answer the provider's logout URL when the
+    session came from a provider that publishes an ``end_session_endpoint``
+    (OpenID Connect RP-Initiated Logout 1.0), else None.
+
+    :raises ValidationError: ``post_logout_redirect_uri`` not allowed.
+    """
+    if post_logout_redirect_uri is not None and not redirect_allowed(
+        post_logout_redirect_uri
+    ):
+        raise ValidationError.field(
+            "post_logout_redirect_uri",
+            "is not on the allow-list (OIDC_REDIRECT_ALLOWLIST)",
+        )
+    auth_service.logout(principal, now, None, False)
+    row = db.session.get(OidcSession, principal.session_id)
+    if row is None:
+        return None
+    db.session.delete(row)  # the ID token goes with the session
+    params = {"post_logout_redirect_uri": post_logout_redirect_uri}
+    if post_logout_redirect_uri is not None:
+        params["state"] = client_state
+    return _end_session_url(row, params)
+
+
+def _end_session_url(row: OidcSession, params: dict) -> str | None:
+    try:
+        provider = providers.get(row.provider)
+        endpoint = providers.metadata(provider).get("end_session_endpoint")
+    except (NotFound, ServiceUnavailable):
+        return None  # no longer configured, or down: calapp's sign-out stands
+    if not isinstance(endpoint, str):
+        return None
+    query = {"id_token_hint": row.id_token, "client_id": provider.client_id}
+    query.update({k: v for k, v in params.items() if v is not None})
+    separator = "&" if urlsplit(endpoint).query else "?"
+    return endpoint + separator + urlencode(query)
+
+
+def purge_ended_sessions(now: datetime) -> int:
+    """Delete the ID tokens of sessions revoked or expired (signed out
+    everywhere, a password change...): they can no longer sign anyone out."""
+    ended = sa.select(AuthSession.id).where(
+        sa.or_(AuthSession.revoked_at.is_not(None), AuthSession.expires_at <= now),
+        AuthSession.id == OidcSession.session_id,
+    )
+    return db.session.execute(sa.delete(OidcSession).where(ended.exists())).rowcount

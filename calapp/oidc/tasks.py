@@ -1,4 +1,5 @@
-"""The hourly purge of expired sign-in states and one-time login codes."""
+"""The hourly purge of expired sign-in states, one-time login codes and the ID
+tokens of ended sessions."""
 
 from __future__ import annotations
 
@@ -19,8 +20,11 @@ log = logging.getLogger("calapp.oidc")
 @with_app_context
 def purge_oidc_logins() -> dict[str, int]:
     """Hourly: delete the sign-in states (OIDC_STATE_SECONDS) and the one-time
-    codes (OIDC_EXCHANGE_CODE_SECONDS) that have expired, used or not."""
-    counts = service.purge_expired(queue.clock())
+    codes (OIDC_EXCHANGE_CODE_SECONDS) that have expired, used or not, and the
+    ID tokens kept for sign-out of sessions that have ended."""
+    now = queue.clock()
+    counts = service.purge_expired(now)
+    counts["ended_sessions"] = service.purge_ended_sessions(now)
     db.session.commit()
     if any(counts.values()):
         log.info("purged expired OIDC sign-ins: %s", counts)
