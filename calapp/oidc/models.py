@@ -88,7 +88,7 @@ class OidcSession(db.Model):
     """A calapp session (``AuthSession``) opened by signing in with a provider:
     the provider and the ID token it gave, sent back as ``id_token_hint`` in the
     provider's logout URL (OpenID Connect RP-Initiated Logout 1.0). Purged with
-    the session's end (``service.purge_expired``)."""
+    the session's end (``sign_out.purge_ended_sessions``)."""
 
     __tablename__ = "oidc_sessions"
 

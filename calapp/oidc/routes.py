@@ -5,7 +5,7 @@ from calapp.api import Blueprint, current_principal, page_of
 from calapp.auth.schemas import TokenSchema
 from calapp.errors import AppError
 from calapp.extensions import db, limiter
-from calapp.oidc import accounts, providers, service
+from calapp.oidc import accounts, providers, service, sign_out
 from calapp.oidc.schemas import (
     AuthorizeArgsSchema,
     CallbackArgsSchema,
@@ -204,7 +204,7 @@ class SignOutView(MethodView):
         answers its logout URL (with id_token_hint): open it in the browser to
         end the provider's session, then come back to post_logout_redirect_uri.
         """
-        url = service.sign_out(
+        url = sign_out.sign_out(
             current_principal(),
             data["post_logout_redirect_uri"],
             data["state"],

@@ -8,7 +8,9 @@
    ``finish`` exchanges the code, checks the ID token (``tokens``), finds or
    links the account (``accounts``), and either opens a session (the JSON
    answer of /auth/login) or issues a one-time code for the client app's
-   ``redirect_uri``, which ``exchange`` trades for the tokens.
+   ``redirect_uri``, which ``exchange`` trades for the tokens. A session
+   opened so keeps the provider's ID token (``OidcSession``) for signing out
+   at the provider too (``sign_out``).
 """
 
 from __future__ import annotations
@@ -24,13 +26,10 @@ from authlib.integrations.requests_client import OAuth2Session, OAuthError
 from flask import current_app
 
 from calapp.auth import service as auth_service
-from calapp.auth.models import AuthSession
 from calapp.auth.service import TokenPair
 from calapp.errors import (
     AppError,
     InvalidCredentials,
-    NotFound,
-    ServiceUnavailable,
     Unauthorized,
     ValidationError,
 )
@@ -38,7 +37,7 @@ from calapp.extensions import db
 from calapp.oidc import accounts, providers, tokens
 from calapp.oidc.models import OidcExchangeCode, OidcLoginState, OidcSession
 from calapp.oidc.providers import Provider
-from calapp.security import Principal, hash_token, new_secret
+from calapp.security import hash_token, new_secret
 from calapp.users.models import User
 
 
@@ -346,61 +345,6 @@ def exchange(code: str, now: datetime) -> TokenPair:
     user = db.session.get(User, row.user_id)
     if not user.can_sign_in:
         raise InvalidCredentials("This account is deactivated")
+    if row.id_token is None:  # a code issued before sign-out kept ID tokens
+        return auth_service.start_session(user, now)
     return _start_session(user, row.provider, row.id_token, now)
-
-
-# --- sign-out -------------------------------------------------------------------
-
-
-def sign_out(
-    principal: Principal,
-    post_logout_redirect_uri: str | None,
-    client_state: str | None,
-    now: datetime,
-) -> str | None:
-    """End the caller's calapp session; answer the provider's logout URL when the
-    session came from a provider that publishes an ``end_session_endpoint``
-    (OpenID Connect RP-Initiated Logout 1.0), else None.
-
-    :raises ValidationError: ``post_logout_redirect_uri`` not allowed.
-    """
-    if post_logout_redirect_uri is not None and not redirect_allowed(
-        post_logout_redirect_uri
-    ):
-        raise ValidationError.field(
-            "post_logout_redirect_uri",
-            "is not on the allow-list (OIDC_REDIRECT_ALLOWLIST)",
-        )
-    auth_service.logout(principal, now, None, False)
-    row = db.session.get(OidcSession, principal.session_id)
-    if row is None:
-        return None
-    db.session.delete(row)  # the ID token goes with the session
-    params = {"post_logout_redirect_uri": post_logout_redirect_uri}
-    if post_logout_redirect_uri is not None:
-        params["state"] = client_state
-    return _end_session_url(row, params)
-
-
-def _end_session_url(row: OidcSession, params: dict) -> str | None:
-    try:
-        provider = providers.get(row.provider)
-        endpoint = providers.metadata(provider).get("end_session_endpoint")
-    except (NotFound, ServiceUnavailable):
-        return None  # no longer configured, or down: calapp's sign-out stands
-    if not isinstance(endpoint, str):
-        return None
-    query = {"id_token_hint": row.id_token, "client_id": provider.client_id}
-    query.update({k: v for k, v in params.items() if v is not None})
-    separator = "&" if urlsplit(endpoint).query else "?"
-    return endpoint + separator + urlencode(query)
-
-
-def purge_ended_sessions(now: datetime) -> int:
-    """Delete the ID tokens of sessions revoked or expired (signed out
-    everywhere, a password change...): they can no longer sign anyone out."""
-    ended = sa.select(AuthSession.id).where(
-        sa.or_(AuthSession.revoked_at.is_not(None), AuthSession.expires_at <= now),
-        AuthSession.id == OidcSession.session_id,
-    )
-    return db.session.execute(sa.delete(OidcSession).where(ended.exists())).rowcount

@@ -9,7 +9,7 @@ from huey import crontab
 
 from calapp import queue
 from calapp.extensions import db
-from calapp.oidc import service
+from calapp.oidc import service, sign_out
 from calapp.queue import huey, with_app_context
 
 log = logging.getLogger("calapp.oidc")
@@ -24,7 +24,7 @@ def purge_oidc_logins() -> dict[str, int]:
     ID tokens kept for sign-out of sessions that have ended."""
     now = queue.clock()
     counts = service.purge_expired(now)
-    counts["ended_sessions"] = service.purge_ended_sessions(now)
+    counts["ended_sessions"] = sign_out.purge_ended_sessions(now)
     db.session.commit()
     if any(counts.values()):
         log.info("purged expired OIDC sign-ins: %s", counts)
