@@ -151,6 +151,7 @@ def register_tasks() -> None:
     import calapp.connections.tasks  # noqa: F401
     import calapp.idempotency.tasks  # noqa: F401
     import calapp.notifications.tasks  # noqa: F401
+    import calapp.oidc.tasks  # noqa: F401
     import calapp.webhooks.tasks  # noqa: F401
 
 

@@ -6,14 +6,15 @@
 The first runs the reminder sweep, in-app and email deliveries, the webhook
 outbox (webhooks made from committed change-log entries), the decline of
 booking requests nobody answered in time, the sync of calendar connections
-(``calapp.connections``) and the change log's pruning; the
-second only sends webhook requests, so that receivers that are slow or never
-answer cannot hold up a reminder. This module imports every tasks
+(``calapp.connections``), the change log's pruning and the hourly purges
+(attachments, idempotency keys, expired OpenID sign-in states and one-time
+codes); the second only sends webhook requests, so that receivers that are slow
+or never answer cannot hold up a reminder. This module imports every tasks
 module (through ``create_app``, the factory of the tasks' app), so each consumer
 knows every task, and each consumer waits for the migrations before its first
-task. ``-f`` clears task locks left by a consumer
-that was killed mid-sweep. Each consumer process builds the app once, on its
-first task, and each task runs in an app context of its own (``calapp.queue``).
+task. ``-f`` clears task locks left by a consumer that was killed mid-sweep.
+Each consumer process builds the app once, on its first task, and each task
+runs in an app context of its own (``calapp.queue``).
 """
 
 from calapp import create_app, queue, register_tasks

@@ -86,7 +86,10 @@ def _drop_database(url: str) -> None:
 
 def _check_redis() -> None:
     try:
-        redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2).ping()
+        # Closed at once: a client left to the garbage collector closes its
+        # socket late, and the ResourceWarning fails the run at its end.
+        with redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2) as r:
+            r.ping()
     except redis.RedisError as exc:
         pytest.exit(
             f"Redis is not reachable at {TEST_REDIS_URL} ({exc}). The rate-limit and "
@@ -208,6 +211,25 @@ def ctx(app):
     """An app context for calling services directly (never held across requests)."""
     with app.app_context():
         yield
+
+
+@pytest.fixture
+def run_task_at(app, monkeypatch):
+    """Run a huey task's body as the consumer does (an app context of its own),
+    its clock at ``now() + ahead``: ``run_task_at(task, timedelta(hours=2))``."""
+    from calapp import queue
+    from calapp.users.service import now
+
+    saved = queue._app, queue._app_pid
+    queue.set_app(app)
+
+    def run(task, ahead):
+        later = now() + ahead
+        monkeypatch.setattr(queue, "clock", lambda: later)
+        return task.call_local()
+
+    yield run
+    queue._app, queue._app_pid = saved
 
 
 # --- factories ----------------------------------------------------------------------

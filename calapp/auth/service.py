@@ -45,6 +45,7 @@ class TokenPair:
     refresh_token: str
     expires_in: int
     token_type: str = "Bearer"  # noqa: S105 - a scheme name, not a secret
+    session_id: uuid.UUID | None = None  # the AuthSession (not in the answer)
 
 
 class RefreshTokenReused(Unauthorized):
@@ -89,7 +90,7 @@ def start_session(user: User, now: datetime) -> TokenPair:
     refresh = _new_refresh_token(session, now)
     db.session.flush()
     access, expires_in = _access_token(user, session)
-    return TokenPair(user, access, refresh, expires_in)
+    return TokenPair(user, access, refresh, expires_in, session_id=session.id)
 
 
 def login(email: str, password: str, now: datetime) -> TokenPair:
@@ -132,7 +133,7 @@ def refresh(token: str, now: datetime) -> TokenPair:
     new_refresh = _new_refresh_token(session, now)
     db.session.flush()
     access, expires_in = _access_token(user, session)
-    return TokenPair(user, access, new_refresh, expires_in)
+    return TokenPair(user, access, new_refresh, expires_in, session_id=session.id)
 
 
 def revoke_session(session: AuthSession, now: datetime, reason: str) -> None:

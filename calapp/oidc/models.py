@@ -79,3 +79,21 @@ class OidcExchangeCode(db.Model):
     )
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # For the session the exchange opens (``OidcSession``).
+    provider: Mapped[str | None] = mapped_column(sa.String(32))
+    id_token: Mapped[str | None] = mapped_column(sa.Text)
+
+
+class OidcSession(db.Model):
+    """A calapp session (``AuthSession``) opened by signing in with a provider:
+    the provider and the ID token it gave, sent back as ``id_token_hint`` in the
+    provider's logout URL (OpenID Connect RP-Initiated Logout 1.0). Purged with
+    the session's end (``sign_out.purge_ended_sessions``)."""
+
+    __tablename__ = "oidc_sessions"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("auth_sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    provider: Mapped[str] = mapped_column(sa.String(32), nullable=False)
+    id_token: Mapped[str] = mapped_column(sa.Text, nullable=False)

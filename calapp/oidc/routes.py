@@ -3,8 +3,9 @@ from flask.views import MethodView
 
 from calapp.api import Blueprint, current_principal, page_of
 from calapp.auth.schemas import TokenSchema
+from calapp.errors import AppError
 from calapp.extensions import db, limiter
-from calapp.oidc import accounts, providers, service
+from calapp.oidc import accounts, providers, service, sign_out
 from calapp.oidc.schemas import (
     AuthorizeArgsSchema,
     CallbackArgsSchema,
@@ -14,6 +15,8 @@ from calapp.oidc.schemas import (
     LinkSchema,
     LinkStartedSchema,
     ProviderSchema,
+    SignedOutSchema,
+    SignOutSchema,
 )
 from calapp.ratelimit import client_ip_key
 from calapp.users import service as users_service
@@ -115,9 +118,24 @@ class CallbackView(MethodView):
     @blp.response(200, TokenSchema)
     @blp.alt_response(
         302,
-        description="To the client app's redirect_uri with a one-time `code` "
-        "(and its `state`): trade the code at POST /auth/oidc/exchange",
-        headers={"Location": {"schema": {"type": "string", "format": "uri"}}},
+        description="Only for a sign-in started with a `redirect_uri`: to that "
+        "client app page. On success with a one-time `code` (trade it at POST "
+        "/auth/oidc/exchange) and the app's `state`. On a failure once the state "
+        "is checked (the person cancelled at the provider, the code or the ID "
+        "token refused, `email_unverified`, `email_missing`, `identity_taken`, "
+        "the provider unreachable...) with `error` (the error code the JSON "
+        "answer would carry), `error_description` (its message), the app's "
+        "`state`, and `provider_error` when the provider answered an error of "
+        "its own (`access_denied`: the person cancelled), as RFC 6749 "
+        "§4.1.2.1 does.",
+        headers={
+            "Location": {
+                "schema": {"type": "string", "format": "uri"},
+                "example": "https://app.example.com/signed-in?error=oidc_rejected"
+                "&error_description=Google+did+not+sign+you+in%3A+access_denied"
+                "&provider_error=access_denied&state=k2J9xQ",
+            }
+        },
     )
     @blp.errors(400, 401, 403, 404, 409, 429, 503)
     def get(self, args, provider):
@@ -126,14 +144,24 @@ class CallbackView(MethodView):
         Register this URL at the provider. calapp checks the state (once only),
         exchanges the code with PKCE, validates the ID token, and finds or creates
         the account; then it answers the tokens as POST /auth/login does, or
-        redirects to the client app's redirect_uri with a one-time code.
+        redirects to the client app's redirect_uri with a one-time code. Errors
+        are JSON without a redirect_uri; with one, every error after the state
+        check redirects to it (302 with `error`), while a missing, unknown, used
+        or expired state and an unknown provider stay JSON (400 invalid_state,
+        404): nothing then says where the browser may safely go.
         """
         now = users_service.now()
         try:
             login = service.consume_state(provider, args.get("state"), now)
         finally:
             db.session.commit()  # a state is spent even when the sign-in fails
-        result = service.finish(login, args, _callback_url(provider), now)
+        try:
+            result = service.finish(login, args, _callback_url(provider), now)
+        except AppError as exc:
+            if login.redirect_uri is None:
+                raise
+            db.session.rollback()  # nothing half-written, as with the JSON error
+            result = service.error_redirect(login, exc)
         db.session.commit()
         if isinstance(result, service.Redirect):
             return _redirect(result.location)
@@ -159,6 +187,31 @@ class ExchangeView(MethodView):
         tokens = service.exchange(data["code"], users_service.now())
         db.session.commit()
         return tokens
+
+
+@blp.route("/logout")
+class SignOutView(MethodView):
+    @blp.doc(operationId="signOutWithProvider")
+    @blp.auth_required(api_key=False)
+    @blp.arguments(SignOutSchema)
+    @blp.response(200, SignedOutSchema)
+    @blp.errors(400)
+    def post(self, data):
+        """Sign out here, and get the provider's logout URL to sign out there too
+
+        Ends this calapp session as POST /auth/logout does. When the session came
+        from signing in with a provider that publishes an end_session_endpoint,
+        answers its logout URL (with id_token_hint): open it in the browser to
+        end the provider's session, then come back to post_logout_redirect_uri.
+        """
+        url = sign_out.sign_out(
+            current_principal(),
+            data["post_logout_redirect_uri"],
+            data["state"],
+            users_service.now(),
+        )
+        db.session.commit()
+        return {"end_session_url": url}
 
 
 @identities_blp.route("")

@@ -26,29 +26,34 @@ class ProviderSchema(Schema):
     )
 
 
-def _redirect_uri():
+def _page_uri(description: str, example: str):
+    """A page of a client app (on OIDC_REDIRECT_ALLOWLIST) to send a browser to."""
     return ma.fields.String(
         load_default=None,
         validate=ma.validate.Length(min=1, max=2048),
-        metadata={
-            "description": "The client app's page to come back to, with a one-time "
-            "`code` to trade at POST /auth/oidc/exchange. Must be on "
-            "OIDC_REDIRECT_ALLOWLIST. Without it the callback answers the tokens "
-            "as JSON (as POST /auth/login does).",
-            "example": "https://app.example.com/signed-in",
-        },
+        metadata={"description": description, "example": example},
     )
 
 
-def _client_state():
+def _redirect_uri():
+    return _page_uri(
+        "The client app's page to come back to, with a one-time `code` to trade "
+        "at POST /auth/oidc/exchange (or, when the sign-in fails, `error`). Must "
+        "be on OIDC_REDIRECT_ALLOWLIST. Without it the callback answers the "
+        "tokens as JSON (as POST /auth/login does).",
+        "https://app.example.com/signed-in",
+    )
+
+
+def _client_state(
+    description: str = "The client app's own opaque value, handed back as "
+    "`state` with the redirect: the app checks it is the one it sent "
+    "(login CSRF).",
+):
     return ma.fields.String(
         load_default=None,
         validate=ma.validate.Length(min=1, max=512),
-        metadata={
-            "description": "The client app's own opaque value, handed back as "
-            "`state` with the redirect: the app checks it is the one it sent "
-            "(login CSRF)."
-        },
+        metadata={"description": description},
     )
 
 
@@ -137,4 +142,43 @@ class LinkStartedSchema(Schema):
     authorize_url = ma.fields.String(
         required=True,
         metadata={"description": "Open it in the browser to sign in at the provider"},
+    )
+
+
+class SignOutSchema(Schema):
+    EXAMPLE = {
+        "post_logout_redirect_uri": "https://app.example.com/signed-out",
+        "state": "q8Lw2d",
+    }
+
+    post_logout_redirect_uri = _page_uri(
+        "Where the provider sends the browser after its own sign-out. Must be on "
+        "OIDC_REDIRECT_ALLOWLIST and registered at the provider as a post-logout "
+        "redirect URI.",
+        "https://app.example.com/signed-out",
+    )
+    state = _client_state(
+        "The client app's own value, handed back by the provider with the "
+        "redirect to post_logout_redirect_uri."
+    )
+
+
+class SignedOutSchema(Schema):
+    EXAMPLE = {
+        "end_session_url": "https://accounts.example.com/logout?id_token_hint=eyJ..."
+        "&client_id=calapp&post_logout_redirect_uri=https%3A%2F%2Fapp.example.com"
+        "%2Fsigned-out&state=q8Lw2d"
+    }
+
+    end_session_url = ma.fields.String(
+        required=True,
+        allow_none=True,
+        metadata={
+            "description": "Open it in the browser to end the session at the "
+            "provider too (RP-Initiated Logout: id_token_hint, client_id, "
+            "post_logout_redirect_uri, state). null when the session did not "
+            "come from a provider, the provider publishes no "
+            "end_session_endpoint, or it cannot be reached (calapp's session is "
+            "ended all the same)."
+        },
     )

@@ -8,7 +8,9 @@
    ``finish`` exchanges the code, checks the ID token (``tokens``), finds or
    links the account (``accounts``), and either opens a session (the JSON
    answer of /auth/login) or issues a one-time code for the client app's
-   ``redirect_uri``, which ``exchange`` trades for the tokens.
+   ``redirect_uri``, which ``exchange`` trades for the tokens. A session
+   opened so keeps the provider's ID token (``OidcSession``) for signing out
+   at the provider too (``sign_out``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from calapp.errors import (
 )
 from calapp.extensions import db
 from calapp.oidc import accounts, providers, tokens
-from calapp.oidc.models import OidcExchangeCode, OidcLoginState
+from calapp.oidc.models import OidcExchangeCode, OidcLoginState, OidcSession
 from calapp.oidc.providers import Provider
 from calapp.security import hash_token, new_secret
 from calapp.users.models import User
@@ -65,7 +67,7 @@ class PendingLogin:
 
 @dataclass
 class Redirect:
-    """Send the browser to the client app with a one-time code."""
+    """Send the browser to the client app (a one-time code, or an error)."""
 
     location: str
 
@@ -129,7 +131,7 @@ def start(
         )
     document = providers.metadata(provider)
     state, nonce, verifier = new_secret(32), new_secret(32), new_secret(48)
-    _forget_expired(now)
+    purge_expired(now)
     db.session.add(
         OidcLoginState(
             state_hash=hash_token(state),
@@ -155,11 +157,18 @@ def start(
     return url
 
 
-def _forget_expired(now: datetime) -> None:
-    db.session.execute(sa.delete(OidcLoginState).where(OidcLoginState.expires_at < now))
-    db.session.execute(
+def purge_expired(now: datetime) -> dict[str, int]:
+    """Delete the sign-in states and one-time codes past their ``expires_at``
+    (neither can work any more); the counts, by table. Run by every new sign-in
+    and hourly by the job consumer (``calapp.oidc.tasks``), so abandoned
+    sign-ins do not pile up when nobody signs in."""
+    states = db.session.execute(
+        sa.delete(OidcLoginState).where(OidcLoginState.expires_at < now)
+    ).rowcount
+    codes = db.session.execute(
         sa.delete(OidcExchangeCode).where(OidcExchangeCode.expires_at < now)
-    )
+    ).rowcount
+    return {"login_states": states, "login_codes": codes}
 
 
 # --- 2. callback ----------------------------------------------------------------
@@ -224,8 +233,21 @@ def finish(
     else:
         user = accounts.sign_in_user(provider, claims, now)
     if login.redirect_uri is None:
-        return auth_service.start_session(user, now)
-    return Redirect(_client_redirect(login, _issue_exchange_code(user, now)))
+        return _start_session(user, provider.name, id_token, now)
+    code = _issue_exchange_code(user, provider.name, id_token, now)
+    return Redirect(_client_redirect(login, {"code": code}))
+
+
+def _start_session(
+    user: User, provider: str, id_token: str, now: datetime
+) -> TokenPair:
+    """A calapp session that remembers its provider's ID token (for sign-out)."""
+    tokens = auth_service.start_session(user, now)
+    db.session.add(
+        OidcSession(session_id=tokens.session_id, provider=provider, id_token=id_token)
+    )
+    db.session.flush()
+    return tokens
 
 
 def _check_callback_issuer(document: dict, iss: str | None) -> None:
@@ -261,8 +283,24 @@ def _exchange_code(
         raise providers.unreachable(provider, "token") from exc
 
 
-def _client_redirect(login: PendingLogin, code: str) -> str:
-    params = {"code": code}
+def error_redirect(login: PendingLogin, error: AppError) -> Redirect:
+    """Send the browser back to the client app's ``redirect_uri`` with the error
+    of a sign-in that failed after its state was checked, as RFC 6749 §4.1.2.1
+    does: ``error`` (calapp's error code), ``error_description`` (its message),
+    ``state`` (the app's own) and, when the provider answered an error of its
+    own (``access_denied`` when the person cancelled), ``provider_error``.
+
+    Only for a state calapp issued: a bad state says nothing about where the
+    browser may go, so that stays a JSON error.
+    """
+    params = {"error": error.code, "error_description": error.message}
+    details = error.details if isinstance(error.details, dict) else {}
+    if isinstance(error, ProviderRefused) and isinstance(details.get("error"), str):
+        params["provider_error"] = details["error"]
+    return Redirect(_client_redirect(login, params))
+
+
+def _client_redirect(login: PendingLogin, params: dict[str, str]) -> str:
     if login.client_state is not None:
         params["state"] = login.client_state
     separator = "&" if urlsplit(login.redirect_uri).query else "?"
@@ -272,7 +310,9 @@ def _client_redirect(login: PendingLogin, code: str) -> str:
 # --- the one-time code of the redirect ------------------------------------------
 
 
-def _issue_exchange_code(user: User, now: datetime) -> str:
+def _issue_exchange_code(
+    user: User, provider: str, id_token: str, now: datetime
+) -> str:
     code = new_secret(32)
     seconds = current_app.config["OIDC_EXCHANGE_CODE_SECONDS"]
     db.session.add(
@@ -281,6 +321,8 @@ def _issue_exchange_code(user: User, now: datetime) -> str:
             user_id=user.id,
             created_at=now,
             expires_at=now + timedelta(seconds=seconds),
+            provider=provider,
+            id_token=id_token,
         )
     )
     db.session.flush()
@@ -303,4 +345,6 @@ def exchange(code: str, now: datetime) -> TokenPair:
     user = db.session.get(User, row.user_id)
     if not user.can_sign_in:
         raise InvalidCredentials("This account is deactivated")
-    return auth_service.start_session(user, now)
+    if row.id_token is None:  # a code issued before sign-out kept ID tokens
+        return auth_service.start_session(user, now)
+    return _start_session(user, row.provider, row.id_token, now)

@@ -7,25 +7,14 @@ from datetime import timedelta
 
 import pytest
 
-from calapp import queue
 from calapp.attachments.tasks import purge_attachments
-from calapp.users.service import now
 from tests.attachments.test_routes import PDF, _path
 
 
 @pytest.fixture
-def run_purge(app, monkeypatch):
+def run_purge(run_task_at):
     """Run the task body at ``now() + ahead``."""
-    saved = queue._app, queue._app_pid
-    queue.set_app(app)
-
-    def run(ahead: timedelta) -> dict:
-        later = now() + ahead
-        monkeypatch.setattr(queue, "clock", lambda: later)
-        return purge_attachments.call_local()
-
-    yield run
-    queue._app, queue._app_pid = saved
+    return lambda ahead: run_task_at(purge_attachments, ahead)
 
 
 def keys(store) -> set:

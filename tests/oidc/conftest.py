@@ -72,6 +72,11 @@ def oidc_issuer():
     process.stdout.close()
 
 
+def new_email() -> str:
+    """An address no test has signed in with (it is also the provider's subject)."""
+    return f"oidc-{secrets.token_hex(5)}@example.com"
+
+
 def provider_config(issuer: str, client_id: str = "calapp") -> dict:
     return {
         "name": "local",
@@ -104,17 +109,61 @@ def _form(page: str) -> tuple[str, str]:
     return action, prompt
 
 
-def browser(authorize_location: str, login: str) -> str:
+def browser(
+    authorize_location: str,
+    login: str,
+    *,
+    cancel: bool = False,
+    session: requests.Session | None = None,
+) -> str:
     """Sign in as ``login`` at the provider, starting from calapp's redirect;
-    return where the provider sends the browser back (calapp's callback URL)."""
-    with requests.Session() as session:
-        return _follow(session, authorize_location, login)
+    return where the provider sends the browser back (calapp's callback URL).
+    ``cancel``: the person aborts at the provider's sign-in page instead.
+    ``session``: the browser's cookies (its session at the provider) to keep."""
+    if session is not None:
+        return _follow(session, authorize_location, login, cancel)
+    with requests.Session() as own:
+        return _follow(own, authorize_location, login, cancel)
 
 
-def _follow(session: requests.Session, location: str, login: str) -> str:
+def provider_sign_out(session: requests.Session, end_session_url: str) -> str:
+    """Answer yes on the provider's sign-out page; return where it sends the
+    browser."""
+    r = session.get(end_session_url, allow_redirects=False, timeout=10)
+    assert r.status_code == 200, (r.status_code, r.text[:300])
+    action = re.search(r'id="op.logoutForm"[^>]*action="([^"]+)"', r.text).group(1)
+    xsrf = re.search(r'name="xsrf" value="([^"]+)"', r.text).group(1)
+    r = session.post(
+        urljoin(end_session_url, action),
+        data={"xsrf": xsrf, "logout": "yes"},
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert r.status_code in (302, 303), (r.status_code, r.text[:300])
+    return urljoin(end_session_url, r.headers["Location"])
+
+
+def provider_prompt(session: requests.Session, authorize_location: str) -> str:
+    """What the provider asks first for a new sign-in in this browser: ``login``,
+    ``consent``, or ``none`` when it sends the browser straight back."""
+    location = authorize_location
     for _ in range(10):
         r = session.get(location, allow_redirects=False, timeout=10)
         if r.status_code == 200:
+            return _form(r.text)[1]
+        location = urljoin(location, r.headers["Location"])
+        if location.startswith("http://localhost/"):
+            return "none"
+    raise AssertionError("the provider never answered")
+
+
+def _follow(session: requests.Session, location: str, login: str, cancel: bool):
+    for _ in range(10):
+        r = session.get(location, allow_redirects=False, timeout=10)
+        if r.status_code == 200 and cancel:
+            abort = urljoin(location, _form(r.text)[0]) + "/abort"
+            r = session.get(abort, allow_redirects=False, timeout=10)
+        elif r.status_code == 200:
             action, prompt = _form(r.text)
             data = {"prompt": prompt}
             if prompt == "login":

@@ -14,14 +14,11 @@ from tests.oidc.conftest import (
     ALLOWED,
     authorize,
     browser,
+    new_email,
     path_of,
     query_of,
     sign_in,
 )
-
-
-def _email() -> str:
-    return f"oidc-{uuid.uuid4().hex[:10]}@example.com"
 
 
 def _bearer(body: dict) -> dict:
@@ -36,7 +33,7 @@ def _count(app, model, *where) -> int:
 
 
 def test_first_sign_in_creates_an_account_without_a_password(client, oidc):
-    email = _email()
+    email = new_email()
     r = sign_in(client, email)
     assert r.status_code == 200, r.get_json()
     body = r.get_json()
@@ -67,14 +64,14 @@ def test_first_sign_in_creates_an_account_without_a_password(client, oidc):
 
 
 def test_the_refresh_token_of_a_provider_sign_in_rotates(client, oidc):
-    body = sign_in(client, _email()).get_json()
+    body = sign_in(client, new_email()).get_json()
     r = client.post("/auth/refresh", json={"refresh_token": body["refresh_token"]})
     assert r.status_code == 200
     assert r.get_json()["user"]["id"] == body["user"]["id"]
 
 
 def test_a_second_sign_in_is_the_same_account(app, client, oidc):
-    email = _email()
+    email = new_email()
     first = sign_in(client, email).get_json()
     second = sign_in(client, email).get_json()
     assert second["user"]["id"] == first["user"]["id"]
@@ -86,7 +83,7 @@ def test_a_second_sign_in_is_the_same_account(app, client, oidc):
 def test_a_verified_email_links_the_existing_password_account(
     app, client, oidc, make_user
 ):
-    existing = make_user(_email(), email_verified=False)
+    existing = make_user(new_email(), email_verified=False)
     r = sign_in(client, existing.email)
     assert r.status_code == 200, r.get_json()
     body = r.get_json()
@@ -103,7 +100,7 @@ def test_a_verified_email_links_the_existing_password_account(
 def test_an_unverified_email_does_not_take_over_an_existing_account(
     app, client, oidc, make_user
 ):
-    existing = make_user(_email())
+    existing = make_user(new_email())
     r = sign_in(client, f"{existing.email}|unverified")
     assert r.status_code == 409
     body = r.get_json()
@@ -115,7 +112,7 @@ def test_an_unverified_email_does_not_take_over_an_existing_account(
 
 
 def test_an_unverified_email_of_nobody_makes_an_unverified_account(client, oidc):
-    email = _email()
+    email = new_email()
     r = sign_in(client, f"{email}|unverified")
     assert r.status_code == 200, r.get_json()
     assert r.get_json()["user"]["is_email_verified"] is False
@@ -131,7 +128,7 @@ def test_a_made_up_state_is_refused(client, oidc):
 
 
 def test_a_state_works_once(client, oidc):
-    callback = browser(authorize(client), _email())
+    callback = browser(authorize(client), new_email())
     assert client.get(path_of(callback)).status_code == 200
     r = client.get(path_of(callback))
     assert r.status_code == 400
@@ -150,7 +147,7 @@ def test_a_state_is_spent_even_when_the_sign_in_fails(client, oidc):
 
 
 def test_a_replayed_authorization_code_is_refused(app, client, oidc):
-    email = _email()
+    email = new_email()
     first = browser(authorize(client), email)
     assert client.get(path_of(first)).status_code == 200
     # The same code with the state of a new sign-in: the provider refuses it.
@@ -163,14 +160,14 @@ def test_a_replayed_authorization_code_is_refused(app, client, oidc):
 
 
 def test_a_callback_with_another_issuer_is_refused(client, oidc):
-    callback = browser(authorize(client), _email())
+    callback = browser(authorize(client), new_email())
     r = client.get(path_of(callback).replace("iss=", "iss=https%3A%2F%2Fevil.test"))
     assert r.status_code == 401
     assert r.get_json()["code"] == "oidc_rejected"
 
 
 def test_a_callback_without_the_promised_issuer_is_refused(client, oidc):
-    callback = browser(authorize(client), _email())
+    callback = browser(authorize(client), new_email())
     query = {k: v for k, v in query_of(callback).items() if k != "iss"}
     r = client.get("/auth/oidc/local/callback", query_string=query)
     assert r.status_code == 401
@@ -178,7 +175,7 @@ def test_a_callback_without_the_promised_issuer_is_refused(client, oidc):
 
 
 def test_the_redirect_carries_a_one_time_code_not_tokens(client, oidc):
-    email = _email()
+    email = new_email()
     r = sign_in(client, email, redirect_uri=ALLOWED, state="app-state-1")
     assert r.status_code == 302
     location = r.headers["Location"]
@@ -194,7 +191,7 @@ def test_the_redirect_carries_a_one_time_code_not_tokens(client, oidc):
 
 
 def test_the_one_time_code_works_once(client, oidc):
-    r = sign_in(client, _email(), redirect_uri=ALLOWED)
+    r = sign_in(client, new_email(), redirect_uri=ALLOWED)
     code = query_of(r.headers["Location"])["code"]
     assert client.post("/auth/oidc/exchange", json={"code": code}).status_code == 200
     r = client.post("/auth/oidc/exchange", json={"code": code})
@@ -293,7 +290,7 @@ def test_sign_in_is_rate_limited_per_client(app, client, oidc, monkeypatch):
 
 def test_an_expired_state_is_refused(app, client, oidc, monkeypatch):
     monkeypatch.setitem(app.config, "OIDC_STATE_SECONDS", 0)
-    r = sign_in(client, _email())
+    r = sign_in(client, new_email())
     assert r.status_code == 400
     assert r.get_json()["code"] == "invalid_state"
 
@@ -307,7 +304,7 @@ def test_a_state_of_another_provider_is_refused(app, client, oidc, monkeypatch):
         "OIDC_PROVIDERS",
         {**app.config["OIDC_PROVIDERS"], "other": other},
     )
-    callback = browser(authorize(client), _email())
+    callback = browser(authorize(client), new_email())
     r = client.get(path_of(callback).replace("/local/", "/other/"))
     assert r.status_code == 400
     assert r.get_json()["code"] == "invalid_state"
@@ -317,7 +314,7 @@ def test_a_state_of_another_provider_is_refused(app, client, oidc, monkeypatch):
 
 def test_an_expired_one_time_code_is_refused(app, client, oidc, monkeypatch):
     monkeypatch.setitem(app.config, "OIDC_EXCHANGE_CODE_SECONDS", 0)
-    r = sign_in(client, _email(), redirect_uri=ALLOWED)
+    r = sign_in(client, new_email(), redirect_uri=ALLOWED)
     code = query_of(r.headers["Location"])["code"]
     r = client.post("/auth/oidc/exchange", json={"code": code})
     assert r.status_code == 401
@@ -337,7 +334,7 @@ def test_the_callback_url_follows_the_configured_base(app, client, oidc, monkeyp
 def test_a_deactivated_account_cannot_sign_in(app, client, oidc, make_user):
     from calapp.users import service as users_service
 
-    existing = make_user(_email())
+    existing = make_user(new_email())
     with app.app_context():
         user = db.session.get(User, existing.id)
         users_service.deactivate(user, users_service.now())
@@ -355,7 +352,7 @@ def test_a_new_account_needs_an_email(app, client, oidc):
 
 
 def test_a_subject_longer_than_255_characters_is_refused(client, oidc):
-    r = sign_in(client, "x" * 250 + _email())
+    r = sign_in(client, "x" * 250 + new_email())
     assert r.status_code == 401
     assert r.get_json()["code"] == "invalid_id_token"
     assert r.get_json()["details"] == {"reason": "sub"}

@@ -6,7 +6,9 @@
 // devInteractions signs in whoever types a login name, so each test picks its
 // account by name: "<email>" has a verified email, "<email>|unverified" an
 // unverified one; the login name is also the subject (sub). Prints
-// "READY <issuer>" when it listens.
+// "READY <issuer>" when it listens. The provider's sign-out (RP-Initiated
+// Logout, /session/end) may send "calapp"'s browser back to
+// https://app.example.com/signed-out.
 import Provider from 'oidc-provider';
 
 const [port, redirectUris] = process.argv.slice(2);
@@ -25,7 +27,12 @@ function accountClaims(login) {
 
 const provider = new Provider(issuer, {
   clients: [
-    { client_id: 'calapp', client_secret: 'calapp-test-secret', redirect_uris },
+    {
+      client_id: 'calapp',
+      client_secret: 'calapp-test-secret',
+      redirect_uris,
+      post_logout_redirect_uris: ['https://app.example.com/signed-out'],
+    },
     { client_id: 'other-app', client_secret: 'other-test-secret', redirect_uris },
   ],
   pkce: { required: () => true },

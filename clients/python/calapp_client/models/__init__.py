@@ -187,6 +187,8 @@ from .schedule_update import ScheduleUpdate
 from .schedule_weekly import ScheduleWeekly
 from .share import Share
 from .share_role import ShareRole
+from .sign_out import SignOut
+from .signed_out import SignedOut
 from .slot_explanation import SlotExplanation
 from .stream_changes_types_item import StreamChangesTypesItem
 from .stream_changes_web_socket_types_item import StreamChangesWebSocketTypesItem
@@ -430,6 +432,8 @@ __all__ = (
     "ScheduleWeekly",
     "Share",
     "ShareRole",
+    "SignedOut",
+    "SignOut",
     "SlotExplanation",
     "StreamChangesTypesItem",
     "StreamChangesWebSocketTypesItem",

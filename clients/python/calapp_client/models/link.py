@@ -19,8 +19,8 @@ class Link:
     Attributes:
         provider (str): A name of GET /auth/oidc/providers
         redirect_uri (None | str | Unset): The client app's page to come back to, with a one-time `code` to trade at
-            POST /auth/oidc/exchange. Must be on OIDC_REDIRECT_ALLOWLIST. Without it the callback answers the tokens as JSON
-            (as POST /auth/login does). Example: https://app.example.com/signed-in.
+            POST /auth/oidc/exchange (or, when the sign-in fails, `error`). Must be on OIDC_REDIRECT_ALLOWLIST. Without it
+            the callback answers the tokens as JSON (as POST /auth/login does). Example: https://app.example.com/signed-in.
         state (None | str | Unset): The client app's own opaque value, handed back as `state` with the redirect: the app
             checks it is the one it sent (login CSRF).
     """

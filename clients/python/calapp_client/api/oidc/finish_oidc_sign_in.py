@@ -119,7 +119,11 @@ def sync_detailed(
      Register this URL at the provider. calapp checks the state (once only),
     exchanges the code with PKCE, validates the ID token, and finds or creates
     the account; then it answers the tokens as POST /auth/login does, or
-    redirects to the client app's redirect_uri with a one-time code.
+    redirects to the client app's redirect_uri with a one-time code. Errors
+    are JSON without a redirect_uri; with one, every error after the state
+    check redirects to it (302 with `error`), while a missing, unknown, used
+    or expired state and an unknown provider stay JSON (400 invalid_state,
+    404): nothing then says where the browser may safely go.
 
     Args:
         provider (str):
@@ -168,7 +172,11 @@ def sync(
      Register this URL at the provider. calapp checks the state (once only),
     exchanges the code with PKCE, validates the ID token, and finds or creates
     the account; then it answers the tokens as POST /auth/login does, or
-    redirects to the client app's redirect_uri with a one-time code.
+    redirects to the client app's redirect_uri with a one-time code. Errors
+    are JSON without a redirect_uri; with one, every error after the state
+    check redirects to it (302 with `error`), while a missing, unknown, used
+    or expired state and an unknown provider stay JSON (400 invalid_state,
+    404): nothing then says where the browser may safely go.
 
     Args:
         provider (str):
@@ -212,7 +220,11 @@ async def asyncio_detailed(
      Register this URL at the provider. calapp checks the state (once only),
     exchanges the code with PKCE, validates the ID token, and finds or creates
     the account; then it answers the tokens as POST /auth/login does, or
-    redirects to the client app's redirect_uri with a one-time code.
+    redirects to the client app's redirect_uri with a one-time code. Errors
+    are JSON without a redirect_uri; with one, every error after the state
+    check redirects to it (302 with `error`), while a missing, unknown, used
+    or expired state and an unknown provider stay JSON (400 invalid_state,
+    404): nothing then says where the browser may safely go.
 
     Args:
         provider (str):
@@ -259,7 +271,11 @@ async def asyncio(
      Register this URL at the provider. calapp checks the state (once only),
     exchanges the code with PKCE, validates the ID token, and finds or creates
     the account; then it answers the tokens as POST /auth/login does, or
-    redirects to the client app's redirect_uri with a one-time code.
+    redirects to the client app's redirect_uri with a one-time code. Errors
+    are JSON without a redirect_uri; with one, every error after the state
+    check redirects to it (302 with `error`), while a missing, unknown, used
+    or expired state and an unknown provider stay JSON (400 invalid_state,
+    404): nothing then says where the browser may safely go.
 
     Args:
         provider (str):
