@@ -99,3 +99,7 @@ def statements(app):
     sa.event.listen(engine, "before_cursor_execute", record)
     yield seen
     sa.event.remove(engine, "before_cursor_execute", record)
+
+
+# The real OpenID provider of tests/oidc, for the end-to-end sign-in.
+from tests.oidc.conftest import oidc, oidc_issuer  # noqa: E402, F401
