@@ -4,11 +4,13 @@ consumer and the answer is 202 at once; the client polls the connection until
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from calapp import queue
+from tests.connections.peers import Feed, vevent
 from tests.reminders.harness import Clock, Worker, eventually
 
 
@@ -130,3 +132,64 @@ def test_wait_must_be_a_boolean(client, headers, connect, work):
     assert r.status_code == 400
     assert r.get_json()["code"] == "validation_error"
     assert "wait" in str(r.get_json()["details"])
+
+
+class SlowFeed(Feed):
+    """A feed that holds each answer until ``gate`` opens: a sync in progress."""
+
+    def __init__(self, body: str) -> None:
+        self.gate, self.asked = threading.Event(), threading.Event()
+        super().__init__(body)
+
+    @property
+    def body(self) -> str:
+        self.asked.set()
+        assert self.gate.wait(30), "the test never let the feed answer"
+        return self._body
+
+    @body.setter
+    def body(self, value: str) -> None:
+        self._body = value
+
+
+def _in_thread(call):
+    result: dict = {}
+    thread = threading.Thread(target=lambda: result.update(r=call()), daemon=True)
+    thread.start()
+    return thread, result
+
+
+def test_a_sync_asked_for_during_a_running_sync_is_answered_at_once_and_kept(
+    client, headers, lan, committing_db, bound_queue
+):
+    feed = SlowFeed(vevent("maths", "20270301T080000Z", "20270301T090000Z"))
+    try:
+        r = client.post(
+            "/connections", json={"kind": "ics", "url": feed.url}, headers=headers
+        )
+        assert r.status_code == 201, r.get_json()
+        connection = r.get_json()
+        path = f"/connections/{connection['id']}/sync"
+        running, first = _in_thread(lambda: client.post(path, headers=headers))
+        assert feed.asked.wait(30)  # the first sync waits on the feed
+
+        asking, queued = _in_thread(
+            lambda: client.post(path, query_string={"wait": "false"}, headers=headers)
+        )
+        asking.join(10)
+        assert not asking.is_alive(), "the request waited for the running sync"
+        assert queued["r"].status_code == 202, queued["r"].get_json()
+        busy = client.post(path, headers=headers)
+        assert busy.status_code == 409 and busy.get_json()["code"] == "conflict"
+
+        feed.gate.set()
+        running.join(30)
+        assert first["r"].status_code == 200, first["r"].get_json()
+        # That sync began before the request: the request is still to be run.
+        after = _get(client, headers, connection)
+        assert after["last_synced_at"] is not None
+        assert after["sync_requested_at"] == queued["r"].get_json()["sync_requested_at"]
+        assert [t.args for t in bound_queue.pending()] == [(connection["id"],)]
+    finally:
+        feed.gate.set()
+        feed.stop()
