@@ -22,7 +22,9 @@ blp = Blueprint(
     "those chosen as busy block time in free/busy, slot finding and booking "
     "links. The job consumer syncs each connection every "
     "`sync_interval_minutes` (15 by default); `POST /connections/{id}/sync` "
-    "syncs at once. Scopes: `calendars:read` / `calendars:write`.",
+    "syncs at once (200), or with `wait=false` queues the sync and answers 202 "
+    "(poll until `sync_requested_at` is null). Scopes: `calendars:read` / "
+    "`calendars:write`.",
 )
 
 
