@@ -43,6 +43,9 @@ class Connection(TimestampMixin, SoftDeleteMixin, db.Model):
     last_error: Mapped[str | None] = mapped_column(sa.Text)
     last_synced_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set by a sync asked for in the background; cleared by the first sync that
+    # starts after it (``calapp.connections.sync.run``).
+    sync_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_sync_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     sync_interval_minutes: Mapped[int] = mapped_column(
         sa.Integer, nullable=False, default=15

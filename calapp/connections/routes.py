@@ -2,11 +2,12 @@ from flask import current_app
 from flask.views import MethodView
 
 from calapp.api import Blueprint, PageArgsSchema, current_principal, page_of
-from calapp.connections import service, sync
+from calapp.connections import service, sync, tasks
 from calapp.connections.schemas import (
     ConnectionCreateSchema,
     ConnectionSchema,
     ConnectionUpdateSchema,
+    SyncArgsSchema,
 )
 from calapp.extensions import db
 from calapp.users.service import now
@@ -21,7 +22,9 @@ blp = Blueprint(
     "those chosen as busy block time in free/busy, slot finding and booking "
     "links. The job consumer syncs each connection every "
     "`sync_interval_minutes` (15 by default); `POST /connections/{id}/sync` "
-    "syncs at once. Scopes: `calendars:read` / `calendars:write`.",
+    "syncs at once (200), or with `wait=false` queues the sync and answers 202 "
+    "(poll until `sync_requested_at` is null). Scopes: `calendars:read` / "
+    "`calendars:write`.",
 )
 
 
@@ -109,14 +112,28 @@ class ConnectionByIdView(MethodView):
 class ConnectionSyncView(MethodView):
     @blp.doc(operationId="syncConnection")
     @blp.auth_required("calendars:write")
+    @blp.arguments(SyncArgsSchema, location="query")
     @blp.response(200, ConnectionSchema)
+    @blp.alt_response(
+        202,
+        schema=ConnectionSchema,
+        description="`wait=false`: the sync is queued; `sync_requested_at` is set "
+        "until it has run",
+    )
     @blp.errors(400, 404, 409)
-    def post(self, connection_id):
+    def post(self, args, connection_id):
         """Sync a connection now
 
-        Fetches what changed on the other side before answering; the answer's
-        last_synced_at and last_error tell how it went (409 while a sync runs).
+        By default fetches what changed on the other side before answering; the
+        answer's last_synced_at and last_error tell how it went (409 while a sync
+        runs). With `wait=false` the job consumer syncs it and the answer is
+        202 at once: poll the connection until `sync_requested_at` is null.
         """
+        if not args["wait"]:
+            connection = service.request_sync(current_principal(), connection_id, now())
+            db.session.commit()
+            tasks.enqueue(connection.id)
+            return connection, 202
         service.get(current_principal(), connection_id)
         connection = sync.run(connection_id, now(), settings())
         db.session.commit()

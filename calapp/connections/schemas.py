@@ -61,6 +61,7 @@ class ConnectionSchema(Schema):
         "last_error": None,
         "last_synced_at": "2026-12-01T10:20:00Z",
         "next_sync_at": "2026-12-01T10:35:00Z",
+        "sync_requested_at": None,
         "sync_interval_minutes": 15,
         "calendars": [],
         "created_at": "2026-12-01T10:00:00Z",
@@ -93,10 +94,32 @@ class ConnectionSchema(Schema):
         metadata={"description": "The last successful sync: the data's freshness"},
     )
     next_sync_at = Instant(required=True)
+    sync_requested_at = Instant(
+        required=True,
+        allow_none=True,
+        metadata={
+            "description": "A sync asked for with `wait=false` that has not run "
+            "yet; null again once a sync that started after it has ended (then "
+            "last_synced_at or last_error tell how it went)"
+        },
+    )
     sync_interval_minutes = ma.fields.Integer(required=True)
     calendars = ma.fields.List(ma.fields.Nested(RemoteCalendarSchema), required=True)
     created_at = Instant(required=True)
     updated_at = Instant(required=True)
+
+
+class SyncArgsSchema(Schema):
+    wait = ma.fields.Boolean(
+        load_default=True,
+        metadata={
+            "description": "true (default): sync before answering (200). false: "
+            "queue the sync for the job consumer and answer 202 at once with "
+            "sync_requested_at set; poll the connection until it is null again. "
+            "Use false for a first sync of a large calendar, which may take "
+            "longer than a request may last"
+        },
+    )
 
 
 class ConnectionCreateSchema(Schema):

@@ -279,6 +279,25 @@ def get(principal: Principal, connection_id: uuid.UUID, *, lock=False) -> Connec
     return policy.get_owned(principal, Connection, connection_id, "Connection")
 
 
+def request_sync(
+    principal: Principal, connection_id: uuid.UUID, now: datetime
+) -> Connection:
+    """Ask for a sync in the background: the caller commits, then enqueues it.
+
+    ``next_sync_at`` comes forward too, so the periodic sweep runs it should the
+    queued task be lost. No row lock is taken: a sync running now holds only key
+    locks on the row until its last write, so this never waits for it.
+
+    :raises NotFound: not a live connection of the principal.
+    """
+    connection = get(principal, connection_id)
+    connection.sync_requested_at = now
+    connection.next_sync_at = min(connection.next_sync_at, now)
+    connection.updated_at = now
+    db.session.flush()
+    return view(connection)
+
+
 def list_page(principal: Principal, *, limit: int, cursor: str | None):
     items, next_cursor = keyset_page(
         sa.select(Connection).where(policy.owned(principal, Connection)),

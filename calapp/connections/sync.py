@@ -64,8 +64,9 @@ def run(connection_id: uuid.UUID, now: datetime, settings: dict) -> Connection:
     connection = db.session.get(Connection, connection_id)
     if connection is None or connection.deleted_at is not None:
         return connection
-    connection.last_attempt_at = now
     try:
+        # The connection's row is written only at the end: a sync of a large
+        # calendar must not hold its row lock (request_sync writes it meanwhile).
         with db.session.begin_nested():
             if connection.kind == "caldav":
                 _caldav(connection, now, settings)
@@ -79,9 +80,25 @@ def run(connection_id: uuid.UUID, now: datetime, settings: dict) -> Connection:
         connection.next_sync_at = now + timedelta(
             minutes=connection.sync_interval_minutes
         )
-    connection.updated_at = now
+    connection.last_attempt_at = connection.updated_at = now
     db.session.flush()
+    _answered(connection, now)
     return connection
+
+
+def _answered(connection: Connection, started: datetime) -> None:
+    """A sync asked for before this one started has been run; one asked for
+    during it (committed meanwhile) is still to run."""
+    db.session.execute(
+        sa.update(Connection)
+        .where(
+            Connection.id == connection.id,
+            Connection.sync_requested_at <= started,
+        )
+        .values(sync_requested_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.expire(connection, ["sync_requested_at"])
 
 
 def record_failure(connection_id: uuid.UUID, error: str, now, settings) -> None:
@@ -90,6 +107,7 @@ def record_failure(connection_id: uuid.UUID, error: str, now, settings) -> None:
     if connection is not None:
         _failed(connection, error, now, settings)
         db.session.flush()
+        _answered(connection, now)
 
 
 def _message(exc: Exception) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 
 from flask import current_app
 from huey import crontab
@@ -16,6 +17,8 @@ log = logging.getLogger("calapp.connections")
 
 # Connections synced per run; the next minute's run takes the rest.
 BATCH = 50
+# Seconds a queued sync waits while another sync of its connection runs.
+BUSY_RETRY = 5
 
 
 @huey.periodic_task(crontab(), retries=0)
@@ -32,17 +35,45 @@ def run(now) -> int:
     tried = 0
     settings = service.settings(current_app.config)
     for connection_id in sync.due(now, BATCH):
-        try:
-            sync.run(connection_id, now, settings)
-        except sync.Busy:
-            db.session.rollback()
-            continue
-        except Exception:  # one broken connection must not stop the others
-            db.session.rollback()
-            log.exception("connection %s: the sync failed unexpectedly", connection_id)
-            sync.record_failure(
-                connection_id, "internal error during the sync", now, settings
-            )
-        db.session.commit()
-        tried += 1
+        if _sync_one(connection_id, now, settings):
+            tried += 1
     return tried
+
+
+@huey.task(retries=0)
+@with_app_context
+def sync_connection(connection_id: str):
+    """One connection's sync, asked for by ``POST /connections/{id}/sync?wait=false``.
+
+    While another sync of it runs, this one waits its turn (``BUSY_RETRY``): a
+    sync asked for meanwhile must see what changed since that one began."""
+    settings = service.settings(current_app.config)
+    if not _sync_one(uuid.UUID(connection_id), queue.clock(), settings):
+        sync_connection.schedule((connection_id,), delay=BUSY_RETRY)
+
+
+def enqueue(connection_id: uuid.UUID) -> None:
+    """Queue a sync (after the commit that set ``sync_requested_at``). Should
+    the queue be out of reach, the periodic sweep runs it: the request brought
+    ``next_sync_at`` forward."""
+    try:
+        sync_connection(str(connection_id))
+    except Exception:
+        log.exception("connection %s: could not queue its sync", connection_id)
+
+
+def _sync_one(connection_id: uuid.UUID, now, settings) -> bool:
+    """Sync and commit; False when another sync of it is running."""
+    try:
+        sync.run(connection_id, now, settings)
+    except sync.Busy:
+        db.session.rollback()
+        return False
+    except Exception:  # one broken connection must not stop the others
+        db.session.rollback()
+        log.exception("connection %s: the sync failed unexpectedly", connection_id)
+        sync.record_failure(
+            connection_id, "internal error during the sync", now, settings
+        )
+    db.session.commit()
+    return True

@@ -21,10 +21,13 @@ def lan(app, monkeypatch):
 
 @pytest.fixture
 def clock(monkeypatch):
+    """The API's time (the connection routes' too): Monday 2027-03-01 00:00."""
+    from calapp.connections import routes
     from calapp.users import service
 
     value = Clock(MONDAY)
     monkeypatch.setattr(service, "now", value)
+    monkeypatch.setattr(routes, "now", value)
     return value
 
 
@@ -81,3 +84,9 @@ def titles(client, headers):
         return {e["ical_uid"]: e["title"] for e in items}
 
     return listed
+
+
+# The real OpenID provider of tests/oidc, for the end-to-end sign-in; the job
+# queue on the test Redis, for syncs in the background.
+from tests.oidc.conftest import oidc, oidc_issuer  # noqa: E402, F401
+from tests.reminders.harness import bound_queue  # noqa: E402, F401

@@ -24,8 +24,8 @@ class Connection:
         {'calendars': [], 'consecutive_failures': 0, 'created_at': '2026-12-01T10:00:00Z', 'has_password': True, 'id':
             '4a0c1c9e-7e39-4a53-9a5b-3f4f1d2e6a10', 'kind': 'caldav', 'last_error': None, 'last_synced_at':
             '2026-12-01T10:20:00Z', 'name': 'iCloud', 'next_sync_at': '2026-12-01T10:35:00Z', 'state': 'active',
-            'sync_interval_minutes': 15, 'updated_at': '2026-12-01T10:20:00Z', 'url': 'https://caldav.icloud.com/',
-            'username': 'ada@icloud.com'}
+            'sync_interval_minutes': 15, 'sync_requested_at': None, 'updated_at': '2026-12-01T10:20:00Z', 'url':
+            'https://caldav.icloud.com/', 'username': 'ada@icloud.com'}
 
     Attributes:
         calendars (list[RemoteCalendar]):
@@ -41,6 +41,8 @@ class Connection:
         state (ConnectionState): failing: CONNECTIONS_FAILING_AFTER syncs in a row failed (see last_error); busy time
             from it may be stale
         sync_interval_minutes (int):
+        sync_requested_at (datetime.datetime | None): A sync asked for with `wait=false` that has not run yet; null
+            again once a sync that started after it has ended (then last_synced_at or last_error tell how it went)
         updated_at (datetime.datetime):
         url (str):
         username (None | str):
@@ -58,6 +60,7 @@ class Connection:
     next_sync_at: datetime.datetime
     state: ConnectionState
     sync_interval_minutes: int
+    sync_requested_at: datetime.datetime | None
     updated_at: datetime.datetime
     url: str
     username: None | str
@@ -95,6 +98,12 @@ class Connection:
 
         sync_interval_minutes = self.sync_interval_minutes
 
+        sync_requested_at: None | str
+        if isinstance(self.sync_requested_at, datetime.datetime):
+            sync_requested_at = self.sync_requested_at.isoformat()
+        else:
+            sync_requested_at = self.sync_requested_at
+
         updated_at = self.updated_at.isoformat()
 
         url = self.url
@@ -118,6 +127,7 @@ class Connection:
                 "next_sync_at": next_sync_at,
                 "state": state,
                 "sync_interval_minutes": sync_interval_minutes,
+                "sync_requested_at": sync_requested_at,
                 "updated_at": updated_at,
                 "url": url,
                 "username": username,
@@ -178,6 +188,21 @@ class Connection:
 
         sync_interval_minutes = d.pop("sync_interval_minutes")
 
+        def _parse_sync_requested_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                sync_requested_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return sync_requested_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        sync_requested_at = _parse_sync_requested_at(d.pop("sync_requested_at"))
+
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         url = d.pop("url")
@@ -202,6 +227,7 @@ class Connection:
             next_sync_at=next_sync_at,
             state=state,
             sync_interval_minutes=sync_interval_minutes,
+            sync_requested_at=sync_requested_at,
             updated_at=updated_at,
             url=url,
             username=username,

@@ -19,8 +19,8 @@ class ConnectionPage:
         {'items': [{'calendars': [], 'consecutive_failures': 0, 'created_at': '2026-12-01T10:00:00Z', 'has_password':
             True, 'id': '4a0c1c9e-7e39-4a53-9a5b-3f4f1d2e6a10', 'kind': 'caldav', 'last_error': None, 'last_synced_at':
             '2026-12-01T10:20:00Z', 'name': 'iCloud', 'next_sync_at': '2026-12-01T10:35:00Z', 'state': 'active',
-            'sync_interval_minutes': 15, 'updated_at': '2026-12-01T10:20:00Z', 'url': 'https://caldav.icloud.com/',
-            'username': 'ada@icloud.com'}], 'next_cursor': None}
+            'sync_interval_minutes': 15, 'sync_requested_at': None, 'updated_at': '2026-12-01T10:20:00Z', 'url':
+            'https://caldav.icloud.com/', 'username': 'ada@icloud.com'}], 'next_cursor': None}
 
     Attributes:
         items (list[Connection]):

@@ -14,17 +14,25 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     connection_id: UUID,
     *,
+    wait: bool | Unset = True,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
+    params: dict[str, Any] = {}
+
+    params["wait"] = wait
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/connections/{connection_id}/sync".format(
             connection_id=quote(str(connection_id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -36,6 +44,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_200 = Connection.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = Connection.from_dict(response.json())
+
+        return response_202
 
     if response.status_code == 400:
         response_400 = Error.from_dict(response.json())
@@ -85,15 +98,19 @@ def sync_detailed(
     connection_id: UUID,
     *,
     client: AuthenticatedClient,
+    wait: bool | Unset = True,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Connection | Error]:
     """Sync a connection now
 
-     Fetches what changed on the other side before answering; the answer's
-    last_synced_at and last_error tell how it went (409 while a sync runs).
+     By default fetches what changed on the other side before answering; the
+    answer's last_synced_at and last_error tell how it went (409 while a sync
+    runs). With `wait=false` the job consumer syncs it and the answer is
+    202 at once: poll the connection until `sync_requested_at` is null.
 
     Args:
         connection_id (UUID):
+        wait (bool | Unset):  Default: True.
         idempotency_key (str | Unset):
 
     Raises:
@@ -106,6 +123,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         connection_id=connection_id,
+        wait=wait,
         idempotency_key=idempotency_key,
     )
 
@@ -120,15 +138,19 @@ def sync(
     connection_id: UUID,
     *,
     client: AuthenticatedClient,
+    wait: bool | Unset = True,
     idempotency_key: str | Unset = UNSET,
 ) -> Connection | Error | None:
     """Sync a connection now
 
-     Fetches what changed on the other side before answering; the answer's
-    last_synced_at and last_error tell how it went (409 while a sync runs).
+     By default fetches what changed on the other side before answering; the
+    answer's last_synced_at and last_error tell how it went (409 while a sync
+    runs). With `wait=false` the job consumer syncs it and the answer is
+    202 at once: poll the connection until `sync_requested_at` is null.
 
     Args:
         connection_id (UUID):
+        wait (bool | Unset):  Default: True.
         idempotency_key (str | Unset):
 
     Raises:
@@ -142,6 +164,7 @@ def sync(
     return sync_detailed(
         connection_id=connection_id,
         client=client,
+        wait=wait,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -150,15 +173,19 @@ async def asyncio_detailed(
     connection_id: UUID,
     *,
     client: AuthenticatedClient,
+    wait: bool | Unset = True,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Connection | Error]:
     """Sync a connection now
 
-     Fetches what changed on the other side before answering; the answer's
-    last_synced_at and last_error tell how it went (409 while a sync runs).
+     By default fetches what changed on the other side before answering; the
+    answer's last_synced_at and last_error tell how it went (409 while a sync
+    runs). With `wait=false` the job consumer syncs it and the answer is
+    202 at once: poll the connection until `sync_requested_at` is null.
 
     Args:
         connection_id (UUID):
+        wait (bool | Unset):  Default: True.
         idempotency_key (str | Unset):
 
     Raises:
@@ -171,6 +198,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         connection_id=connection_id,
+        wait=wait,
         idempotency_key=idempotency_key,
     )
 
@@ -183,15 +211,19 @@ async def asyncio(
     connection_id: UUID,
     *,
     client: AuthenticatedClient,
+    wait: bool | Unset = True,
     idempotency_key: str | Unset = UNSET,
 ) -> Connection | Error | None:
     """Sync a connection now
 
-     Fetches what changed on the other side before answering; the answer's
-    last_synced_at and last_error tell how it went (409 while a sync runs).
+     By default fetches what changed on the other side before answering; the
+    answer's last_synced_at and last_error tell how it went (409 while a sync
+    runs). With `wait=false` the job consumer syncs it and the answer is
+    202 at once: poll the connection until `sync_requested_at` is null.
 
     Args:
         connection_id (UUID):
+        wait (bool | Unset):  Default: True.
         idempotency_key (str | Unset):
 
     Raises:
@@ -206,6 +238,7 @@ async def asyncio(
         await asyncio_detailed(
             connection_id=connection_id,
             client=client,
+            wait=wait,
             idempotency_key=idempotency_key,
         )
     ).parsed
