@@ -239,15 +239,7 @@ def profile_sync(client, path: str, authorization: str, cprofile, count) -> None
         Counter.statements = 0
         Counter.seconds = {}
         profiler = cProfile.Profile() if cprofile and runs > 1 else None
-        times = []
-        for _ in range(runs):
-            if profiler:
-                profiler.enable()
-            started = time.perf_counter()
-            sync()
-            times.append(time.perf_counter() - started)
-            if profiler:
-                profiler.disable()
+        times, _ = _timed(sync, runs, profiler)
         print(
             f"initial sync of {count} objects in process, {label}: median "
             f"{statistics.median(times) * 1000:.0f} ms of {runs} (min "
@@ -255,10 +247,29 @@ def profile_sync(client, path: str, authorization: str, cprofile, count) -> None
         )
         for name, seconds in sorted(Counter.seconds.items(), key=lambda kv: -kv[1])[:6]:
             print(f"  {seconds / runs * 1000:8.1f} ms  {name}")
+        _print_profile(profiler, 45)
+
+
+def _timed(call, runs: int, profiler) -> tuple[list[float], object]:
+    """``runs`` calls of ``call`` (profiled if ``profiler``): their seconds
+    and the last answer."""
+    times, answer = [], None
+    for _ in range(runs):
         if profiler:
-            out = io.StringIO()
-            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
-            print(out.getvalue())
+            profiler.enable()
+        started = time.perf_counter()
+        answer = call()
+        times.append(time.perf_counter() - started)
+        if profiler:
+            profiler.disable()
+    return times, answer
+
+
+def _print_profile(profiler, lines: int) -> None:
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(lines)
+        print(out.getvalue())
 
 
 def profile_expand(client, path: str, authorization: str, cprofile: bool) -> None:
@@ -273,15 +284,7 @@ def profile_expand(client, path: str, authorization: str, cprofile: bool) -> Non
     Counter.statements = 0
     Counter.seconds = {}
     profiler = cProfile.Profile() if cprofile else None
-    times = []
-    for _ in range(dav_bench.RUNS):
-        if profiler:
-            profiler.enable()
-        started = time.perf_counter()
-        answer = report()
-        times.append(time.perf_counter() - started)
-        if profiler:
-            profiler.disable()
+    times, answer = _timed(report, dav_bench.RUNS, profiler)
     print(
         f"calendar-query expand, one month, in process: median "
         f"{statistics.median(times) * 1000:.1f} ms (min {min(times) * 1000:.1f}, "
@@ -291,10 +294,7 @@ def profile_expand(client, path: str, authorization: str, cprofile: bool) -> Non
     )
     for name, seconds in sorted(Counter.seconds.items(), key=lambda kv: -kv[1])[:8]:
         print(f"  {seconds / dav_bench.RUNS * 1000:7.3f} ms  {name}")
-    if profiler:
-        out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(40)
-        print(out.getvalue())
+    _print_profile(profiler, 40)
 
 
 if __name__ == "__main__":
