@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run as dav_bench  # noqa: E402
 
-DB_NAME = "calapp_bench_dav_profile"
+DB_NAME = os.environ.get("DAV_PROFILE_DB", "calapp_bench_dav_profile")
 DB_URL = f"postgresql://postgres@127.0.0.1:5432/{DB_NAME}"
 SERIES, SINGLES = 100, 900
 
@@ -108,6 +108,12 @@ def main() -> None:
         help="PUT all 5,000 objects, then profile run.py's calendar-query "
         "with expand over a month",
     )
+    parser.add_argument(
+        "--sync",
+        action="store_true",
+        help="after the PUTs, profile run.py's initial sync (sync-collection, "
+        "then calendar-multiget by 100)",
+    )
     args = parser.parse_args()
     series_count, singles_count = (
         (dav_bench.SERIES, dav_bench.SINGLES) if args.expand else (SERIES, SINGLES)
@@ -165,7 +171,8 @@ def main() -> None:
     put(dav_bench.single(10_000))  # warm-up: pool, caches
     Counter.statements = Counter.commits = 0
     Counter.seconds = {}
-    profiler = cProfile.Profile() if args.cprofile and not args.expand else None
+    alone = not (args.expand or args.sync)
+    profiler = cProfile.Profile() if args.cprofile and alone else None
     times = []
     for body in bodies:
         if profiler:
@@ -195,9 +202,73 @@ def main() -> None:
         print("\n".join(Counter.log))
     if args.expand:
         profile_expand(client, path, headers["Authorization"], args.cprofile)
+    if args.sync:
+        count = n + 1 + (1 if args.log else 0)  # the warm-up, the logged PUT
+        profile_sync(client, path, headers["Authorization"], args.cprofile, count)
     if profiler:
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
+        print(out.getvalue())
+
+
+def profile_sync(client, path: str, authorization: str, cprofile, count) -> None:
+    """The initial sync of ``run.py`` in process (the first, then the median
+    of 7 more): its time, by statement."""
+    import defusedxml.ElementTree as ET
+
+    headers = {"Authorization": authorization, "Depth": "1"}
+
+    def sync() -> None:
+        r = client.open(
+            path, method="REPORT", data=dav_bench.sync_body(), headers=headers
+        )
+        hrefs = [
+            x.findtext("{DAV:}href")
+            for x in ET.fromstring(r.data).findall("{DAV:}response")
+        ]
+        fetched = 0
+        for i in range(0, len(hrefs), 100):
+            answer = client.open(
+                path, method="REPORT", headers=headers,
+                data=dav_bench.multiget(hrefs[i : i + 100]),
+            )  # fmt: skip
+            fetched += answer.get_data().count(b"BEGIN:VCALENDAR")
+        assert fetched == count, fetched
+
+    for label, runs in (("first", 1), ("again", 7)):
+        Counter.statements = 0
+        Counter.seconds = {}
+        profiler = cProfile.Profile() if cprofile and runs > 1 else None
+        times, _ = _timed(sync, runs, profiler)
+        print(
+            f"initial sync of {count} objects in process, {label}: median "
+            f"{statistics.median(times) * 1000:.0f} ms of {runs} (min "
+            f"{min(times) * 1000:.0f}), {Counter.statements / runs:.0f} statements"
+        )
+        for name, seconds in sorted(Counter.seconds.items(), key=lambda kv: -kv[1])[:6]:
+            print(f"  {seconds / runs * 1000:8.1f} ms  {name}")
+        _print_profile(profiler, 45)
+
+
+def _timed(call, runs: int, profiler) -> tuple[list[float], object]:
+    """``runs`` calls of ``call`` (profiled if ``profiler``): their seconds
+    and the last answer."""
+    times, answer = [], None
+    for _ in range(runs):
+        if profiler:
+            profiler.enable()
+        started = time.perf_counter()
+        answer = call()
+        times.append(time.perf_counter() - started)
+        if profiler:
+            profiler.disable()
+    return times, answer
+
+
+def _print_profile(profiler, lines: int) -> None:
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(lines)
         print(out.getvalue())
 
 
@@ -213,15 +284,7 @@ def profile_expand(client, path: str, authorization: str, cprofile: bool) -> Non
     Counter.statements = 0
     Counter.seconds = {}
     profiler = cProfile.Profile() if cprofile else None
-    times = []
-    for _ in range(dav_bench.RUNS):
-        if profiler:
-            profiler.enable()
-        started = time.perf_counter()
-        answer = report()
-        times.append(time.perf_counter() - started)
-        if profiler:
-            profiler.disable()
+    times, answer = _timed(report, dav_bench.RUNS, profiler)
     print(
         f"calendar-query expand, one month, in process: median "
         f"{statistics.median(times) * 1000:.1f} ms (min {min(times) * 1000:.1f}, "
@@ -231,10 +294,7 @@ def profile_expand(client, path: str, authorization: str, cprofile: bool) -> Non
     )
     for name, seconds in sorted(Counter.seconds.items(), key=lambda kv: -kv[1])[:8]:
         print(f"  {seconds / dav_bench.RUNS * 1000:7.3f} ms  {name}")
-    if profiler:
-        out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(40)
-        print(out.getvalue())
+    _print_profile(profiler, 40)
 
 
 if __name__ == "__main__":

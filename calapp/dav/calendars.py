@@ -23,6 +23,7 @@ from datetime import datetime
 from types import SimpleNamespace
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 
 from calapp import policy
 from calapp.attachments import links as attachment_links
@@ -238,21 +239,38 @@ def _rows_of(calendar: Calendar, master_ids=None, *, bodies: bool = True) -> lis
     """The digested rows of the calendar's objects (all, or ``master_ids``:
     found by key alone, see ``export.rows_of_series``, then kept to the
     calendar); without ``bodies``, only the columns of a listing."""
-    columns = export.object_columns(_extra())
+    stmt = _rows_statement(master_ids is None, bodies)
     if master_ids is None:
+        return db.session.execute(stmt, {"calendar_id": calendar.id}).all()
+    return db.session.execute(stmt, {"ids": list(master_ids)}).all()
+
+
+_IDS = postgresql.ARRAY(postgresql.UUID(as_uuid=True))
+
+
+@functools.cache
+def _rows_statement(whole: bool, bodies: bool) -> sa.Select:
+    """The statement of ``_rows_of``, built once per process: its values are
+    parameters (the calendar, or the masters as one array), so building the
+    digest's subqueries and compiling them (which cost more than running the
+    query) are not paid on every request."""
+    columns = export.object_columns(_extra())
+    if whole:
         stmt = columns.where(
-            Event.calendar_id == calendar.id, Event.deleted_at.is_(None)
+            Event.calendar_id == sa.bindparam("calendar_id"),
+            Event.deleted_at.is_(None),
         )
     else:
+        ids = sa.bindparam("ids", type_=_IDS)
         stmt = columns.where(
-            sa.or_(Event.id.in_(master_ids), Event.series_id.in_(master_ids)),
+            sa.or_(Event.id == sa.any_(ids), Event.series_id == sa.any_(ids)),
             Event.deleted_at.is_(None),
         )
     digested = _digested(stmt)
     if not bodies:
         rows = digested.subquery("dav_listed")
         digested = sa.select(*(rows.c[name] for name in _LISTED))
-    return db.session.execute(digested).all()
+    return digested
 
 
 def _body_of(calendar: Calendar, master_id: uuid.UUID) -> bytes:
@@ -276,31 +294,37 @@ def objects(calendar: Calendar, master_ids=None, *, bodies=True) -> list[CalObje
 def _masters_by_names(calendar_id: uuid.UUID, names) -> dict[str, tuple]:
     """``name: (id, ical_uid)`` of the live series or single events at
     ``names``: two queries whatever their number, each on a unique index."""
-    live = (
-        Event.calendar_id == calendar_id,
-        Event.deleted_at.is_(None),
-        Event.series_id.is_(None),
-    )
     names = set(names)
     found = {}
     if not names:
         return found
-    for event_id, uid, href in db.session.execute(
-        sa.select(Event.id, Event.ical_uid, Event.dav_href).where(
-            *live, Event.dav_href.in_(sorted(names))
-        )
-    ):
+    by_href, by_uid_stmt = _names_statements()
+    params = {"calendar_id": calendar_id, "values": sorted(names)}
+    for event_id, uid, href in db.session.execute(by_href, params):
         found[href] = (event_id, uid)
     by_uid = {_uid_of_name(n): n for n in names if n not in found}
     if by_uid:
-        for event_id, uid, href in db.session.execute(
-            sa.select(Event.id, Event.ical_uid, Event.dav_href).where(
-                *live, Event.ical_uid.in_(sorted(by_uid))
-            )
-        ):
+        params["values"] = sorted(by_uid)
+        for event_id, uid, href in db.session.execute(by_uid_stmt, params):
             if href is None:  # a named object is found by its name alone
                 found[by_uid[uid]] = (event_id, uid)
     return found
+
+
+@functools.cache
+def _names_statements() -> tuple[sa.Select, sa.Select]:
+    """The two lookups of ``_masters_by_names`` (by ``dav_href``, by UID),
+    built once per process, the names as one array parameter."""
+    values = sa.bindparam("values", type_=postgresql.ARRAY(sa.Text))
+    base = sa.select(Event.id, Event.ical_uid, Event.dav_href).where(
+        Event.calendar_id == sa.bindparam("calendar_id"),
+        Event.deleted_at.is_(None),
+        Event.series_id.is_(None),
+    )
+    return (
+        base.where(Event.dav_href == sa.any_(values)),
+        base.where(Event.ical_uid == sa.any_(values)),
+    )
 
 
 def _master_by_name(calendar_id: uuid.UUID, name: str):

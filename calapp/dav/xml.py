@@ -113,6 +113,10 @@ def serialize(root: ET.Element) -> bytes:
         return name
 
     def write(node: ET.Element) -> None:
+        if node.tag is WRITTEN:  # parts: text as written, (Clark name,) qualified
+            for part in node.text:
+                append(part if part.__class__ is str else qualified(part[0]))
+            return
         name = qualified(node.tag)
         attributes = "".join(
             f' {key}="{_escape_attribute(value)}"' for key, value in node.items()
@@ -177,12 +181,51 @@ def multistatus() -> ET.Element:
     return ET.Element(tag(DAV, "multistatus"))
 
 
+# The tag of a node ``serialize`` writes from parts (``_written``), not as
+# an element: what a response of plain properties is built as.
+WRITTEN = "{urn:calapp:dav}written"
+
+
+def _plain(value) -> bool:
+    return value is None or value.__class__ is str or (value == [])
+
+
+def _written(path: str, found: dict, missing) -> list:
+    """The parts of a ``<D:response>`` whose properties are texts or empty:
+    what ``add_response`` builds as elements, without building them (one
+    object of a multiget or a sync is one list, not seven elements)."""
+    response, href_name, propstat = (
+        (tag(DAV, "response"),),
+        (tag(DAV, "href"),),
+        (tag(DAV, "propstat"),),
+    )
+    prop, status = (tag(DAV, "prop"),), (tag(DAV, "status"),)
+    parts = ["<", response, "><", href_name, ">", _escape(path), "</", href_name, ">"]
+    for code, names in ((200, found), (404, missing)):
+        if not names:
+            continue
+        parts += ["<", propstat, "><", prop, ">"]
+        for name in names:
+            value = found[name] if code == 200 else None
+            if value:
+                parts += ["<", (name,), ">", _escape(value), "</", (name,), ">"]
+            else:
+                parts += ["<", (name,), " />"]
+        parts += ["</", prop, "><", status, ">", status_line(code)]
+        parts += ["</", status, "></", propstat, ">"]
+    parts += ["</", response, ">"]
+    return parts
+
+
 def add_response(
     root: ET.Element, path: str, found: dict, missing=(), status: int | None = None
 ) -> None:
     """One ``<D:response>``: the ``found`` properties (Clark name -> value: a
     text, an element, a list of elements, or None for an empty element) with
     200, the ``missing`` names with 404; or only a ``status`` (a gone member)."""
+    if status is None and all(_plain(v) for v in found.values()):
+        ET.SubElement(root, WRITTEN).text = _written(path, found, missing)
+        return
     response = ET.SubElement(root, tag(DAV, "response"))
     response.append(href(path))
     if status is not None:
