@@ -413,6 +413,28 @@ def _new_calendar_fields(info: dict, zone: str) -> dict:
     return fields
 
 
+def plan_import(
+    roots: list[ical.Component],
+    calendar: Calendar | None,
+    report: Report,
+    mode: str,
+    now: datetime,
+) -> tuple[Plan, dict, object]:
+    """Map ``roots`` for ``calendar`` (None: one yet to be made) and plan the
+    writes ``mode`` asks for: ``(plan, the files' calendar info, resolver)``."""
+    info = _calendar_info(roots)
+    resolver = _resolver(info, calendar, report, now.year, tzid_spans(roots, now.year))
+    ctx = Context(resolver)
+    mapped, failed_masters, failed_overrides = _map_all(roots, ctx, report)
+    uids = {item.uid for item in mapped} | failed_masters | failed_overrides
+    stored = Stored(
+        calendar.id if calendar else None,
+        uids=None if mode == "replace" else uids - {None},
+    )
+    planned = plan(mapped, failed_masters, failed_overrides, stored, ctx, report, mode)
+    return planned, info, resolver
+
+
 def run(
     principal: Principal,
     data: bytes,
@@ -430,19 +452,10 @@ def run(
     """
     report = Report(dry_run=dry_run, mode=mode)
     roots = read(data, report)
-    info = _calendar_info(roots)
     calendar = None
     if calendar_id is not None:
         calendar, _ = policy.get_calendar(principal, calendar_id, "write", lock=True)
-    resolver = _resolver(info, calendar, report, now.year, tzid_spans(roots, now.year))
-    ctx = Context(resolver)
-    mapped, failed_masters, failed_overrides = _map_all(roots, ctx, report)
-    uids = {item.uid for item in mapped} | failed_masters | failed_overrides
-    stored = Stored(
-        calendar.id if calendar else None,
-        uids=None if mode == "replace" else uids - {None},
-    )
-    planned = plan(mapped, failed_masters, failed_overrides, stored, ctx, report, mode)
+    planned, info, resolver = plan_import(roots, calendar, report, mode, now)
     report.repaired[:0] = [{"uid": None, "what": note} for note in resolver.notes]
     created_calendar = False
     if not dry_run:

@@ -11,18 +11,7 @@ import sqlalchemy as sa
 from calapp.calendars.models import Calendar
 from calapp.changes import log as changes
 from calapp.extensions import db
-from calapp.ics.import_ import (
-    EVENTS,
-    Report,
-    _calendar_info,
-    _map_all,
-    _resolver,
-    apply,
-    read,
-    tzid_spans,
-)
-from calapp.ics.matching import Stored, plan
-from calapp.ics.times import Context
+from calapp.ics.import_ import EVENTS, Report, apply, plan_import, read
 from calapp.security import Principal
 
 
@@ -44,13 +33,7 @@ def mirror(
     """
     report = Report(dry_run=False, mode=mode)
     roots = read(data, report)
-    info = _calendar_info(roots)
-    resolver = _resolver(info, calendar, report, now.year, tzid_spans(roots, now.year))
-    ctx = Context(resolver)
-    mapped, failed_masters, failed_overrides = _map_all(roots, ctx, report)
-    uids = {item.uid for item in mapped} | failed_masters | failed_overrides
-    stored = Stored(calendar.id, uids=None if mode == "replace" else uids - {None})
-    planned = plan(mapped, failed_masters, failed_overrides, stored, ctx, report, mode)
+    planned, _, _ = plan_import(roots, calendar, report, mode, now)
     names = names or {}
     hrefs = {
         w.id: names[w.uid][:255]

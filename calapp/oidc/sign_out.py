@@ -8,6 +8,7 @@ app to open in the browser.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from urllib.parse import urlencode, urlsplit
 
@@ -21,6 +22,8 @@ from calapp.oidc import providers
 from calapp.oidc.models import OidcSession
 from calapp.oidc.service import redirect_allowed
 from calapp.security import Principal
+
+log = logging.getLogger("calapp.oidc")
 
 
 def sign_out(
@@ -57,8 +60,10 @@ def _end_session_url(row: OidcSession, params: dict) -> str | None:
     try:
         provider = providers.get(row.provider)
         endpoint = providers.metadata(provider).get("end_session_endpoint")
-    except (NotFound, ServiceUnavailable):
-        return None  # no longer configured, or down: calapp's sign-out stands
+    except (NotFound, ServiceUnavailable) as exc:
+        # No longer configured, or down: calapp's sign-out stands without it.
+        log.warning("sign-out at provider %s not offered: %s", row.provider, exc)
+        return None
     if not isinstance(endpoint, str):
         return None
     query = {"id_token_hint": row.id_token, "client_id": provider.client_id}
